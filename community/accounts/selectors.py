@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from allauth.account.models import EmailAddress
+
+from community.models import User
+from community.roles import ROLE_NAMES
+
+
+def profile_summary(*, user: User) -> dict:
+    """What the profile page shows about an account: its roles, e-mail state and admin access."""
+    return {
+        "roles": [name for name in user.groups.values_list("name", flat=True) if name in ROLE_NAMES],
+        "email_verified": EmailAddress.objects.filter(user=user, verified=True).exists(),
+        "can_access_admin": user.has_perm("wagtailadmin.access_admin"),
+    }

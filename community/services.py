@@ -1,0 +1,117 @@
+"""Writes that concern roles and accounts; the one place for their rules."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from community.models import User
+from community.roles import (
+    APPROVAL_TASK_NAME,
+    APPROVAL_WORKFLOW_NAME,
+    ELTERN,
+    REDAKTION,
+    ROLES,
+    Role,
+)
+
+
+def _permission(app_model: str, codename: str) -> Permission:
+    app_label, model = app_model.split(".")
+    content_type = ContentType.objects.get_by_natural_key(app_label, model)
+    return Permission.objects.get(content_type=content_type, codename=codename)
+
+
+def _sync_page_and_collection_permissions(*, group: Group, role: Role) -> None:
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    root_page = Page.get_first_root_node()
+    if root_page is not None:
+        for codename in role.page_permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root_page, permission=_permission("wagtailcore.page", codename)
+            )
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        for app_model, actions in role.collection_permissions.items():
+            model = app_model.split(".")[1]
+            for action in actions:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection,
+                    permission=_permission(app_model, f"{action}_{model}"),
+                )
+
+
+def _sync_forum_permissions(*, group: Group, role: Role) -> None:
+    from machina.apps.forum_permission.models import ForumPermission, GroupForumPermission
+
+    for codename in role.forum_permissions:
+        permission, _created = ForumPermission.objects.get_or_create(codename=codename)
+        GroupForumPermission.objects.update_or_create(
+            group=group, forum=None, permission=permission, defaults={"has_perm": True}
+        )
+
+
+def _sync_public_forum_reading() -> None:
+    """Everybody, signed in or not, reads the public forums; writing needs a role."""
+    from machina.apps.forum_permission.models import ForumPermission, UserForumPermission
+
+    from community.roles import FORUM_READING
+
+    for codename in FORUM_READING:
+        permission, _created = ForumPermission.objects.get_or_create(codename=codename)
+        for who in ({"anonymous_user": True}, {"authenticated_user": True}):
+            UserForumPermission.objects.update_or_create(
+                forum=None, permission=permission, user=None, **who, defaults={"has_perm": True}
+            )
+
+
+def _sync_approval_workflow() -> None:
+    """Every page change waits for the Redaktion: one workflow on the root page."""
+    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage
+
+    root_page = Page.get_first_root_node()
+    if root_page is None:
+        return
+    existing = WorkflowPage.objects.filter(page=root_page).select_related("workflow").first()
+    workflow = existing.workflow if existing else Workflow.objects.create(name=APPROVAL_WORKFLOW_NAME)
+    if workflow.name != APPROVAL_WORKFLOW_NAME:
+        workflow.name = APPROVAL_WORKFLOW_NAME
+        workflow.save(update_fields=["name"])
+    if not existing:
+        WorkflowPage.objects.create(workflow=workflow, page=root_page)
+    task = GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
+        workflow.workflow_tasks.create(task=task, sort_order=0)
+    elif task.name != APPROVAL_TASK_NAME:
+        task.name = APPROVAL_TASK_NAME
+        task.save(update_fields=["name"])
+    task.groups.set([Group.objects.get(name=REDAKTION)])
+
+
+@transaction.atomic
+def roles_sync() -> None:
+    """Create the role groups and give each exactly the grants declared in community.roles (additive, idempotent)."""
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role.name)
+        wanted = [_permission("wagtailadmin.admin", "access_admin")] if role.admin_access else []
+        for app_model, actions in role.model_permissions.items():
+            model = app_model.split(".")[1]
+            wanted += [_permission(app_model, f"{action}_{model}") for action in actions]
+        group.permissions.add(*wanted)
+        _sync_page_and_collection_permissions(group=group, role=role)
+        _sync_forum_permissions(group=group, role=role)
+    _sync_public_forum_reading()
+    _sync_approval_workflow()
+
+
+def user_grant_role(*, user: User, role_name: str) -> None:
+    """Put a user into one of the portal's roles."""
+    user.groups.add(Group.objects.get(name=role_name))
+
+
+def user_confirmed_email(*, user: User) -> None:
+    """A confirmed e-mail address makes a registered account a parent who may write."""
+    user_grant_role(user=user, role_name=ELTERN)

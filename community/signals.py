@@ -1,0 +1,21 @@
+"""Receivers; each only hands over to a service."""
+
+from allauth.account.signals import email_confirmed
+from django.apps import apps
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
+
+from community import services
+
+
+@receiver(post_migrate)
+def sync_roles_after_migrate(sender, **kwargs) -> None:
+    # Each app's permissions appear in its own post_migrate: sync once the last app with models has had its turn.
+    last_app = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+    if sender.label == last_app.label:
+        services.roles_sync()
+
+
+@receiver(email_confirmed)
+def grant_parent_role(sender, request, email_address, **kwargs) -> None:
+    services.user_confirmed_email(user=email_address.user)

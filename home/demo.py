@@ -1,0 +1,157 @@
+"""The demo city's content owned by `home`: districts, portal settings and the editorial pages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from home.models import ContentPage, District, HomePage, PortalSettings
+
+# Mülheim an der Ruhr's Stadtteile with their Stadtbezirk and an approximate centre.
+DISTRICTS = [
+    ("Altstadt I", "altstadt-1", "Rechtsruhr-Süd", "51.42780", "6.88260"),
+    ("Altstadt II", "altstadt-2", "Rechtsruhr-Süd", "51.43390", "6.88790"),
+    ("Broich", "broich", "Linksruhr", "51.42310", "6.86430"),
+    ("Dümpten", "duempten", "Rechtsruhr-Nord", "51.45250", "6.89900"),
+    ("Eppinghofen", "eppinghofen", "Rechtsruhr-Nord", "51.43930", "6.88460"),
+    ("Fulerum", "fulerum", "Rechtsruhr-Süd", "51.42760", "6.94280"),
+    ("Heißen", "heissen", "Rechtsruhr-Süd", "51.43600", "6.92250"),
+    ("Holthausen", "holthausen", "Rechtsruhr-Süd", "51.41860", "6.90160"),
+    ("Menden-Holthausen", "menden-holthausen", "Rechtsruhr-Süd", "51.40150", "6.90880"),
+    ("Mintard", "mintard", "Linksruhr", "51.37270", "6.89600"),
+    ("Raadt", "raadt", "Rechtsruhr-Süd", "51.40600", "6.93600"),
+    ("Saarn", "saarn", "Linksruhr", "51.40660", "6.87880"),
+    ("Selbeck", "selbeck", "Linksruhr", "51.38150", "6.86550"),
+    ("Speldorf", "speldorf", "Linksruhr", "51.42390", "6.83560"),
+    ("Styrum", "styrum", "Rechtsruhr-Nord", "51.45180", "6.86280"),
+    ("Winkhausen", "winkhausen", "Rechtsruhr-Nord", "51.44680", "6.91880"),
+]
+
+HOME_INTRO = (
+    "<p>Kita-Plätze, Ferienbetreuung, Babykurse, Beratung und Freizeit: Hier finden Familien in "
+    "Mülheim an der Ruhr alles an einem Ort – und tauschen sich mit anderen Eltern aus.</p>"
+)
+
+# (slug, title, in menu, intro, body paragraphs as HTML)
+PAGES = [
+    (
+        "angebote", "Angebote", True,
+        "Ferienbetreuung, Babykurse, Sport, Kultur und Beratung für Familien in Mülheim.",
+        [
+            "<p>Vereine, Träger, Kirchengemeinden und die Stadt bieten das ganze Jahr über Kurse, "
+            "Treffs und Ferienprogramme für Kinder und Eltern an. Die Anbieter pflegen ihre Angebote "
+            "selbst, die Redaktion prüft jede Änderung, bevor sie erscheint.</p>",
+            "<p>Für die Ferien gilt: Die Plätze in der Ferienbetreuung sind oft Wochen vorher vergeben. "
+            "Melden Sie Ihr Kind früh an und fragen Sie nach Ermäßigungen mit dem Mülheim-Pass.</p>",
+        ],
+    ),
+    (
+        "kita", "Kita & Tagespflege", True,
+        "Kindertageseinrichtungen und Kindertagespflege: wie Sie einen Platz finden.",
+        [
+            "<p>Kinder haben ab dem ersten Geburtstag einen Rechtsanspruch auf einen Platz in einer "
+            "Kindertageseinrichtung oder in der Kindertagespflege. Die Anmeldung läuft über das Jugendamt "
+            "der Stadt; dieses Portal hilft bei der Orientierung und ersetzt die Anmeldung nicht.</p>",
+            "<p>Tagesmütter und Tagesväter betreuen kleine Gruppen von bis zu fünf Kindern, oft mit "
+            "flexibleren Zeiten. Der Fachdienst Kindertagespflege vermittelt und berät.</p>",
+        ],
+    ),
+    (
+        "familienpunkte", "Familienpunkte", True,
+        "Beratung unter einem Dach, Elterncafé, Still- und Wickelräume in Ihrem Stadtteil.",
+        [
+            "<p>Die Familienpunkte sind Anlaufstellen in den Stadtteilen: Familienhebammen, "
+            "Erziehungsberatung und der Soziale Dienst bieten dort Sprechstunden an, im Elterncafé "
+            "treffen sich Mütter und Väter, und es gibt Still- und Wickelmöglichkeiten.</p>",
+        ],
+    ),
+    (
+        "wiki", "Familien-Wiki", True,
+        "Erfahrungen von Eltern für Eltern, betreut durch die Redaktion.",
+        [
+            "<p>Im Familien-Wiki schreiben Eltern auf, was sie wissen: vom Elterngeld-Antrag bis zum "
+            "Spielplatz für Regentage. Jede Änderung wird von der Redaktion geprüft.</p>",
+        ],
+    ),
+    (
+        "impressum", "Impressum", False,
+        "Angaben gemäß § 5 DDG.",
+        [
+            "<p>Familienportal Mülheim an der Ruhr (Demonstrationsinstanz)<br>"
+            "Stadt Mülheim an der Ruhr – Familienbüro<br>Musterstraße 1, 45468 Mülheim an der Ruhr</p>",
+            "<p>Diese Installation enthält erfundene Demodaten. Namen, Angebote und Einrichtungen "
+            "dienen nur der Vorführung.</p>",
+        ],
+    ),
+    (
+        "datenschutz", "Datenschutz", False,
+        "Wie das Familienportal mit Ihren Daten umgeht.",
+        [
+            "<p>Das Portal lädt keine Schriften, Skripte oder Karten von fremden Servern und verwendet "
+            "keine Tracker. Karten werden erst nach Ihrem Klick geladen.</p>",
+            "<p>Für ein Konto speichern wir Benutzername, E-Mail-Adresse und die Inhalte, die Sie "
+            "schreiben. Sie können Ihre Daten jederzeit herunterladen und Ihr Konto löschen.</p>",
+        ],
+    ),
+]
+
+
+def _publish(page: Page) -> None:
+    page.save_revision().publish()
+
+
+def seed_districts() -> int:
+    created = 0
+    for name, slug, borough, lat, lon in DISTRICTS:
+        _district, was_created = District.objects.get_or_create(
+            slug=slug,
+            defaults={"name": name, "borough": borough, "latitude": Decimal(lat), "longitude": Decimal(lon)},
+        )
+        created += was_created
+    return created
+
+
+def seed_pages() -> dict[str, Page]:
+    """Home page text and the editorial pages; pages that exist are left as the editors made them."""
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    if isinstance(home, HomePage) and not home.intro:
+        home.title = "Familienportal Mülheim an der Ruhr"
+        home.intro = HOME_INTRO
+        _publish(home)
+    pages: dict[str, Page] = {}
+    for slug, title, in_menu, intro, paragraphs in PAGES:
+        page = home.get_children().filter(slug=slug).first()
+        if page is None:
+            page = ContentPage(
+                title=title, slug=slug, intro=intro, show_in_menus=in_menu,
+                body=[("paragraph", RichText(html)) for html in paragraphs],
+            )
+            home.add_child(instance=page)
+            _publish(page)
+        pages[slug] = page
+    return pages
+
+
+def seed_settings(*, pages: dict[str, Page]) -> None:
+    site = Site.objects.get(is_default_site=True)
+    settings = PortalSettings.for_site(site)
+    if settings.contact_email:
+        return
+    settings.contact_name = "Familienbüro der Stadt Mülheim an der Ruhr"
+    settings.contact_email = "familienbuero@example.org"
+    settings.contact_phone = "0208 000000"
+    settings.contact_address = "Musterstraße 1\n45468 Mülheim an der Ruhr"
+    settings.imprint_page = pages["impressum"]
+    settings.privacy_page = pages["datenschutz"]
+    settings.save()
+
+
+def seed() -> list[str]:
+    """Seed everything `home` owns; returns lines for the command's report."""
+    created = seed_districts()
+    pages = seed_pages()
+    seed_settings(pages=pages)
+    return [f"Stadtteile: {District.objects.count()} ({created} neu)", f"Seiten: {Page.objects.live().count()}"]

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+
+@dataclass(frozen=True)
+class NavItem:
+    title: str
+    url: str
+    summary: str = ""
+    active: bool = False
+
+
+def area_items(*, site: Site | None, current_path: str = "") -> list[NavItem]:
+    """The portal's areas: menu pages under the home page (in the reader's language), then forum and search."""
+    items: list[NavItem] = []
+    if site is not None:
+        home = site.root_page.localized
+        pages = home.get_children().live().in_menu().specific()
+        for page in pages:
+            url = page.get_url()
+            summary = page.search_description or getattr(page, "intro", "")
+            items.append(NavItem(page.title, url, summary, active=current_path.startswith(url)))
+    for title, summary, url in (
+        (_("Forum"), _("Fragen stellen und Erfahrungen mit anderen Eltern teilen."), reverse("forum:index")),
+        (_("Suche"), _("Alle Inhalte des Portals durchsuchen."), reverse("search")),
+    ):
+        items.append(NavItem(title, url, summary, active=current_path.startswith(url)))
+    return items

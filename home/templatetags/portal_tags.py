@@ -1,0 +1,26 @@
+from django import template
+from wagtail.models import Site
+
+from home.selectors import area_items
+
+register = template.Library()
+
+
+def _items_for(context) -> list:
+    request = context.get("request")
+    if request is None:
+        return []
+    # One lookup per request, shared by the navigation and the home page tiles.
+    if not hasattr(request, "_portal_area_items"):
+        request._portal_area_items = area_items(site=Site.find_for_request(request), current_path=request.path)
+    return request._portal_area_items
+
+
+@register.inclusion_tag("components/main_navigation.html", takes_context=True)
+def main_navigation(context) -> dict:
+    return {"items": _items_for(context)}
+
+
+@register.simple_tag(takes_context=True)
+def area_tiles(context) -> list:
+    return [item for item in _items_for(context) if item.summary]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    label = "portal_search"  # "search" is too generic a label to own in a project with many apps
+    verbose_name = _("Suche")
+    default_auto_field = "django.db.models.BigAutoField"

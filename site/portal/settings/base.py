@@ -1,0 +1,251 @@
+"""Settings shared by every mode; each environment variable is read here once, with its embedded default."""
+
+from pathlib import Path
+
+import environ
+import machina
+from django.utils.translation import gettext_lazy as _
+
+PORTAL_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = PORTAL_DIR.parent.parent  # the repository root (site/portal/settings → ../../..)
+
+env = environ.Env()
+
+# --- Environment --------------------------------------------------------------------------
+DEBUG = env.bool("DEBUG", default=False)
+# Only dev/test provide a fallback; production.py refuses to start without a real key.
+SECRET_KEY = env.str("SECRET_KEY", default="")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# SQLite file in the checkout unless a PostgreSQL URL is given (postgres://user:pw@host:5432/db).
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# Wagtail's database search unless opensearch://, elasticsearch:// (or https variants) is given.
+SEARCH_URL = env.str("SEARCH_URL", default="")
+# Tasks run in-process unless a broker is given (redis://127.0.0.1:6379/0).
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
+# Local memory unless redis://… (use another Redis database than the broker).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
+# Mails go to the console unless smtp://user:pw@host:587 (or smtp+tls://, smtp+ssl://) is given.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Familienportal <noreply@familienportal.local>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where uploaded images and documents live; a mounted volume or S3-compatible storage in production.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+MEDIA_URL = env.str("MEDIA_URL", default="/media/")
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "static"))
+# The public address, used in e-mails and the admin (no trailing slash).
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# Demo accounts with the password "demo" may only be created where this is true (never in production).
+PORTAL_ALLOW_DEMO_ACCOUNTS = env.bool("PORTAL_ALLOW_DEMO_ACCOUNTS", default=True)
+
+# --- Applications -------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "home",
+    "community",
+    "search",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "allauth",
+    "allauth.account",
+    # django-machina and what it needs
+    "mptt",
+    "haystack",
+    "widget_tweaks",
+    "machina",
+    "machina.apps.forum",
+    "machina.apps.forum_conversation",
+    "machina.apps.forum_conversation.forum_attachments",
+    "machina.apps.forum_conversation.forum_polls",
+    "machina.apps.forum_feeds",
+    "machina.apps.forum_moderation",
+    "machina.apps.forum_search",
+    "machina.apps.forum_tracking",
+    "machina.apps.forum_member",
+    "machina.apps.forum_permission",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "machina.apps.forum_permission.middleware.ForumPermissionMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Our tree first so it overrides allauth and machina; machina's own folder last.
+        "DIRS": [BASE_DIR / "templates", machina.MACHINA_MAIN_TEMPLATE_DIR],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "machina.core.context_processors.metadata",
+            ],
+        },
+    },
+]
+
+# Machina's migrations use integer keys; BigAutoField here would make makemigrations write into
+# the installed package. Our own apps choose BigAutoField in their AppConfig.
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+AUTH_USER_MODEL = "community.User"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# --- Languages ----------------------------------------------------------------------------
+LANGUAGE_CODE = "de"
+LANGUAGES = [
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("ru", "Русский"),
+]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Berlin"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static and media ---------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [machina.MACHINA_MAIN_STATIC_DIR]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Accounts (django-allauth) ------------------------------------------------------------
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "profile"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Familienportal] "
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "20/h/ip"}
+
+# --- Wagtail ------------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = "Familienportal"
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # allauth owns passwords for everybody
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+
+
+def search_backend_from_url(url: str) -> dict:
+    """Map SEARCH_URL to a Wagtail/modelsearch backend; the scheme names the engine, the rest its address."""
+    if not url:
+        return {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
+    scheme, _sep, rest = url.partition("://")
+    engine, _plus, transport = scheme.partition("+")
+    backends = {
+        "opensearch": "wagtail.search.backends.opensearch2",
+        "opensearch3": "wagtail.search.backends.opensearch3",
+        "elasticsearch": "wagtail.search.backends.elasticsearch8",
+        "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    }
+    if engine not in backends:
+        raise ValueError(f"SEARCH_URL scheme {scheme!r} is not one of {sorted(backends)}")
+    return {
+        "BACKEND": backends[engine],
+        "URLS": [f"{transport or 'http'}://{rest}"],
+        "INDEX": env.str("SEARCH_INDEX_PREFIX", default="familienportal"),
+        "TIMEOUT": 5,
+        "AUTO_UPDATE": True,
+    }
+
+
+WAGTAILSEARCH_BACKENDS = {"default": search_backend_from_url(SEARCH_URL)}
+
+# --- Tasks --------------------------------------------------------------------------------
+# Wagtail 8 queues its own work (search index updates, …) through django-tasks.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = TIME_ZONE
+
+# --- django-machina -----------------------------------------------------------------------
+MACHINA_FORUM_NAME = "Elternforum"
+MACHINA_BASE_TEMPLATE_NAME = "base.html"
+# markdown2's safe mode has had XSS bypasses: its output goes through nh3 as well.
+MACHINA_MARKUP_LANGUAGE = ("community.forum.markup.render_markdown", {})
+MACHINA_USER_DISPLAY_NAME_METHOD = "get_display_name"
+MACHINA_PROFILE_AVATARS_ENABLED = False
+HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+CACHES["machina_attachments"] = {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": env.str("MACHINA_ATTACHMENT_CACHE_DIR", default=str(BASE_DIR / "var" / "machina_attachments")),
+}
+
+# --- Logging ------------------------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Wagtail logs every in-process task at INFO; only problems are worth a line.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
+}
