@@ -1,0 +1,65 @@
+import io
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+from machina.apps.forum.models import Forum
+from machina.apps.forum_conversation.models import Topic
+
+from community.models import User
+from home.models import District
+
+pytestmark = pytest.mark.django_db
+SNAPSHOT_APPS = ["home", "community", "auth", "wagtailcore", "forum", "forum_conversation", "account"]
+
+
+def snapshot() -> str:
+    out = io.StringIO()
+    call_command("dumpdata", *SNAPSHOT_APPS, "--exclude=wagtailcore.referenceindex", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def seeded(db):
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_city_has_districts_pages_forum_and_logins(seeded, client):
+    assert District.objects.count() == 16
+    assert District.objects.get(slug="styrum").borough == "Rechtsruhr-Nord"
+    assert Forum.objects.count() == 7
+    assert Topic.objects.filter(approved=True).count() >= 7
+    for username in ("admin", "redaktion", "moderation", "eltern", "anbieter", "kita"):
+        assert authenticate(username=username, password="demo") is not None, username
+        assert f"  {username}" in seeded
+    assert User.objects.get(username="eltern").groups.filter(name="Eltern").exists()
+    assert User.objects.get(username="admin").is_superuser
+    html = client.get("/de/").content.decode()
+    assert "Familienportal Mülheim an der Ruhr" in html
+    assert 'href="/de/angebote/"' in html
+    assert client.get("/de/forum/").content.decode().count("Kita &amp; Schule") >= 1
+
+
+def test_running_it_twice_changes_nothing(seeded):
+    before = snapshot()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert snapshot() == before
+
+
+def test_editor_changes_survive_a_second_run(seeded):
+    styrum = District.objects.get(slug="styrum")
+    styrum.borough = "Nord"
+    styrum.save()
+    call_command("seed_demo", stdout=io.StringIO())
+    styrum.refresh_from_db()
+    assert styrum.borough == "Nord"
+
+
+def test_refuses_demo_accounts_where_they_are_not_allowed(db, settings):
+    settings.PORTAL_ALLOW_DEMO_ACCOUNTS = False
+    with pytest.raises(CommandError, match="Demo-Konten"):
+        call_command("seed_demo", stdout=io.StringIO())
+    assert not User.objects.filter(username="admin").exists()
+    assert not District.objects.exists()  # all or nothing
