@@ -35,6 +35,7 @@ class Role:
     description: str
     admin_access: bool = False
     page_permissions: list[str] = field(default_factory=list)  # on the whole page tree
+    section_permissions: dict[str, list[str]] = field(default_factory=dict)  # "app.PageModel": on each such page
     collection_permissions: dict[str, list[str]] = field(default_factory=dict)  # on the root collection
     model_permissions: dict[str, list[str]] = field(default_factory=dict)  # "app.model": actions
     forum_permissions: list[str] = field(default_factory=list)  # machina, on every forum
@@ -49,6 +50,11 @@ ROLES = [
         collection_permissions=MEDIA_EDITING,
         model_permissions={
             "home.district": ["add", "change", "delete", "view"],
+            "home.provider": ["add", "change", "delete", "view"],
+            "home.offercategory": ["add", "change", "delete", "view"],
+            "home.language": ["add", "change", "delete", "view"],
+            "home.holidayperiod": ["add", "change", "delete", "view"],
+            "home.offerpage": ["import_offers"],
             "home.portalsettings": ["change"],
             "wagtailcore.locale": ["add", "change", "view"],
             "community.user": ["view"],
@@ -66,6 +72,8 @@ ROLES = [
         ANBIETER,
         _("Anbieter: pflegen die Angebote ihrer Organisation"),
         admin_access=True,
+        # Offers only, and only their organization's (OfferPage.permissions_for_user); never publish.
+        section_permissions={"home.OfferIndexPage": ["add_page", "change_page"]},
         collection_permissions={"wagtailimages.image": ["add", "choose"]},
         forum_permissions=FORUM_WRITING,
     ),

@@ -32,6 +32,14 @@ def _sync_page_and_collection_permissions(*, group: Group, role: Role) -> None:
             GroupPagePermission.objects.get_or_create(
                 group=group, page=root_page, permission=_permission("wagtailcore.page", codename)
             )
+    for model_label, codenames in role.section_permissions.items():
+        from django.apps import apps
+
+        for section in apps.get_model(model_label).objects.all():
+            for codename in codenames:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=section, permission=_permission("wagtailcore.page", codename)
+                )
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:
         for app_model, actions in role.collection_permissions.items():
@@ -99,7 +107,9 @@ def roles_sync() -> None:
         wanted = [_permission("wagtailadmin.admin", "access_admin")] if role.admin_access else []
         for app_model, actions in role.model_permissions.items():
             model = app_model.split(".")[1]
-            wanted += [_permission(app_model, f"{action}_{model}") for action in actions]
+            wanted += [
+                _permission(app_model, action if "_" in action else f"{action}_{model}") for action in actions
+            ]
         group.permissions.add(*wanted)
         _sync_page_and_collection_permissions(group=group, role=role)
         _sync_forum_permissions(group=group, role=role)

@@ -2,10 +2,11 @@
 
 from allauth.account.signals import email_confirmed
 from django.apps import apps
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 
 from community import services
+from community.roles import ROLES
 
 
 @receiver(post_migrate)
@@ -14,6 +15,16 @@ def sync_roles_after_migrate(sender, **kwargs) -> None:
     last_app = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
     if sender.label == last_app.label:
         services.roles_sync()
+
+
+def _grant_section_permissions(sender, instance, created, raw=False, **kwargs) -> None:
+    # A new section page (e.g. a second offer list) gets the roles' grants right away.
+    if created and not raw:
+        services.roles_sync()
+
+
+for _label in {label for role in ROLES for label in role.section_permissions}:
+    post_save.connect(_grant_section_permissions, sender=_label, dispatch_uid=f"section-permissions-{_label}")
 
 
 @receiver(email_confirmed)

@@ -37,17 +37,6 @@ HOME_INTRO = (
 # (slug, title, in menu, intro, body paragraphs as HTML)
 PAGES = [
     (
-        "angebote", "Angebote", True,
-        "Ferienbetreuung, Babykurse, Sport, Kultur und Beratung für Familien in Mülheim.",
-        [
-            "<p>Vereine, Träger, Kirchengemeinden und die Stadt bieten das ganze Jahr über Kurse, "
-            "Treffs und Ferienprogramme für Kinder und Eltern an. Die Anbieter pflegen ihre Angebote "
-            "selbst, die Redaktion prüft jede Änderung, bevor sie erscheint.</p>",
-            "<p>Für die Ferien gilt: Die Plätze in der Ferienbetreuung sind oft Wochen vorher vergeben. "
-            "Melden Sie Ihr Kind früh an und fragen Sie nach Ermäßigungen mit dem Mülheim-Pass.</p>",
-        ],
-    ),
-    (
         "kita", "Kita & Tagespflege", True,
         "Kindertageseinrichtungen und Kindertagespflege: wie Sie einen Platz finden.",
         [

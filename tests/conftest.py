@@ -22,3 +22,10 @@ def home_page(db):
     from home.models import HomePage
 
     return HomePage.objects.get(depth=2)
+
+
+@pytest.fixture
+def offers_page(home_page):
+    from tests.factories import offer_index
+
+    return offer_index(home_page)

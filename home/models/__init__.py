@@ -2,4 +2,19 @@ from .districts import District
 from .pages import ContentPage, HomePage
 from .settings import PortalSettings
 
-__all__ = ["ContentPage", "District", "HomePage", "PortalSettings"]
+# Offers live in their own package (home/offers/); Django finds models through this module.
+from home.offers.models import (  # noqa: E402  isort: skip
+    HolidayPeriod,
+    Language,
+    OfferCategory,
+    OfferDate,
+    OfferIndexPage,
+    OfferPage,
+    Provider,
+    StaleOfferNotice,
+)
+
+__all__ = [
+    "ContentPage", "District", "HolidayPeriod", "HomePage", "Language", "OfferCategory", "OfferDate",
+    "OfferIndexPage", "OfferPage", "PortalSettings", "Provider", "StaleOfferNotice",
+]

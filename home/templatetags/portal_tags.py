@@ -24,3 +24,16 @@ def main_navigation(context) -> dict:
 @register.simple_tag(takes_context=True)
 def area_tiles(context) -> list:
     return [item for item in _items_for(context) if item.summary]
+
+
+@register.filter
+def age_label(months: int | None) -> str:
+    """An age given in months as parents say it: "6 Monate", "1 Jahr", "3 Jahre"."""
+    from django.utils.translation import ngettext
+
+    if months is None:
+        return ""
+    if months < 24 and months % 12:
+        return ngettext("%(count)d Monat", "%(count)d Monate", months) % {"count": months}
+    years = months // 12
+    return ngettext("%(count)d Jahr", "%(count)d Jahre", years) % {"count": years}

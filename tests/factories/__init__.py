@@ -2,3 +2,6 @@ from .accounts import PASSWORD, ParentFactory, UserFactory
 from .pages import ContentPageFactory
 
 __all__ = ["PASSWORD", "ContentPageFactory", "ParentFactory", "UserFactory"]
+from .offers import ProviderFactory, day, district, make_offer, offer_index
+
+__all__ += ["ProviderFactory", "day", "district", "make_offer", "offer_index"]

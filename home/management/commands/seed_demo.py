@@ -4,6 +4,8 @@ from django.db import transaction
 
 import community.demo
 import home.demo
+import home.offers.demo
+from community.services import roles_sync
 
 
 class Command(BaseCommand):
@@ -12,7 +14,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             with transaction.atomic():
-                lines = home.demo.seed() + community.demo.seed()
+                lines = home.demo.seed() + community.demo.seed() + home.offers.demo.seed()
+                roles_sync()  # grants on section pages the demo just created
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error
         self.stdout.write("\n".join(lines))

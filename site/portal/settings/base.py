@@ -37,6 +37,11 @@ MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "static"))
 # The public address, used in e-mails and the admin (no trailing slash).
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# Map tiles load only after a visitor clicks "Karte laden" (two-click, DSGVO); any XYZ tile server works.
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env.str(
+    "MAP_TILE_ATTRIBUTION", default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
 # Demo accounts with the password "demo" may only be created where this is true (never in production).
 PORTAL_ALLOW_DEMO_ACCOUNTS = env.bool("PORTAL_ALLOW_DEMO_ACCOUNTS", default=True)
 
@@ -50,6 +55,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -121,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "machina.core.context_processors.metadata",
+                "home.context_processors.map_tiles",
             ],
         },
     },

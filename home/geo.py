@@ -1,0 +1,45 @@
+"""Distances inside one city, computed locally: no geocoding service ever sees a family's address (DSGVO)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from django.db.models import ExpressionWrapper, F, FloatField, Value
+from django.db.models.functions import Cast
+
+KM_PER_DEGREE_LAT = 111.2
+
+# Approximate centres of Mülheim an der Ruhr's postcode areas.
+POSTCODE_CENTRES = {
+    "45468": (51.4295, 6.8810),
+    "45470": (51.4120, 6.9060),
+    "45472": (51.4370, 6.9300),
+    "45473": (51.4530, 6.9120),
+    "45475": (51.4560, 6.8940),
+    "45476": (51.4510, 6.8590),
+    "45478": (51.4260, 6.8430),
+    "45479": (51.4160, 6.8680),
+    "45481": (51.3880, 6.8760),
+}
+
+
+@dataclass(frozen=True)
+class Point:
+    latitude: float
+    longitude: float
+
+
+def distance_km(a: Point, b: Point) -> float:
+    """Equirectangular distance; within a city it differs from the great circle by metres."""
+    x = (b.longitude - a.longitude) * math.cos(math.radians((a.latitude + b.latitude) / 2))
+    y = b.latitude - a.latitude
+    return math.hypot(x, y) * KM_PER_DEGREE_LAT
+
+
+def squared_distance_expression(origin: Point, lat_field: str = "latitude", lon_field: str = "longitude"):
+    """A database expression ordering rows by distance from `origin` (SQLite and PostgreSQL alike)."""
+    cos_lat = math.cos(math.radians(origin.latitude))
+    d_lat = Cast(F(lat_field), FloatField()) - Value(origin.latitude)
+    d_lon = (Cast(F(lon_field), FloatField()) - Value(origin.longitude)) * Value(cos_lat)
+    return ExpressionWrapper(d_lat * d_lat + d_lon * d_lon, output_field=FloatField())

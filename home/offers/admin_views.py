@@ -1,0 +1,62 @@
+"""The Redaktion's import page in the Wagtail admin: upload, dry run with a report, then the real run."""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from home.offers.exchange import ParsedRow, parse_csv, parse_hsds
+from home.offers.models import OfferIndexPage
+from home.offers.services import ImportReport, offers_import
+
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Datei (CSV oder HSDS-JSON)"))
+    dry_run = forms.BooleanField(
+        required=False, initial=True, label=gettext_lazy("Nur prüfen (Probelauf, nichts wird gespeichert)")
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("Die Datei ist größer als 5 MB."))
+        if not upload.name.lower().endswith((".csv", ".json")):
+            raise forms.ValidationError(_("Bitte laden Sie eine .csv- oder .json-Datei hoch."))
+        return upload
+
+
+def parse_upload(*, name: str, content: bytes) -> list[ParsedRow]:
+    """Turn an uploaded or given file into rows; undecodable input becomes one error, not an exception."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return [ParsedRow(position=_("Datei"), errors=[_("Die Datei ist nicht in UTF-8 kodiert.")])]
+    if name.lower().endswith(".json"):
+        try:
+            return parse_hsds(json.loads(text))
+        except json.JSONDecodeError as error:
+            return [ParsedRow(position=_("Zeile %(line)s") % {"line": error.lineno}, errors=[_("Kein gültiges JSON: %(msg)s") % {"msg": error.msg}])]
+    return parse_csv(text)
+
+
+def import_offers_view(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("home.import_offers"):
+        raise PermissionDenied
+    report: ImportReport | None = None
+    form = ImportForm(request.POST or None, request.FILES or None)
+    index = OfferIndexPage.objects.first()
+    if request.method == "POST" and form.is_valid() and index is not None:
+        upload = form.cleaned_data["file"]
+        rows = parse_upload(name=upload.name, content=upload.read())
+        report = offers_import(rows=rows, index=index, user=request.user, dry_run=form.cleaned_data["dry_run"])
+    return render(request, "home/offers/admin_import.html", {
+        "form": form, "report": report, "index": index, "page_title": _("Angebote importieren"),
+    })

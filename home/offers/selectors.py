@@ -1,0 +1,144 @@
+"""Reads of the offer directory, shared by the list page, the calendar feed, the API and the exports."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from home.geo import POSTCODE_CENTRES, Point, squared_distance_expression
+from home.models import District
+from home.offers.models import HolidayPeriod, Language, OfferCategory, OfferDate, OfferIndexPage, OfferPage
+
+FAR_FUTURE = datetime.date(9999, 12, 31)
+
+
+@dataclass(frozen=True)
+class OfferFilters:
+    query: str = ""
+    categories: tuple[OfferCategory, ...] = ()
+    age_years: int | None = None
+    district: District | None = None
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    free_only: bool = False
+    barrier_free: bool = False
+    language: Language | None = None
+    sort: str = "datum"
+    origin: Point | None = field(default=None)
+
+    @classmethod
+    def from_form(cls, cleaned: dict) -> OfferFilters:
+        start, end = cleaned.get("von"), cleaned.get("bis")
+        holiday: HolidayPeriod | None = cleaned.get("ferien")
+        if holiday:
+            start, end = holiday.start, holiday.end
+        elif start and not end:
+            end = start
+        elif end and not start:
+            start = end
+        return cls(
+            query=cleaned.get("q") or "",
+            categories=tuple(cleaned.get("kategorie") or ()),
+            age_years=cleaned.get("alter"),
+            district=cleaned.get("stadtteil"),
+            start=start,
+            end=end,
+            free_only=bool(cleaned.get("kostenlos")),
+            barrier_free=bool(cleaned.get("barrierefrei")),
+            language=cleaned.get("sprache"),
+            sort=cleaned.get("sortierung") or "datum",
+            origin=distance_origin(cleaned),
+        )
+
+
+def distance_origin(cleaned: dict) -> Point | None:
+    """Where distances are measured from: the browser's location, else a postcode, else the chosen district."""
+    if cleaned.get("lat") is not None and cleaned.get("lon") is not None:
+        return Point(cleaned["lat"], cleaned["lon"])
+    if cleaned.get("plz"):
+        return Point(*POSTCODE_CENTRES[cleaned["plz"]])
+    if cleaned.get("stadtteil"):
+        district = cleaned["stadtteil"]
+        return Point(float(district.latitude), float(district.longitude))
+    return None
+
+
+def _weekdays_between(start: datetime.date, end: datetime.date) -> list[int]:
+    days = (end - start).days
+    return list(range(7)) if days >= 6 else sorted({(start + datetime.timedelta(d)).weekday() for d in range(days + 1)})
+
+
+def _has_date_between(start: datetime.date, end: datetime.date) -> Exists:
+    """An offer takes place between start and end: a day or range overlaps, or a weekly series meets one of the weekdays."""
+    once = Q(weekday__isnull=True, start_date__lte=end) & (
+        Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start)
+    )
+    weekly = Q(weekday__in=_weekdays_between(start, end), start_date__lte=end) & (
+        Q(end_date__isnull=True) | Q(end_date__gte=start)
+    )
+    return Exists(OfferDate.objects.filter(offer=OuterRef("pk")).filter(once | weekly))
+
+
+def current_offers(*, index: OfferIndexPage | None = None, today: datetime.date | None = None) -> QuerySet[OfferPage]:
+    """Published offers whose last date has not passed (ongoing and undated offers included)."""
+    today = today or timezone.localdate()
+    offers = OfferPage.objects.live().public()
+    if index is not None:
+        offers = offers.child_of(index)
+    return offers.filter(Q(last_date__isnull=True) | Q(last_date__gte=today))
+
+
+def offers_search(*, filters: OfferFilters, index: OfferIndexPage | None = None, today: datetime.date | None = None) -> QuerySet[OfferPage]:
+    """The list page's result: filtered, sorted, with everything a result card shows fetched up front."""
+    today = today or timezone.localdate()
+    offers = current_offers(index=index, today=today)
+    if filters.query:
+        for word in filters.query.split()[:8]:
+            offers = offers.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(venue__icontains=word))
+    if filters.categories:
+        offers = offers.filter(categories__in=filters.categories).distinct()
+    if filters.age_years is not None:
+        youngest, oldest = filters.age_years * 12, filters.age_years * 12 + 11
+        offers = offers.filter(
+            Q(age_min_months__isnull=True) | Q(age_min_months__lte=oldest),
+            Q(age_max_months__isnull=True) | Q(age_max_months__gte=youngest),
+        )
+    if filters.district:
+        offers = offers.filter(district=filters.district)
+    if filters.start and filters.end:
+        offers = offers.filter(_has_date_between(filters.start, filters.end))
+    if filters.free_only:
+        offers = offers.filter(cost_kind=OfferPage.CostKind.FREE)
+    if filters.barrier_free:
+        offers = offers.filter(barrier_free=True)
+    if filters.language:
+        offers = offers.filter(languages=filters.language)
+
+    offers = offers.annotate(
+        next_date=Case(
+            When(first_date__isnull=True, then=Value(FAR_FUTURE)),
+            When(first_date__lt=today, then=Value(today)),
+            default=F("first_date"),
+        ),
+    )
+    if filters.origin is not None:
+        offers = offers.annotate(
+            distance_sort=Case(
+                When(latitude__isnull=True, then=Value(1e9)),
+                default=squared_distance_expression(filters.origin),
+            )
+        )
+    if filters.sort == "entfernung" and filters.origin is not None:
+        ordering = ["distance_sort", "title"]
+    elif filters.sort == "titel":
+        ordering = ["title"]
+    else:
+        ordering = ["next_date", "title"]
+    return (
+        offers.order_by(*ordering, "pk")
+        .select_related("provider", "district")
+        .prefetch_related("categories", "dates", "languages")
+    )

@@ -1,0 +1,76 @@
+"""Thin views of the offer directory: parse the request, call selectors, render."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from home.geo import Point, distance_km
+from home.offers.calendar import offers_calendar
+from home.offers.forms import OfferFilterForm
+from home.offers.models import OfferIndexPage, OfferPage
+from home.offers.selectors import OfferFilters, offers_search
+
+PER_PAGE = 20
+MAP_LIMIT = 500
+
+
+def filters_from_request(request: HttpRequest) -> tuple[OfferFilterForm, OfferFilters]:
+    """Invalid fields are reported on the form and ignored in the result; the valid ones still apply."""
+    form = OfferFilterForm(request.GET)
+    form.is_valid()
+    return form, OfferFilters.from_form(form.cleaned_data)
+
+
+def _query_without(request: HttpRequest, *names: str) -> str:
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+def offer_list_context(*, request: HttpRequest, index: OfferIndexPage) -> dict:
+    form, filters = filters_from_request(request)
+    results = offers_search(filters=filters, index=index)
+    page = Paginator(results, PER_PAGE).get_page(request.GET.get("seite"))
+    if filters.origin:
+        for offer in page:
+            if offer.latitude is not None:
+                offer.distance = distance_km(filters.origin, Point(float(offer.latitude), float(offer.longitude)))
+    base = index.url
+    map_points = [
+        {"title": title, "url": f"{base}{slug}/", "lat": float(lat), "lon": float(lon)}
+        for title, slug, lat, lon in results.filter(latitude__isnull=False, longitude__isnull=False)
+        .values_list("title", "slug", "latitude", "longitude")[:MAP_LIMIT]
+    ]
+    query = _query_without(request, "seite")
+    return {
+        "filter_form": form,
+        "offers": page,
+        "result_count": page.paginator.count,
+        "page_query": query,
+        "calendar_url": f"{base}kalender/" + (f"?{query}" if query else ""),
+        "map_points": map_points,
+        "filters_active": bool(query),
+    }
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def offer_list_calendar(*, request: HttpRequest, index: OfferIndexPage) -> HttpResponse:
+    """The filtered list as a feed a calendar app can subscribe to (same parameters as the page)."""
+    _form, filters = filters_from_request(request)
+    offers = offers_search(filters=filters, index=index).filter(first_date__isnull=False)
+    content = offers_calendar(offers=offers, name=_("Angebote für Familien"), base_url=request.build_absolute_uri("/")[:-1])
+    return _ics_response(content, "angebote.ics")
+
+
+def offer_calendar(*, request: HttpRequest, offer: OfferPage) -> HttpResponse:
+    content = offers_calendar(offers=[offer], name=offer.title, base_url=request.build_absolute_uri("/")[:-1])
+    return _ics_response(content, f"{slugify(offer.title) or 'angebot'}.ics")

@@ -1,0 +1,20 @@
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from home.offers.structured_data import offer_json_ld as build_json_ld
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def offer_json_ld(context, offer) -> str:
+    data = build_json_ld(offer=offer, url=context["request"].build_absolute_uri(offer.url))
+    # "</" cannot end the script element early once escaped.
+    return mark_safe(json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
+
+
+@register.simple_tag
+def offer_map_points(offer) -> list:
+    return [{"title": offer.title, "url": offer.url, "lat": float(offer.latitude), "lon": float(offer.longitude)}]
