@@ -11,8 +11,9 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def offer_json_ld(context, offer) -> str:
     data = build_json_ld(offer=offer, url=context["request"].build_absolute_uri(offer.url))
-    # "</" cannot end the script element early once escaped.
-    return mark_safe(json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
+    # As in Django's json_script: with <, > and & escaped, no text can end the script element early.
+    escaped = json.dumps(data, ensure_ascii=False).translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
+    return mark_safe(escaped)
 
 
 @register.simple_tag

@@ -15,6 +15,7 @@ class ProviderFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Provider
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def maintainers(self, create, extracted, **kwargs):
