@@ -7,7 +7,7 @@ from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Topic
 
 from community.models import User
-from home.models import District
+from home.models import District, HolidayPeriod, OfferCategory, OfferPage, Provider
 
 pytestmark = pytest.mark.django_db
 SNAPSHOT_APPS = ["home", "community", "auth", "wagtailcore", "forum", "forum_conversation", "account"]
@@ -36,19 +36,27 @@ def test_demo_city_has_districts_pages_forum_and_logins(seeded, client):
         assert f"  {username}" in seeded
     assert User.objects.get(username="eltern").groups.filter(name="Eltern").exists()
     assert User.objects.get(username="admin").is_superuser
+    offers = OfferPage.objects.live()
+    assert offers.count() >= 80
+    assert set(OfferCategory.objects.filter(offers__in=offers).values_list("slug", flat=True)) == set(
+        OfferCategory.objects.values_list("slug", flat=True))
+    assert District.objects.exclude(offers__in=offers).count() == 0
+    assert Provider.objects.get(name="Familienbildungsstätte an der Ruhr").maintainers.filter(username="anbieter").exists()
     html = client.get("/de/").content.decode()
     assert "Familienportal Mülheim an der Ruhr" in html
     assert 'href="/de/angebote/"' in html
     assert client.get("/de/forum/").content.decode().count("Kita &amp; Schule") >= 1
+    # The parent's question from the offer directory has an answer in the demo city.
+    autumn = HolidayPeriod.objects.get(name="Herbstferien 2027")
+    response = client.get("/de/angebote/", {"ferien": autumn.pk, "stadtteil": "saarn", "alter": 7, "kostenlos": "on"})
+    assert [offer.title for offer in response.context["offers"]] == ["Ferienbetreuung Herbst Saarn"]
 
 
-def test_running_it_twice_changes_nothing(seeded):
+def test_running_it_again_changes_nothing_and_keeps_editor_changes(seeded):
     before = snapshot()
     call_command("seed_demo", stdout=io.StringIO())
     assert snapshot() == before
 
-
-def test_editor_changes_survive_a_second_run(seeded):
     styrum = District.objects.get(slug="styrum")
     styrum.borough = "Nord"
     styrum.save()
