@@ -30,3 +30,11 @@ def test_empty_query_shows_only_the_form(client, home_page):
 def test_overlong_query_is_cut_not_an_error(client, home_page):
     response = client.get("/de/suche/", {"q": "kita " * 200})
     assert response.status_code == 200
+
+
+def test_result_pages_keep_the_query(client, home_page):
+    for number in range(12):
+        ContentPageFactory(parent=home_page, title=f"Spielplatz {number}", slug=f"spielplatz-{number}")
+    html = client.get("/de/suche/", {"q": "Spielplatz"}).content.decode()
+    assert 'href="?q=Spielplatz&amp;seite=2"' in html
+    assert "Spielplatz" in client.get("/de/suche/", {"q": "Spielplatz", "seite": 2}).content.decode()
