@@ -55,6 +55,7 @@ ROLES = [
             "home.language": ["add", "change", "delete", "view"],
             "home.holidayperiod": ["add", "change", "delete", "view"],
             "home.offerpage": ["import_offers"],
+            "home.kitafocus": ["add", "change", "delete", "view"],
             "home.portalsettings": ["change"],
             "wagtailcore.locale": ["add", "change", "view"],
             "community.user": ["view"],

@@ -37,17 +37,6 @@ HOME_INTRO = (
 # (slug, title, in menu, intro, body paragraphs as HTML)
 PAGES = [
     (
-        "kita", "Kita & Tagespflege", True,
-        "Kindertageseinrichtungen und Kindertagespflege: wie Sie einen Platz finden.",
-        [
-            "<p>Kinder haben ab dem ersten Geburtstag einen Rechtsanspruch auf einen Platz in einer "
-            "Kindertageseinrichtung oder in der Kindertagespflege. Die Anmeldung läuft über das Jugendamt "
-            "der Stadt; dieses Portal hilft bei der Orientierung und ersetzt die Anmeldung nicht.</p>",
-            "<p>Tagesmütter und Tagesväter betreuen kleine Gruppen von bis zu fünf Kindern, oft mit "
-            "flexibleren Zeiten. Der Fachdienst Kindertagespflege vermittelt und berät.</p>",
-        ],
-    ),
-    (
         "familienpunkte", "Familienpunkte", True,
         "Beratung unter einem Dach, Elterncafé, Still- und Wickelräume in Ihrem Stadtteil.",
         [

@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models import District
+from home.kita.models import KitaFocus
 from home.offers.admin_panels import StaleOffersPanel
 from home.offers.admin_views import import_offers_view
 from home.offers.models import HolidayPeriod, Language, OfferCategory, Provider
@@ -47,10 +48,16 @@ class HolidayPeriodViewSet(SnippetViewSet):
     list_display = ["name", "start", "end"]
 
 
+class KitaFocusViewSet(SnippetViewSet):
+    model = KitaFocus
+    icon = "tag"
+    list_display = ["name", "slug"]
+
+
 class OfferDataGroup(SnippetViewSetGroup):
-    items = (ProviderViewSet, OfferCategoryViewSet, LanguageViewSet, HolidayPeriodViewSet)
+    items = (ProviderViewSet, OfferCategoryViewSet, LanguageViewSet, HolidayPeriodViewSet, KitaFocusViewSet)
     menu_icon = "list-ul"
-    menu_label = _("Angebotsdaten")
+    menu_label = _("Verzeichnisdaten")
     menu_name = "angebotsdaten"
     menu_order = 250
 

@@ -14,7 +14,24 @@ from home.offers.models import (  # noqa: E402  isort: skip
     StaleOfferNotice,
 )
 
+from home.kita.models import (  # noqa: E402  isort: skip
+    AgeGroupCapacity,
+    AlertNotification,
+    ChildminderPage,
+    DaycarePage,
+    FreePlaces,
+    KitaFocus,
+    KitaIndexPage,
+    KitaPage,
+    OpeningHours,
+    PlaceAlert,
+    PlaceReport,
+    StaffAssignment,
+)
+
 __all__ = [
+    "AgeGroupCapacity", "AlertNotification", "ChildminderPage", "DaycarePage", "FreePlaces", "KitaFocus",
+    "KitaIndexPage", "KitaPage", "OpeningHours", "PlaceAlert", "PlaceReport", "StaffAssignment",
     "ContentPage", "District", "HolidayPeriod", "HomePage", "Language", "OfferCategory", "OfferDate",
     "OfferIndexPage", "OfferPage", "PortalSettings", "Provider", "StaleOfferNotice",
 ]

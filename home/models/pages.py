@@ -18,7 +18,7 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "home.OfferIndexPage"]
+    subpage_types = ["home.ContentPage", "home.OfferIndexPage", "home.KitaIndexPage"]
     max_count_per_parent = 1
 
     class Meta:

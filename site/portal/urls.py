@@ -13,7 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("konto/", include("community.accounts.urls")),
-    path("api/v1/", include("home.offers.urls")),
+    path("api/v1/", include("home.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -4,6 +4,7 @@ from django.db import transaction
 
 import community.demo
 import home.demo
+import home.kita.demo
 import home.offers.demo
 from community.services import roles_sync
 
@@ -14,7 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             with transaction.atomic():
-                lines = home.demo.seed() + community.demo.seed() + home.offers.demo.seed()
+                lines = home.demo.seed() + community.demo.seed() + home.offers.demo.seed() + home.kita.demo.seed()
                 roles_sync()  # grants on section pages the demo just created
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error

@@ -42,6 +42,8 @@ MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{
 MAP_TILE_ATTRIBUTION = env.str(
     "MAP_TILE_ATTRIBUTION", default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 )
+# Free-place reports older than this many weeks are shown as possibly outdated.
+KITA_REPORT_STALE_WEEKS = env.int("KITA_REPORT_STALE_WEEKS", default=4)
 # Demo accounts with the password "demo" may only be created where this is true (never in production).
 PORTAL_ALLOW_DEMO_ACCOUNTS = env.bool("PORTAL_ALLOW_DEMO_ACCOUNTS", default=True)
 

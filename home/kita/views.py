@@ -1,0 +1,125 @@
+"""Thin views of the Kita directory: search context, staff report form, place-alert sign-up and links."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from home.geo import Point, distance_km
+from home.kita.forms import DaycareFilterForm
+from home.kita.models import DaycarePage
+from home.kita.models.pages import AgeGroup
+from home.kita.selectors import DaycareFilters, daycare_search, daycares_for_staff, stale_before
+from home.kita.services import alert_confirm, alert_create, alert_unsubscribe, places_report
+
+PER_PAGE = 20
+
+
+class AlertForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("Ihre E-Mail-Adresse"))
+
+
+def filters_from_request(request: HttpRequest) -> tuple[DaycareFilterForm, DaycareFilters]:
+    form = DaycareFilterForm(request.GET)
+    form.is_valid()
+    return form, DaycareFilters.from_form(form.cleaned_data)
+
+
+def daycare_search_context(*, request: HttpRequest, index) -> dict:
+    form, filters = filters_from_request(request)
+    results = daycare_search(filters=filters, index=index)
+    page = Paginator(results, PER_PAGE).get_page(request.GET.get("seite"))
+    for daycare in page:
+        daycare.distance = (
+            distance_km(filters.origin, Point(float(daycare.latitude), float(daycare.longitude)))
+            if filters.origin and daycare.latitude is not None else None
+        )
+    params = request.GET.copy()
+    params.pop("seite", None)
+    return {
+        "filter_form": form,
+        "daycares": page,
+        "result_count": page.paginator.count,
+        "page_query": params.urlencode(),
+        "age_group": filters.age_group,
+        "start_date": filters.start_date,
+        "stale_before": stale_before(),
+        "alert_form": AlertForm(),
+        "map_points": [
+            {"title": title, "url": f"{index.url}{slug}/", "lat": float(lat), "lon": float(lon)}
+            for title, slug, lat, lon in results.filter(latitude__isnull=False)
+            .values_list("title", "slug", "latitude", "longitude")[:500]
+        ],
+    }
+
+
+def report_places(request: HttpRequest, *, index) -> HttpResponse:
+    """The Kita-Leitung's form: free places per age group for the daycares this account is assigned to."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    daycares = list(daycares_for_staff(user=request.user))
+    if not daycares:
+        raise PermissionDenied
+    errors: dict = {}
+    if request.method == "POST":
+        daycare = next((d for d in daycares if str(d.pk) == request.POST.get("einrichtung")), None)
+        if daycare is None:
+            raise PermissionDenied  # another Kita's id: not this account's to report
+        counts, errors = {}, {}
+        for capacity in daycare.capacities.all():
+            raw = request.POST.get(f"frei_{capacity.group}", "").strip()
+            try:
+                counts[capacity.group] = int(raw)
+            except ValueError:
+                errors[capacity.group] = _("Bitte eine ganze Zahl angeben.")
+        if not errors:
+            try:
+                places_report(daycare=daycare, user=request.user, free_by_group=counts)
+            except ValidationError as error:
+                errors = {group: messages_[0] for group, messages_ in error.message_dict.items()}
+        if not errors:
+            messages.success(request, _("Danke! Die freien Plätze für %(name)s sind gemeldet.") % {"name": daycare.title})
+            return redirect(request.path)
+        errors = {"daycare": daycare.pk, **errors}
+    for daycare in daycares:
+        daycare.history = daycare.place_reports.select_related("reported_by")[:10]
+    return TemplateResponse(request, "home/kita/report.html", {
+        "page": index, "daycares": daycares, "errors": errors, "groups": AgeGroup, "stale_before": stale_before(),
+    })
+
+
+def alert_signup(request: HttpRequest, *, index) -> HttpResponse:
+    if request.method != "POST":
+        return redirect(index.url)
+    form = AlertForm(request.POST)
+    if form.is_valid():
+        try:
+            alert_create(email=form.cleaned_data["email"], query=request.POST, index_url=index.url)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Fast geschafft: Bitte bestätigen Sie die Benachrichtigung über den Link in der E-Mail."))
+    else:
+        messages.error(request, _("Bitte geben Sie eine gültige E-Mail-Adresse an."))
+    params = request.POST.copy()
+    for name in ("csrfmiddlewaretoken", "email"):
+        params.pop(name, None)
+    return redirect(f"{index.url}?{params.urlencode()}")
+
+
+def alert_action(request: HttpRequest, *, index, action: str, token: str) -> HttpResponse:
+    """Confirm or cancel by link; the page asks for a click (POST) so that mail scanners cannot do either."""
+    if action not in ("bestaetigen", "abmelden"):
+        raise Http404
+    done = None
+    if request.method == "POST":
+        done = alert_confirm(token=token) is not None if action == "bestaetigen" else alert_unsubscribe(token=token)
+    return TemplateResponse(request, "home/kita/alert_action.html", {"page": index, "action": action, "done": done})
