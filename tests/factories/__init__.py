@@ -5,3 +5,6 @@ __all__ = ["PASSWORD", "ContentPageFactory", "ParentFactory", "UserFactory"]
 from .offers import ProviderFactory, day, district, make_offer, offer_index
 
 __all__ += ["ProviderFactory", "day", "district", "make_offer", "offer_index"]
+from .kita import kita_index, make_daycare
+
+__all__ += ["kita_index", "make_daycare"]
