@@ -107,3 +107,15 @@ def test_search_page_query_budget(client, kitas, extra, django_assert_max_num_qu
     with django_assert_max_num_queries(24):
         response = client.get("/de/kita/", {**CENTRE, "geburtsdatum": "2025-06-10", "von": "07:30"})
     assert len(response.context["daycares"]) > 0
+
+
+def test_redaktion_edits_kitas_in_the_admin_and_assigns_staff(client, kitas):
+    from community.roles import REDAKTION
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(roles=[REDAKTION]))
+    html = client.get(f"/admin/pages/{kitas['near'].pk}/edit/").content.decode()
+    assert "Konten, die freie Plätze melden" in html
+    assert "Altersgruppen und Plätze" in html
+    minder_form = client.get(f"/admin/pages/{kitas['minder'].pk}/edit/").content.decode()
+    assert 'name="street"' not in minder_form  # there is no field for a childminder's address

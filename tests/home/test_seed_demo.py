@@ -7,7 +7,7 @@ from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Topic
 
 from community.models import User
-from home.models import District, HolidayPeriod, OfferCategory, OfferPage, Provider
+from home.models import ChildminderPage, District, FreePlaces, HolidayPeriod, KitaPage, OfferCategory, OfferPage, Provider
 
 pytestmark = pytest.mark.django_db
 SNAPSHOT_APPS = ["home", "community", "auth", "wagtailcore", "forum", "forum_conversation", "account"]
@@ -42,8 +42,14 @@ def test_demo_city_has_districts_pages_forum_and_logins(seeded, client):
         OfferCategory.objects.values_list("slug", flat=True))
     assert District.objects.exclude(offers__in=offers).count() == 0
     assert Provider.objects.get(name="Familienbildungsstätte an der Ruhr").maintainers.filter(username="anbieter").exists()
+    assert KitaPage.objects.live().count() >= 40
+    assert ChildminderPage.objects.live().count() >= 20
+    assert KitaPage.objects.filter(staff__user__username="kita").exists()
+    assert FreePlaces.objects.filter(free_places__gt=0).count() >= 10
     html = client.get("/de/").content.decode()
     assert "Familienportal Mülheim an der Ruhr" in html
+    nav = html.split('aria-label="Hauptnavigation"')[1].split("</nav>")[0]
+    assert nav.index('href="/de/angebote/"') < nav.index('href="/de/kita/"') < nav.index('href="/de/forum/"')
     assert 'href="/de/angebote/"' in html
     assert client.get("/de/forum/").content.decode().count("Kita &amp; Schule") >= 1
     # The parent's question from the offer directory has an answer in the demo city.
