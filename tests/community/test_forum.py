@@ -44,3 +44,11 @@ def test_parents_can_open_the_new_topic_form(client, home_page):
     response = client.get(f"/de/forum/forum/{forum.slug}-{forum.pk}/topic/create/")
     assert response.status_code == 200
     assert 'name="subject"' in response.content.decode()
+
+
+def test_anonymous_visitors_get_no_session(client, home_page):
+    Forum.objects.create(name="Baby & Kleinkind", type=Forum.FORUM_POST)
+    for url in ("/de/", "/de/forum/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "sessionid" not in response.cookies, url

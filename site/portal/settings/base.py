@@ -107,7 +107,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "machina.apps.forum_permission.middleware.ForumPermissionMiddleware",
+    "community.forum.middleware.ForumPermissionMiddleware",  # machina's, minus a session per anonymous visit
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
