@@ -43,3 +43,21 @@ def squared_distance_expression(origin: Point, lat_field: str = "latitude", lon_
     d_lat = Cast(F(lat_field), FloatField()) - Value(origin.latitude)
     d_lon = (Cast(F(lon_field), FloatField()) - Value(origin.longitude)) * Value(cos_lat)
     return ExpressionWrapper(d_lat * d_lat + d_lon * d_lon, output_field=FloatField())
+
+
+def attach_distances(items, origin: Point | None) -> None:
+    """Set `.distance` (km, or None without coordinates or origin) on each item for display."""
+    for item in items:
+        item.distance = (
+            distance_km(origin, Point(float(item.latitude), float(item.longitude)))
+            if origin is not None and item.latitude is not None else None
+        )
+
+
+def map_points(pages, *, base_url: str, limit: int = 500) -> list[dict]:
+    """Markers for the two-click map: every located result (not only the current page), one query."""
+    return [
+        {"title": title, "url": f"{base_url}{slug}/", "lat": float(lat), "lon": float(lon)}
+        for title, slug, lat, lon in pages.filter(latitude__isnull=False, longitude__isnull=False)
+        .values_list("title", "slug", "latitude", "longitude")[:limit]
+    ]

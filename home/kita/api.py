@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
+from home.api_paging import filter_errors_response, paginated_response
 from home.kita.models import DaycarePage
 from home.kita.selectors import DaycareFilters, daycare_search
 from home.kita.views import filters_from_request
-
-PER_PAGE = 50
-
 
 def daycare_item(daycare: DaycarePage, *, base_url: str) -> dict:
     kita = daycare.kita_details
@@ -47,22 +44,9 @@ def daycare_item(daycare: DaycarePage, *, base_url: str) -> dict:
 def _listing(request: HttpRequest, kind: str) -> JsonResponse:
     form, filters = filters_from_request(request)
     if form.errors:
-        return JsonResponse({"errors": {name: [str(e) for e in errors] for name, errors in form.errors.items()}}, status=400)
+        return filter_errors_response(form)
     filters = DaycareFilters(**{**vars(filters), "kind": kind})
-    page = Paginator(daycare_search(filters=filters), PER_PAGE).get_page(request.GET.get("seite"))
-    base_url = request.build_absolute_uri("/")[:-1]
-    params = request.GET.copy()
-
-    def link(number: int) -> str:
-        params["seite"] = number
-        return f"{base_url}{request.path}?{params.urlencode()}"
-
-    return JsonResponse({
-        "count": page.paginator.count, "page": page.number, "pages": page.paginator.num_pages,
-        "next": link(page.next_page_number()) if page.has_next() else None,
-        "previous": link(page.previous_page_number()) if page.has_previous() else None,
-        "results": [daycare_item(d, base_url=base_url) for d in page],
-    }, json_dumps_params={"ensure_ascii": False})
+    return paginated_response(request, daycare_search(filters=filters), lambda daycare, base_url: daycare_item(daycare, base_url=base_url))
 
 
 @require_GET

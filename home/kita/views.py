@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.geo import Point, distance_km
+from home.geo import attach_distances, map_points
 from home.kita.forms import DaycareFilterForm
 from home.kita.models import DaycarePage
 from home.kita.models.pages import AgeGroup
@@ -37,11 +37,7 @@ def daycare_search_context(*, request: HttpRequest, index) -> dict:
     form, filters = filters_from_request(request)
     results = daycare_search(filters=filters, index=index)
     page = Paginator(results, PER_PAGE).get_page(request.GET.get("seite"))
-    for daycare in page:
-        daycare.distance = (
-            distance_km(filters.origin, Point(float(daycare.latitude), float(daycare.longitude)))
-            if filters.origin and daycare.latitude is not None else None
-        )
+    attach_distances(page, filters.origin)
     params = request.GET.copy()
     params.pop("seite", None)
     return {
@@ -53,11 +49,7 @@ def daycare_search_context(*, request: HttpRequest, index) -> dict:
         "start_date": filters.start_date,
         "stale_before": stale_before(),
         "alert_form": AlertForm(),
-        "map_points": [
-            {"title": title, "url": f"{index.url}{slug}/", "lat": float(lat), "lon": float(lon)}
-            for title, slug, lat, lon in results.filter(latitude__isnull=False)
-            .values_list("title", "slug", "latitude", "longitude")[:500]
-        ],
+        "map_points": map_points(results, base_url=index.url),
     }
 
 

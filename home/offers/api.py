@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
+from home.api_paging import filter_errors_response, paginated_response
 from home.offers.exchange import format_date_line, offer_hsds, offers_to_csv
 from home.offers.models import OfferPage
 from home.offers.selectors import offers_search
 from home.offers.views import filters_from_request
-
-PER_PAGE = 50
-
 
 def _base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/")[:-1]
@@ -61,26 +58,8 @@ def offer_item(offer: OfferPage, *, base_url: str) -> dict:
 def offers_list(request: HttpRequest) -> JsonResponse:
     form, filters = filters_from_request(request)
     if form.errors:
-        return JsonResponse({"errors": {name: [str(e) for e in errors] for name, errors in form.errors.items()}}, status=400)
-    page = Paginator(offers_search(filters=filters), PER_PAGE).get_page(request.GET.get("seite"))
-    base_url = _base_url(request)
-    params = request.GET.copy()
-
-    def page_link(number: int) -> str:
-        params["seite"] = number
-        return f"{base_url}{request.path}?{params.urlencode()}"
-
-    return JsonResponse(
-        {
-            "count": page.paginator.count,
-            "page": page.number,
-            "pages": page.paginator.num_pages,
-            "next": page_link(page.next_page_number()) if page.has_next() else None,
-            "previous": page_link(page.previous_page_number()) if page.has_previous() else None,
-            "results": [offer_item(offer, base_url=base_url) for offer in page],
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
+        return filter_errors_response(form)
+    return paginated_response(request, offers_search(filters=filters), lambda offer, base_url: offer_item(offer, base_url=base_url))
 
 
 def published_offers():

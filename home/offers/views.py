@@ -7,14 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from home.geo import Point, distance_km
+from home.geo import attach_distances, map_points
 from home.offers.calendar import offers_calendar
 from home.offers.forms import OfferFilterForm
 from home.offers.models import OfferIndexPage, OfferPage
 from home.offers.selectors import OfferFilters, offers_search
 
 PER_PAGE = 20
-MAP_LIMIT = 500
 
 
 def filters_from_request(request: HttpRequest) -> tuple[OfferFilterForm, OfferFilters]:
@@ -35,16 +34,8 @@ def offer_list_context(*, request: HttpRequest, index: OfferIndexPage) -> dict:
     form, filters = filters_from_request(request)
     results = offers_search(filters=filters, index=index)
     page = Paginator(results, PER_PAGE).get_page(request.GET.get("seite"))
-    if filters.origin:
-        for offer in page:
-            if offer.latitude is not None:
-                offer.distance = distance_km(filters.origin, Point(float(offer.latitude), float(offer.longitude)))
+    attach_distances(page, filters.origin)
     base = index.url
-    map_points = [
-        {"title": title, "url": f"{base}{slug}/", "lat": float(lat), "lon": float(lon)}
-        for title, slug, lat, lon in results.filter(latitude__isnull=False, longitude__isnull=False)
-        .values_list("title", "slug", "latitude", "longitude")[:MAP_LIMIT]
-    ]
     query = _query_without(request, "seite")
     return {
         "filter_form": form,
@@ -52,7 +43,7 @@ def offer_list_context(*, request: HttpRequest, index: OfferIndexPage) -> dict:
         "result_count": page.paginator.count,
         "page_query": query,
         "calendar_url": f"{base}kalender/" + (f"?{query}" if query else ""),
-        "map_points": map_points,
+        "map_points": map_points(results, base_url=base),
         "filters_active": bool(query),
     }
 
