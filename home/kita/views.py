@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy
 
 from home.geo import attach_distances, map_points
 from home.kita.forms import DaycareFilterForm
-from home.kita.models import DaycarePage
 from home.kita.models.pages import AgeGroup
 from home.kita.selectors import DaycareFilters, daycare_search, daycares_for_staff, stale_before
 from home.kita.services import alert_confirm, alert_create, alert_unsubscribe, places_report

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from home.offers.models import HolidayPeriod, OfferCategory
+from home.offers.models import HolidayPeriod
 from tests.factories import district, make_offer
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import environ
 import machina
-from django.utils.translation import gettext_lazy as _
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PORTAL_DIR.parent.parent  # the repository root (site/portal/settings → ../../..)
