@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -43,12 +44,20 @@ def places_record(*, daycare: DaycarePage, reported_by, free_by_group: dict[str,
             daycare=daycare, group=group, defaults={"free_places": free, "reported_at": report.reported_at}
         )
         reports.append(report)
-    new_free = [r.pk for r in reports if r.free_places > 0]
-    if new_free:
-        from home.kita.tasks import notify_place_alerts
-
-        transaction.on_commit(lambda: [notify_place_alerts.delay(pk) for pk in new_free])
+    for report in reports:
+        if report.free_places > 0:
+            transaction.on_commit(lambda pk=report.pk: _enqueue_alerts(pk))
     return reports
+
+
+def _enqueue_alerts(report_id: int) -> None:
+    # The report is saved whatever happens here: an unreachable broker costs the alert mails, not the request.
+    from home.kita.tasks import notify_place_alerts
+
+    try:
+        notify_place_alerts.delay(report_id)
+    except Exception:
+        logger.exception("Could not queue place alerts for report %s", report_id)
 
 
 def _portal_url(path: str) -> str:

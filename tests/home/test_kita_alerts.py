@@ -89,3 +89,17 @@ def test_invalid_address_and_dead_links_get_clear_messages(client, kitas):
 def test_reports_without_alerts_are_still_kept(kitas, report):
     report(kitas["saarn"], {"u3": 2})
     assert PlaceReport.objects.count() == 1
+
+
+def test_an_unreachable_broker_never_loses_the_report(kitas, django_capture_on_commit_callbacks):
+    from portal.celery_app import app
+
+    # A real Redis URL where nothing listens: queuing fails as it would with the broker down.
+    saved = {key: app.conf[key] for key in ("task_always_eager", "broker_url", "task_publish_retry")}
+    app.conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:1/0", task_publish_retry=False)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            places_record(daycare=kitas["saarn"], reported_by=None, free_by_group={"u3": 2})
+    finally:
+        app.conf.update(saved)
+    assert PlaceReport.objects.filter(free_places=2).exists()
