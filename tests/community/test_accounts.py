@@ -148,3 +148,11 @@ class ProfileTests:
         assert "/admin/" not in client.get("/konto/profil/").content.decode()
         client.force_login(UserFactory(roles=[REDAKTION]))
         assert "/admin/" in client.get("/konto/profil/").content.decode()
+
+
+def test_account_pages_and_mails_address_parents_formally(client):
+    assert "Sie haben noch kein Konto? Dann" in client.get("/konto/login/").content.decode()
+    register(client)
+    assert mail.outbox[0].subject == "[Familienportal] Bitte bestätigen Sie Ihre E-Mail-Adresse"
+    page = client.get("/konto/confirm-email/").content.decode()
+    assert "Bitte bestätigen Sie Ihre E-Mail-Adresse" in page
