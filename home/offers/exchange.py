@@ -263,14 +263,17 @@ class _Reader:
             return None
         return number
 
-    def date(self, value, name: str) -> datetime.date | None:
+    def _iso(self, value, name: str, parse, message: str):
         if value in (None, ""):
             return None
         try:
-            return datetime.date.fromisoformat(str(value).strip())
+            return parse(str(value).strip())
         except ValueError:
-            self.errors.append(_("„%(field)s“ ist kein Datum (JJJJ-MM-TT): %(value)s") % {"field": name, "value": value})
+            self.errors.append(message % {"field": name, "value": value})
             return None
+
+    def date(self, value, name: str) -> datetime.date | None:
+        return self._iso(value, name, datetime.date.fromisoformat, _("„%(field)s“ ist kein Datum (JJJJ-MM-TT): %(value)s"))
 
     def boolean(self, value, name: str) -> bool:
         if isinstance(value, bool):
@@ -284,13 +287,7 @@ class _Reader:
         return False
 
     def time(self, value, name: str) -> datetime.time | None:
-        if value in (None, ""):
-            return None
-        try:
-            return datetime.time.fromisoformat(str(value).strip())
-        except ValueError:
-            self.errors.append(_("„%(field)s“ ist keine Uhrzeit (HH:MM): %(value)s") % {"field": name, "value": value})
-            return None
+        return self._iso(value, name, datetime.time.fromisoformat, _("„%(field)s“ ist keine Uhrzeit (HH:MM): %(value)s"))
 
     def date_line(self, text: str) -> DateRecord | None:
         match = DATE_LINE.match(text.strip())
