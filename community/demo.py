@@ -10,7 +10,7 @@ from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 
 from community.models import User
-from community.roles import ANBIETER, ELTERN, KITA_LEITUNG, MODERATION, REDAKTION
+from community.roles import ANBIETER, ELTERN, FAMILIENPUNKT_TEAM, KITA_LEITUNG, MODERATION, REDAKTION
 
 DEMO_PASSWORD = "demo"
 
@@ -22,6 +22,7 @@ DEMO_ACCOUNTS = [
     ("eltern", "Sandra aus Styrum", ELTERN, "Elternteil: Forum, später Wiki"),
     ("anbieter", "Familienbildungsstätte", ANBIETER, "pflegt Angebote ihrer Organisation"),
     ("kita", "Kita Sonnenblume", KITA_LEITUNG, "meldet freie Plätze der eigenen Kita"),
+    ("familienpunkt", "Team Familienpunkt Styrum", FAMILIENPUNKT_TEAM, "Termine und Helfer-Schichten in Styrum"),
 ]
 # More parents so that the forum has several voices.
 DEMO_PARENTS = [("mehmet", "Mehmet aus Dümpten"), ("julia", "Julia aus Saarn"), ("olena", "Olena aus Heißen")]
@@ -125,6 +126,6 @@ def seed() -> list[str]:
     users = seed_accounts()
     created_topics = seed_forum(users=users)
     lines = ["Demo-Konten (Passwort für alle: demo):"]
-    lines += [f"  {username:<11} {purpose}" for username, _name, _role, purpose in DEMO_ACCOUNTS]
+    lines += [f"  {username:<13} {purpose}" for username, _name, _role, purpose in DEMO_ACCOUNTS]
     lines.append(f"Forum: {Forum.objects.count()} Foren, {Topic.objects.count()} Themen ({created_topics} neu)")
     return lines

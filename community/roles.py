@@ -11,6 +11,7 @@ MODERATION = "Moderation"
 ELTERN = "Eltern"
 ANBIETER = "Anbieter"
 KITA_LEITUNG = "Kita-Leitung"
+FAMILIENPUNKT_TEAM = "Familienpunkt-Team"
 
 PAGE_EDITING = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
 MEDIA_EDITING = {
@@ -56,6 +57,11 @@ ROLES = [
             "home.holidayperiod": ["add", "change", "delete", "view"],
             "home.offerpage": ["import_offers"],
             "home.kitafocus": ["add", "change", "delete", "view"],
+            "home.localinstitution": ["add", "change", "delete", "view"],
+            "home.volunteerrole": ["add", "change", "delete", "view", "manage_all_volunteering"],
+            "home.volunteershift": ["add", "change", "delete", "view"],
+            "home.volunteersignup": ["change", "view"],
+            "home.changingplacereport": ["change", "view"],
             "home.portalsettings": ["change"],
             "wagtailcore.locale": ["add", "change", "view"],
             "community.user": ["view"],
@@ -79,6 +85,21 @@ ROLES = [
         forum_permissions=FORUM_WRITING,
     ),
     Role(KITA_LEITUNG, _("Kita-Leitung: meldet freie Plätze der eigenen Kita"), forum_permissions=FORUM_WRITING),
+    Role(
+        FAMILIENPUNKT_TEAM,
+        _("Familienpunkt-Team: Veranstaltungen (mit Freigabe) und Helfer-Schichten des eigenen Familienpunkts"),
+        admin_access=True,
+        # Events below the contact points, as drafts for the Redaktion; never publish.
+        section_permissions={"home.ContactPointPage": ["add_page", "change_page"]},
+        collection_permissions={"wagtailimages.image": ["add", "choose"]},
+        # Scoped to the contact points the account is on the team of (home.contact_points.admin_views).
+        model_permissions={
+            "home.volunteerrole": ["add", "change", "delete", "view"],
+            "home.volunteershift": ["add", "change", "delete", "view"],
+            "home.volunteersignup": ["change", "view"],
+        },
+        forum_permissions=FORUM_WRITING,
+    ),
 ]
 ROLE_NAMES = [role.name for role in ROLES]
 # Wagtail's starter groups, replaced by the roles above.

@@ -37,15 +37,6 @@ HOME_INTRO = (
 # (slug, title, in menu, intro, body paragraphs as HTML)
 PAGES = [
     (
-        "familienpunkte", "Familienpunkte", True,
-        "Beratung unter einem Dach, Elterncafé, Still- und Wickelräume in Ihrem Stadtteil.",
-        [
-            "<p>Die Familienpunkte sind Anlaufstellen in den Stadtteilen: Familienhebammen, "
-            "Erziehungsberatung und der Soziale Dienst bieten dort Sprechstunden an, im Elterncafé "
-            "treffen sich Mütter und Väter, und es gibt Still- und Wickelmöglichkeiten.</p>",
-        ],
-    ),
-    (
         "wiki", "Familien-Wiki", True,
         "Erfahrungen von Eltern für Eltern, betreut durch die Redaktion.",
         [

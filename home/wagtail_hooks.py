@@ -5,7 +5,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import District
+from home.changing_places.admin_views import ChangingPlaceReportViewSet, OpenReportsPanel
+from home.contact_points.admin_views import VolunteeringGroup
+from home.models import District, LocalInstitution
 from home.kita.models import KitaFocus
 from home.offers.admin_panels import StaleOffersPanel
 from home.offers.admin_views import import_offers_view
@@ -54,8 +56,16 @@ class KitaFocusViewSet(SnippetViewSet):
     list_display = ["name", "slug"]
 
 
+class LocalInstitutionViewSet(SnippetViewSet):
+    model = LocalInstitution
+    icon = "home"
+    list_display = ["name", "kind", "district"]
+    list_filter = ["kind", "district"]
+    search_fields = ["name"]
+
+
 class OfferDataGroup(SnippetViewSetGroup):
-    items = (ProviderViewSet, OfferCategoryViewSet, LanguageViewSet, HolidayPeriodViewSet, KitaFocusViewSet)
+    items = (LocalInstitutionViewSet, ProviderViewSet, OfferCategoryViewSet, LanguageViewSet, HolidayPeriodViewSet, KitaFocusViewSet)
     menu_icon = "list-ul"
     menu_label = _("Verzeichnisdaten")
     menu_name = "angebotsdaten"
@@ -84,3 +94,19 @@ def offer_import_menu_item():
 @hooks.register("construct_homepage_panels")
 def stale_offers_panel(request, panels):
     panels.append(StaleOffersPanel(request.user))
+
+
+@hooks.register("register_admin_viewset")
+def volunteering_viewsets():
+    return VolunteeringGroup()
+
+
+@hooks.register("register_admin_viewset")
+def changing_place_report_viewset():
+    return ChangingPlaceReportViewSet("changingplacereport")
+
+
+@hooks.register("construct_homepage_panels")
+def changing_place_reports_panel(request, panels):
+    if request.user.has_perm("home.change_changingplacereport"):
+        panels.append(OpenReportsPanel())

@@ -13,3 +13,10 @@ def profile_summary(*, user: User) -> dict:
         "email_verified": EmailAddress.objects.filter(user=user, verified=True).exists(),
         "can_access_admin": user.has_perm("wagtailadmin.access_admin"),
     }
+
+
+def has_confirmed_email(user) -> bool:
+    """Registered, active and with a confirmed e-mail address: the bar for taking part (volunteering, suggestions)."""
+    return bool(
+        user.is_authenticated and user.is_active and EmailAddress.objects.filter(user=user, verified=True).exists()
+    )

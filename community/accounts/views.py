@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from community.accounts.forms import ProfileForm
 from community.accounts.selectors import profile_summary
+from home.contact_points.selectors import signups_of
 
 
 @login_required
@@ -16,5 +17,5 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Ihr Profil wurde gespeichert."))
         return redirect("profile")
     return render(
-        request, "community/profile.html", {"form": form, **profile_summary(user=request.user)}
+        request, "community/profile.html", {"form": form, **profile_summary(user=request.user), "volunteer_signups": signups_of(user=request.user)}
     )

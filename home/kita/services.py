@@ -12,6 +12,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.background import enqueue
 from home.kita.models import AlertNotification, DaycarePage, FreePlaces, PlaceAlert, PlaceReport
 
 logger = logging.getLogger(__name__)
@@ -54,10 +55,7 @@ def _enqueue_alerts(report_id: int) -> None:
     # The report is saved whatever happens here: an unreachable broker costs the alert mails, not the request.
     from home.kita.tasks import notify_place_alerts
 
-    try:
-        notify_place_alerts.delay(report_id)
-    except Exception:
-        logger.exception("Could not queue place alerts for report %s", report_id)
+    enqueue(notify_place_alerts, report_id)
 
 
 def _portal_url(path: str) -> str:

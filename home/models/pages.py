@@ -18,7 +18,10 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "home.OfferIndexPage", "home.KitaIndexPage"]
+    subpage_types = [
+        "home.ContentPage", "home.OfferIndexPage", "home.KitaIndexPage", "home.ContactPointIndexPage",
+        "home.DistrictIndexPage", "home.ChangingPlaceIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

@@ -18,7 +18,7 @@ def _first_weekday_on_or_after(day: datetime.date, weekday: int) -> datetime.dat
     return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
 
 
-def _utc(day: datetime.date, time: datetime.time, tz: ZoneInfo) -> datetime.datetime:
+def utc_until(day: datetime.date, time: datetime.time, tz: ZoneInfo) -> datetime.datetime:
     # RFC 5545: with a local DTSTART, UNTIL must be given in UTC.
     return datetime.datetime.combine(day, time, tz).astimezone(datetime.UTC)
 
@@ -42,7 +42,7 @@ def _event(offer: OfferPage, line: OfferDate, url: str, stamp: datetime.datetime
         end_time = line.end_time or line.start_time
         event.add("dtend", datetime.datetime.combine(first_day, end_time, tz))
         if line.weekday is None and line.end_date and line.end_date > line.start_date:
-            event.add("rrule", vRecur(freq="DAILY", until=_utc(line.end_date, end_time, tz)))
+            event.add("rrule", vRecur(freq="DAILY", until=utc_until(line.end_date, end_time, tz)))
     else:
         event.add("dtstart", first_day)
         last = line.end_date if line.weekday is None and line.end_date else first_day
@@ -50,7 +50,7 @@ def _event(offer: OfferPage, line: OfferDate, url: str, stamp: datetime.datetime
     if line.weekday is not None:
         rule = {"freq": "WEEKLY", "byday": BYDAY[line.weekday]}
         if line.end_date:
-            rule["until"] = _utc(line.end_date, line.end_time or line.start_time, tz) if line.start_time else line.end_date
+            rule["until"] = utc_until(line.end_date, line.end_time or line.start_time, tz) if line.start_time else line.end_date
         event.add("rrule", vRecur(rule))
     return event
 

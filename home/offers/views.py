@@ -48,7 +48,7 @@ def offer_list_context(*, request: HttpRequest, index: OfferIndexPage) -> dict:
     }
 
 
-def _ics_response(content: bytes, filename: str) -> HttpResponse:
+def ics_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -59,9 +59,9 @@ def offer_list_calendar(*, request: HttpRequest, index: OfferIndexPage) -> HttpR
     _form, filters = filters_from_request(request)
     offers = offers_search(filters=filters, index=index).filter(first_date__isnull=False)
     content = offers_calendar(offers=offers, name=_("Angebote für Familien"), base_url=request.build_absolute_uri("/")[:-1])
-    return _ics_response(content, "angebote.ics")
+    return ics_response(content, "angebote.ics")
 
 
 def offer_calendar(*, request: HttpRequest, offer: OfferPage) -> HttpResponse:
     content = offers_calendar(offers=[offer], name=offer.title, base_url=request.build_absolute_uri("/")[:-1])
-    return _ics_response(content, f"{slugify(offer.title) or 'angebot'}.ics")
+    return ics_response(content, f"{slugify(offer.title) or 'angebot'}.ics")

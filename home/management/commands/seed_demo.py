@@ -3,7 +3,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 import community.demo
+import home.changing_places.demo
+import home.contact_points.demo
 import home.demo
+import home.districts.demo
 import home.kita.demo
 import home.offers.demo
 from community.services import roles_sync
@@ -15,7 +18,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             with transaction.atomic():
-                lines = home.demo.seed() + community.demo.seed() + home.offers.demo.seed() + home.kita.demo.seed()
+                lines = (
+                    home.demo.seed() + community.demo.seed() + home.offers.demo.seed() + home.kita.demo.seed()
+                    + home.contact_points.demo.seed() + home.districts.demo.seed() + home.changing_places.demo.seed()
+                )
                 roles_sync()  # grants on section pages the demo just created
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error
