@@ -118,9 +118,9 @@ class VolunteerSignupViewSet(ModelViewSet):
     model = VolunteerSignup
     icon = "user"
     menu_label = _("Helfer-Anmeldungen")
-    list_display = ["user", "shift", "created_at", "cancelled_at", "reminded_at"]
+    list_display = ["member", "member_email", "shift", "created_at", "cancelled_at", "reminded_at"]
     list_filter = ["shift__role__contact_point", "cancelled_at"]
-    list_export = ["user", "shift", "comment", "created_at", "cancelled_at"]
+    list_export = ["member", "member_email", "shift", "comment", "created_at", "cancelled_at"]
     export_filename = "helfer-anmeldungen"
     inspect_view_enabled = True
     inspect_view_fields = ["user", "shift", "comment", "created_at", "cancelled_at", "cancelled_by", "reminded_at"]

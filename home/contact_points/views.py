@@ -20,7 +20,8 @@ from django.utils.translation import gettext_lazy
 from home.contact_points.calendar import events_calendar
 from home.contact_points.models import ContactPointPage, EventPage, VolunteerShift, VolunteerSignup
 from home.contact_points.selectors import contact_points, live_events, occurrences, volunteer_board
-from home.contact_points.services import can_volunteer, volunteer_cancel, volunteer_signup
+from home.contact_points import services
+from home.contact_points.services import can_volunteer, volunteer_cancel
 from home.districts.selectors import district_url
 from home.offers.views import ics_response
 
@@ -142,7 +143,7 @@ def volunteer_signup(request: HttpRequest, *, contact_point: ContactPointPage, s
         messages.error(request, _("Die Nachricht ist zu lang (höchstens 300 Zeichen)."))
         return redirect(back)
     try:
-        volunteer_signup(user=request.user, shift=shift, comment=form.cleaned_data["comment"])
+        services.volunteer_signup(user=request.user, shift=shift, comment=form.cleaned_data["comment"])
     except PermissionDenied as error:
         messages.error(request, str(error))
     except ValidationError as error:

@@ -100,3 +100,13 @@ class VolunteerSignup(models.Model):
     @property
     def is_active(self) -> bool:
         return self.cancelled_at is None
+
+    def member(self) -> str:
+        return self.user.get_display_name()
+
+    member.short_description = _("Mitglied")
+
+    def member_email(self) -> str:
+        return self.user.email
+
+    member_email.short_description = _("E-Mail")
