@@ -84,7 +84,7 @@ class SuggestPlaceForm(forms.Form):
         if cleaned.get("homepage"):
             raise forms.ValidationError(_("Ihr Vorschlag konnte nicht gespeichert werden."))
         if not (cleaned.get("changing_table") or cleaned.get("nursing_room")):
-            raise forms.ValidationError(_("Bitte geben Sie an, ob es einen Wickeltisch oder einen Stillraum gibt."))
+            self.add_error(None, _("Bitte geben Sie an, ob es einen Wickeltisch oder einen Stillraum gibt."))
         for prefix, _days in self.DAYS:
             opens, closes = cleaned.get(f"{prefix}_opens"), cleaned.get(f"{prefix}_closes")
             if (opens is None) != (closes is None):

@@ -12,7 +12,7 @@ def district_page(request: HttpRequest, *, index, district_slug: str) -> HttpRes
     if district is None:
         raise Http404
     overview = district_overview(district=district)
-    context = index.get_context(request)
+    context = {"page": index, "self": index, "request": request}
     offers, kitas = OfferIndexPage.objects.live().first(), KitaIndexPage.objects.live().first()
     context.update({
         "district": district, "overview": overview,
