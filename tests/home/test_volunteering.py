@@ -145,3 +145,22 @@ def test_redaktion_sees_all_sign_ups(client, home_page, point, sign_up):
     sign_up(user=ParentFactory(username="anna"), shift=make_shift(point, date=in_days(5)))
     client.login(username=editor.username, password=PASSWORD)
     assert "Anna" in client.get(reverse("volunteersignup:index")).content.decode()
+
+
+def test_reminder_command_and_beat_schedule(point, sign_up, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from portal.celery_app import app
+
+    start = timezone.localtime() + datetime.timedelta(hours=20)
+    sign_up(user=ParentFactory(), shift=make_shift(point, date=start.date(), starts=start.time().replace(microsecond=0),
+                                                   ends=datetime.time(23, 59, 59)))
+    out = StringIO()
+    call_command("send_volunteer_reminders", stdout=out)
+    assert "Erinnerungen verschickt: 1" in out.getvalue()
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "home.contact_points.tasks.send_volunteer_reminders" in scheduled
+    app.loader.import_default_modules()
+    assert "home.contact_points.tasks.send_volunteer_reminders" in app.tasks

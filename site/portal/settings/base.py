@@ -233,6 +233,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic work for Celery beat (started in production; #8 adds the rest of the schedule).
+CELERY_BEAT_SCHEDULE = {
+    "volunteer-reminders": {"task": "home.contact_points.tasks.send_volunteer_reminders", "schedule": 60 * 60},
+}
 
 # --- django-machina -----------------------------------------------------------------------
 MACHINA_FORUM_NAME = "Elternforum"
