@@ -205,7 +205,9 @@ def _seed_volunteering(points: dict[str, ContactPointPage], monday: datetime.dat
     staff = User.objects.filter(username="familienpunkt").first()
     styrum = points["styrum"]
     if staff and not ContactPointStaff.objects.filter(page=styrum, user=staff).exists():
-        ContactPointStaff.objects.create(page=styrum, user=staff)
+        # Through a revision, so that the next edit in the admin keeps the assignment.
+        styrum.staff.add(ContactPointStaff(user=staff))
+        styrum.save_revision().publish()
     for slug, title, description, requirements, slots in ROLES:
         role, created = VolunteerRole.objects.get_or_create(
             contact_point=points[slug], title=title, defaults={"description": description, "requirements": requirements},

@@ -29,8 +29,8 @@ def test_editor_opens_every_new_page_type(client, home_page):
 
 
 def test_team_drafts_an_event_that_waits_for_the_redaktion(client, home_page):
-    point = make_contact_point(contact_point_index(home_page), district=district("styrum"))
     team = UserFactory(roles=[FAMILIENPUNKT_TEAM])
+    point = make_contact_point(contact_point_index(home_page), district=district("styrum"), staff=[team])
     client.login(username=team.username, password=PASSWORD)
     url = reverse("wagtailadmin_pages:add", args=["home", "eventpage", point.pk])
     form = {
@@ -45,3 +45,21 @@ def test_team_drafts_an_event_that_waits_for_the_redaktion(client, home_page):
     event = EventPage.objects.get(slug="babytreff")
     assert not event.live and event.last_date == datetime.date(2027, 2, 25)
     assert event.current_workflow_state is not None
+
+
+def test_team_cannot_touch_another_contact_point(client, home_page):
+    from home.contact_points.models import ContactPointStaff
+
+    index = contact_point_index(home_page)
+    styrum = make_contact_point(index, district=district("styrum"))
+    saarn = make_contact_point(index, title="Familienpunkt Saarn", district=district("saarn"))
+    saarn_event = make_event(saarn, title="Babytreff Saarn", start_date=datetime.date(2026, 12, 3))
+    team = UserFactory(roles=[FAMILIENPUNKT_TEAM])
+    ContactPointStaff.objects.create(page=styrum, user=team)
+    assert styrum.permissions_for_user(team).can_add_subpage()
+    assert not saarn.permissions_for_user(team).can_add_subpage()
+    assert not saarn_event.permissions_for_user(team).can_edit()
+    assert not styrum.permissions_for_user(team).can_publish()
+    client.login(username=team.username, password=PASSWORD)
+    assert client.get(reverse("wagtailadmin_pages:add", args=["home", "eventpage", saarn.pk])).status_code in (302, 403)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[saarn_event.pk])).status_code in (302, 403)

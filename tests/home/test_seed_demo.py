@@ -58,6 +58,33 @@ def test_demo_city_has_districts_pages_forum_and_logins(seeded, client):
     assert [offer.title for offer in response.context["offers"]] == ["Ferienbetreuung Herbst Saarn"]
 
 
+def test_demo_city_has_contact_points_events_volunteering_districts_and_changing_places(seeded, client):
+    import datetime
+
+    from django.utils import timezone
+
+    from home.contact_points.selectors import occurrences
+    from home.models import ChangingPlacePage, ContactPointPage, LocalInstitution, VolunteerShift, VolunteerSignup
+
+    assert ContactPointPage.objects.live().count() == 3
+    today = timezone.localdate()
+    month = occurrences(start=today, end=today + datetime.timedelta(days=30))
+    assert len(month) >= 30 and {o.contact_point.slug for o in month} == {"styrum", "eppinghofen", "saarn"}
+    assert VolunteerShift.objects.filter(role__contact_point__slug="styrum", date__gt=today).count() >= 8
+    assert VolunteerSignup.objects.filter(user__username="julia").exists()
+    assert District.objects.exclude(institutions__isnull=False).count() == 0
+    assert ChangingPlacePage.objects.live().count() >= 30
+    assert ChangingPlacePage.objects.filter(live=False, suggested_by__username="olena").count() == 1
+    assert authenticate(username="familienpunkt", password="demo") is not None
+    html = client.get("/de/").content.decode()
+    nav = html.split('aria-label="Hauptnavigation"')[1].split("</nav>")[0]
+    for href in ("/de/familienpunkte/", "/de/stadtteile/", "/de/wickeln-stillen/"):
+        assert f'href="{href}"' in nav
+    styrum = client.get("/de/stadtteile/styrum/").content.decode()
+    assert "Familienpunkt Styrum" in styrum and "Mütter-Café" in styrum and "Grundschule Styrum" in styrum
+    assert "Elterncafé-Schicht" in client.get("/de/familienpunkte/styrum/").content.decode()
+
+
 def test_running_it_again_changes_nothing_and_keeps_editor_changes(seeded):
     before = snapshot()
     call_command("seed_demo", stdout=io.StringIO())

@@ -92,6 +92,11 @@ class EventPage(Page):
         self.last_date = self.start_date if not self.repeat else self.repeat_until or self.start_date
         return super().save(*args, **kwargs)
 
+    def permissions_for_user(self, user):
+        from home.contact_points.models.pages import TeamPermissionTester
+
+        return TeamPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         from home.contact_points.views import event_context
 

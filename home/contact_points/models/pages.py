@@ -13,7 +13,17 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.permissions import OwnPagesPermissionTester
 from home.models.hours import HasOpeningHours, OpeningExceptionBase, OpeningPeriodBase
+
+
+class TeamPermissionTester(OwnPagesPermissionTester):
+    """A contact point's team (no publish right) drafts events only below the contact points it belongs to."""
+
+    def is_own(self) -> bool:
+        page = self.page
+        path = page.path if isinstance(page, ContactPointPage) else page.path[: -page.steplen]  # an event's parent
+        return ContactPointStaff.objects.filter(user=self.user, page__path=path).exists()
 
 
 class ContactPointIndexPage(RoutablePageMixin, Page):
@@ -109,6 +119,9 @@ class ContactPointPage(HasOpeningHours, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("Familienpunkt")
         verbose_name_plural = _("Familienpunkte")
+
+    def permissions_for_user(self, user):
+        return TeamPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         from home.contact_points.views import contact_point_context

@@ -14,9 +14,10 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PagePermissionTester
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.permissions import OwnPagesPermissionTester
 from home.blocks import BaseStreamBlock
 
 WEEKDAYS = [
@@ -52,20 +53,11 @@ class OfferIndexPage(RoutablePageMixin, Page):
         return offer_list_calendar(request=request, index=self)
 
 
-class ProviderPermissionTester(PagePermissionTester):
+class ProviderPermissionTester(OwnPagesPermissionTester):
     """Provider accounts (no publish right) may touch only the offers of organizations they maintain."""
 
-    def __init__(self, user, page):
-        super().__init__(user, page)
-        if user.is_active and not user.is_superuser and "publish" not in self.permissions:
-            if not page.provider_id or not page.provider.maintainers.filter(pk=user.pk).exists():
-                self.permissions = set()
-
-    def can_edit(self):
-        # Wagtail lets workflow reviewers into the editor; a provider is never one, an editor keeps "publish".
-        if not self.user.is_superuser and not self.permissions:
-            return False
-        return super().can_edit()
+    def is_own(self) -> bool:
+        return bool(self.page.provider_id and self.page.provider.maintainers.filter(pk=self.user.pk).exists())
 
 
 class OfferPageForm(WagtailAdminPageForm):
