@@ -67,6 +67,25 @@ PAGES = [
 ]
 
 
+def ensure_section(home: Page, index: Page, *, after: type[Page] | None = None) -> Page:
+    """Add a section page (e.g. /kita/) once, right after `after` in the menu; an older editorial page of the same
+    slug from an earlier demo city gives way to it, in place."""
+    model = type(index)
+    existing = model.objects.child_of(home).first()
+    if existing:
+        return existing
+    old = home.get_children().filter(slug=index.slug).first()
+    if old is not None:
+        old.delete()
+    neighbour = home.get_children().type(after).last() if after else None
+    if neighbour is not None:
+        neighbour.add_sibling(pos="right", instance=index)
+    else:
+        home.add_child(instance=index)
+    index.save_revision().publish()
+    return model.objects.get(pk=index.pk)
+
+
 def _publish(page: Page) -> None:
     page.save_revision().publish()
 

@@ -12,6 +12,7 @@ from community.models import User
 from home.changing_places.models import ChangingPlaceHours, ChangingPlaceIndexPage, ChangingPlacePage
 from home.changing_places.services import place_suggest
 from home.contact_points.models import ContactPointIndexPage
+from home.demo import ensure_section
 from home.models import District
 
 # Opening patterns: (weekdays, opens, closes); "24h" is round the clock on every day, holidays included.
@@ -64,20 +65,10 @@ CODES = {"w": "changing_table", "s": "nursing_room", "b": "bottle_warmer", "f": 
 
 
 def ensure_index(home: Page) -> ChangingPlaceIndexPage:
-    index = ChangingPlaceIndexPage.objects.child_of(home).first()
-    if index:
-        return index
-    index = ChangingPlaceIndexPage(
+    return ensure_section(home, ChangingPlaceIndexPage(
         title="Wickeln & Stillen", slug="wickeln-stillen", show_in_menus=True,
         intro="Wo finde ich unterwegs einen Wickeltisch oder einen ruhigen Platz zum Stillen? Orte in ganz Mülheim, von Eltern vorgeschlagen und von der Redaktion geprüft.",
-    )
-    contact_points = home.get_children().type(ContactPointIndexPage).first()
-    if contact_points is not None:
-        contact_points.add_sibling(pos="right", instance=index)
-    else:
-        home.add_child(instance=index)
-    index.save_revision().publish()
-    return ChangingPlaceIndexPage.objects.get(pk=index.pk)
+    ), after=ContactPointIndexPage)
 
 
 def seed() -> list[str]:

@@ -8,9 +8,9 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.views import generic
 
 from home.contact_points.models import ContactPointPage, VolunteerRole, VolunteerShift, VolunteerSignup
 from home.contact_points.services import volunteer_cancel

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from icalendar import Calendar, Event, vRecur
+from icalendar import Event, vRecur
 
 from home.contact_points import recurrence
 from home.contact_points.models import ContactPointPage, EventPage
-from home.offers.calendar import utc_until
+from home.ical import new_calendar, utc_until
 
 
 def _vevent(event: EventPage, point: ContactPointPage | None, base_url: str, stamp: datetime.datetime) -> Event:
@@ -48,12 +48,7 @@ def _vevent(event: EventPage, point: ContactPointPage | None, base_url: str, sta
 
 
 def events_calendar(*, events: Iterable[EventPage], points: Iterable[ContactPointPage], name: str, base_url: str) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", "-//Familienportal//Familienpunkte//DE")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    calendar = new_calendar(product="Familienpunkte", name=name)
     stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     by_path = {point.path: point for point in points}
     for event in events:

@@ -10,10 +10,19 @@ from wagtail.models import Page, Site
 
 from community.models import User
 from home.contact_points.models import (
-    ContactPointClosure, ContactPointHours, ContactPointIndexPage, ContactPointPage, ContactPointService, ContactPointStaff,
-    EventCancellation, EventPage, VolunteerRole, VolunteerShift,
+    ContactPointClosure,
+    ContactPointHours,
+    ContactPointIndexPage,
+    ContactPointPage,
+    ContactPointService,
+    ContactPointStaff,
+    EventCancellation,
+    EventPage,
+    VolunteerRole,
+    VolunteerShift,
 )
 from home.contact_points.services import volunteer_signup
+from home.demo import ensure_section
 from home.models import District, KitaIndexPage, LocalInstitution
 
 # (kind, name pattern, description) for each district's local institutions
@@ -98,24 +107,11 @@ def _time(value: str) -> datetime.time:
 
 
 def ensure_index(home: Page) -> ContactPointIndexPage:
-    """/familienpunkte/; the editorial page of the same slug from an older demo city gives way to it, in place."""
-    index = ContactPointIndexPage.objects.child_of(home).first()
-    if index:
-        return index
-    old = home.get_children().filter(slug="familienpunkte").first()
-    index = ContactPointIndexPage(
+    """/familienpunkte/ replaces the editorial page of an older demo city."""
+    return ensure_section(home, ContactPointIndexPage(
         title="Familienpunkte", slug="familienpunkte", show_in_menus=True,
         intro="Beratung unter einem Dach, Elterncafé, Still- und Wickelräume: die Anlaufstellen für Familien in Ihrem Stadtteil.",
-    )
-    if old is not None:
-        old.delete()
-    kita = home.get_children().type(KitaIndexPage).first()
-    if kita is not None:
-        kita.add_sibling(pos="right", instance=index)
-    else:
-        home.add_child(instance=index)
-    index.save_revision().publish()
-    return ContactPointIndexPage.objects.get(pk=index.pk)
+    ), after=KitaIndexPage)
 
 
 def seed_institutions() -> dict[str, list[LocalInstitution]]:

@@ -17,13 +17,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.contact_points import services
 from home.contact_points.calendar import events_calendar
 from home.contact_points.models import ContactPointPage, EventPage, VolunteerShift, VolunteerSignup
 from home.contact_points.selectors import contact_points, live_events, occurrences, volunteer_board
-from home.contact_points import services
 from home.contact_points.services import can_volunteer, volunteer_cancel
 from home.districts.selectors import district_url
-from home.offers.views import ics_response
+from home.ical import ics_response
 
 UPCOMING_DAYS = 28
 

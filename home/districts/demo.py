@@ -1,24 +1,15 @@
 from wagtail.models import Page, Site
 
 from home.contact_points.models import ContactPointIndexPage
+from home.demo import ensure_section
 from home.districts.models import DistrictIndexPage
 
 
 def ensure_index(home: Page) -> DistrictIndexPage:
-    index = DistrictIndexPage.objects.child_of(home).first()
-    if index:
-        return index
-    index = DistrictIndexPage(
+    return ensure_section(home, DistrictIndexPage(
         title="Stadtteile", slug="stadtteile", show_in_menus=True,
         intro="Alles für Familien in Ihrem Stadtteil auf einer Seite: Familienpunkt, Termine, Angebote, Kitas und Einrichtungen vor Ort.",
-    )
-    contact_points = home.get_children().type(ContactPointIndexPage).first()
-    if contact_points is not None:
-        contact_points.add_sibling(pos="right", instance=index)
-    else:
-        home.add_child(instance=index)
-    index.save_revision().publish()
-    return DistrictIndexPage.objects.get(pk=index.pk)
+    ), after=ContactPointIndexPage)
 
 
 def seed() -> list[str]:

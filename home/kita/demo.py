@@ -5,14 +5,23 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from community.models import User
-from home.kita.models import AgeGroupCapacity, ChildminderPage, KitaFocus, KitaIndexPage, KitaPage, OpeningHours, StaffAssignment
-from django.utils import timezone
-
-from home.kita.models import FreePlaces, PlaceReport
+from home.demo import ensure_section
+from home.kita.models import (
+    AgeGroupCapacity,
+    ChildminderPage,
+    FreePlaces,
+    KitaFocus,
+    KitaIndexPage,
+    KitaPage,
+    OpeningHours,
+    PlaceReport,
+    StaffAssignment,
+)
 from home.kita.services import places_record, places_report
 from home.models import District, Language, OfferIndexPage, Provider
 
@@ -35,25 +44,12 @@ DEMO_STAFF = ("kita", "Kita Sonnenblume Styrum")
 
 
 def ensure_index(home: Page) -> KitaIndexPage:
-    """The search at /kita/; the editorial page of the same slug from an older demo city gives way to it, in place."""
-    index = KitaIndexPage.objects.child_of(home).first()
-    if index:
-        return index
-    old = home.get_children().filter(slug="kita").first()
-    index = KitaIndexPage(
+    """The search at /kita/ replaces the editorial page of an older demo city."""
+    return ensure_section(home, KitaIndexPage(
         title="Kita & Tagespflege", slug="kita", show_in_menus=True,
         intro="<p>Kitas und Tagesmütter und -väter in Mülheim: wer passt zum Alter Ihres Kindes, zu Ihren Arbeitszeiten – und wo ist ein Platz frei?</p>",
         application_note="<p>Kinder haben ab dem ersten Geburtstag einen Rechtsanspruch auf einen Betreuungsplatz. Angemeldet wird offiziell beim Jugendamt der Stadt; die Angaben hier dienen der Orientierung.</p>",
-    )
-    if old is not None:
-        old.delete()
-    offers = home.get_children().type(OfferIndexPage).first()
-    if offers is not None:
-        offers.add_sibling(pos="right", instance=index)  # right after "Angebote" in the main navigation
-    else:
-        home.add_child(instance=index)
-    index.save_revision().publish()
-    return KitaIndexPage.objects.get(pk=index.pk)
+    ), after=OfferIndexPage)
 
 
 def _hours(number: int) -> list[OpeningHours]:

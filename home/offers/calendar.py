@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from icalendar import Calendar, Event, vRecur
+from icalendar import Event, vRecur
 
+from home.ical import new_calendar, utc_until
 from home.offers.models import OfferDate, OfferPage
 
 BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -16,11 +17,6 @@ BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 def _first_weekday_on_or_after(day: datetime.date, weekday: int) -> datetime.date:
     return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
-
-
-def utc_until(day: datetime.date, time: datetime.time, tz: ZoneInfo) -> datetime.datetime:
-    # RFC 5545: with a local DTSTART, UNTIL must be given in UTC.
-    return datetime.datetime.combine(day, time, tz).astimezone(datetime.UTC)
 
 
 def _event(offer: OfferPage, line: OfferDate, url: str, stamp: datetime.datetime) -> Event:
@@ -56,12 +52,7 @@ def _event(offer: OfferPage, line: OfferDate, url: str, stamp: datetime.datetime
 
 
 def offers_calendar(*, offers: Iterable[OfferPage], name: str, base_url: str) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", "-//Familienportal//Angebote//DE")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    calendar = new_calendar(product="Angebote", name=name)
     stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     for offer in offers:
         url = base_url + offer.url

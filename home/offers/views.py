@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from home.geo import attach_distances, map_points
+from home.ical import ics_response
 from home.offers.calendar import offers_calendar
 from home.offers.forms import OfferFilterForm
 from home.offers.models import OfferIndexPage, OfferPage
@@ -46,12 +47,6 @@ def offer_list_context(*, request: HttpRequest, index: OfferIndexPage) -> dict:
         "map_points": map_points(results, base_url=base),
         "filters_active": bool(query),
     }
-
-
-def ics_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def offer_list_calendar(*, request: HttpRequest, index: OfferIndexPage) -> HttpResponse:

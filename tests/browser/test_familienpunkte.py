@@ -5,8 +5,16 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.factories import (
-    PASSWORD, ParentFactory, changing_place_index, contact_point_index, district, district_index, make_changing_place,
-    make_contact_point, make_event, make_shift,
+    PASSWORD,
+    ParentFactory,
+    changing_place_index,
+    contact_point_index,
+    district,
+    district_index,
+    make_changing_place,
+    make_contact_point,
+    make_event,
+    make_shift,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -3,8 +3,14 @@ from decimal import Decimal
 
 from home.changing_places.models import ChangingPlaceHours, ChangingPlaceIndexPage, ChangingPlacePage
 from home.contact_points.models import (
-    ContactPointHours, ContactPointIndexPage, ContactPointPage, ContactPointService, ContactPointStaff, EventPage,
-    VolunteerRole, VolunteerShift,
+    ContactPointHours,
+    ContactPointIndexPage,
+    ContactPointPage,
+    ContactPointService,
+    ContactPointStaff,
+    EventPage,
+    VolunteerRole,
+    VolunteerShift,
 )
 from home.districts.models import DistrictIndexPage
 

@@ -1,10 +1,8 @@
 """Nursing and changing places: directory with "open now" and nearest first; suggestions and reports wait for the Redaktion."""
 
-import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from community.roles import REDAKTION

@@ -9,8 +9,17 @@ from django.utils import timezone
 
 from home.models import LocalInstitution
 from tests.factories import (
-    changing_place_index, contact_point_index, district, district_index, kita_index, make_changing_place, make_contact_point,
-    make_daycare, make_event, make_offer, offer_index,
+    changing_place_index,
+    contact_point_index,
+    district,
+    district_index,
+    kita_index,
+    make_changing_place,
+    make_contact_point,
+    make_daycare,
+    make_event,
+    make_offer,
+    offer_index,
 )
 
 pytestmark = pytest.mark.django_db

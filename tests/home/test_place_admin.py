@@ -8,8 +8,15 @@ from django.urls import reverse
 from community.roles import FAMILIENPUNKT_TEAM, REDAKTION
 from home.contact_points.models import EventPage
 from tests.factories import (
-    PASSWORD, UserFactory, changing_place_index, contact_point_index, district, district_index, make_changing_place,
-    make_contact_point, make_event,
+    PASSWORD,
+    UserFactory,
+    changing_place_index,
+    contact_point_index,
+    district,
+    district_index,
+    make_changing_place,
+    make_contact_point,
+    make_event,
 )
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.roles import FAMILIENPUNKT_TEAM, REDAKTION
-from home.contact_points.models import ContactPointStaff, VolunteerSignup
 from home.contact_points import services
+from home.contact_points.models import ContactPointStaff, VolunteerSignup
 from home.contact_points.services import MAX_OPEN_SIGNUPS, volunteer_cancel, volunteer_reminders_send
 from tests.factories import PASSWORD, ParentFactory, UserFactory, contact_point_index, district, make_contact_point, make_shift
 
@@ -151,7 +151,6 @@ def test_reminder_command_and_beat_schedule(point, sign_up, settings):
     from io import StringIO
 
     from django.core.management import call_command
-
     from portal.celery_app import app
 
     start = timezone.localtime() + datetime.timedelta(hours=20)

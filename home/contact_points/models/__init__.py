@@ -1,5 +1,12 @@
 from .events import EventCancellation, EventPage
-from .pages import ContactPointClosure, ContactPointHours, ContactPointIndexPage, ContactPointPage, ContactPointService, ContactPointStaff
+from .pages import (
+    ContactPointClosure,
+    ContactPointHours,
+    ContactPointIndexPage,
+    ContactPointPage,
+    ContactPointService,
+    ContactPointStaff,
+)
 from .volunteering import VolunteerRole, VolunteerShift, VolunteerSignup
 
 __all__ = [

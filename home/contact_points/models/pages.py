@@ -13,8 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.permissions import OwnPagesPermissionTester
 from home.models.hours import HasOpeningHours, OpeningExceptionBase, OpeningPeriodBase
+from home.permissions import OwnPagesPermissionTester
 
 
 class TeamPermissionTester(OwnPagesPermissionTester):

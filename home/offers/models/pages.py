@@ -17,8 +17,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.permissions import OwnPagesPermissionTester
 from home.blocks import BaseStreamBlock
+from home.permissions import OwnPagesPermissionTester
 
 WEEKDAYS = [
     (0, _("Montag")), (1, _("Dienstag")), (2, _("Mittwoch")), (3, _("Donnerstag")),
