@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from community.accounts.forms import ProfileForm
 from community.accounts.selectors import profile_summary
+from home.changing_places.selectors import suggestions_of
 from home.contact_points.selectors import signups_of
 
 
@@ -17,5 +18,6 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Ihr Profil wurde gespeichert."))
         return redirect("profile")
     return render(
-        request, "community/profile.html", {"form": form, **profile_summary(user=request.user), "volunteer_signups": signups_of(user=request.user)}
+        request, "community/profile.html", {"form": form, **profile_summary(user=request.user), "volunteer_signups": signups_of(user=request.user),
+         "place_suggestions": suggestions_of(user=request.user)}
     )

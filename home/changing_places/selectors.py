@@ -52,3 +52,8 @@ def places_search(*, filters: PlaceFilters, index: ChangingPlaceIndexPage | None
 
 def open_report_count() -> int:
     return ChangingPlaceReport.objects.filter(resolved_at__isnull=True).count()
+
+
+def suggestions_of(*, user) -> QuerySet[ChangingPlacePage]:
+    """The places a parent suggested, newest first, so they can follow what the Redaktion made of them."""
+    return ChangingPlacePage.objects.filter(suggested_by=user).order_by("-pk")[:20]

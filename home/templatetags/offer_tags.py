@@ -10,7 +10,10 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def offer_json_ld(context, offer) -> str:
-    data = build_json_ld(offer=offer, url=context["request"].build_absolute_uri(offer.url))
+    return json_ld(build_json_ld(offer=offer, url=context["request"].build_absolute_uri(offer.url)))
+
+
+def json_ld(data: dict) -> str:
     # As in Django's json_script: with <, > and & escaped, no text can end the script element early.
     escaped = json.dumps(data, ensure_ascii=False).translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
     return mark_safe(escaped)

@@ -31,3 +31,15 @@ def weekday_name(number: int) -> str:
     from home.offers.models.pages import WEEKDAYS
 
     return str(dict(WEEKDAYS)[number])
+
+
+@register.simple_tag(takes_context=True)
+def event_json_ld(context, event, point, next_dates) -> str:
+    from home.contact_points.structured_data import event_json_ld as build_json_ld
+    from home.templatetags.offer_tags import json_ld
+
+    absolute = context["request"].build_absolute_uri
+    return json_ld(build_json_ld(
+        event=event, point=point, url=absolute(event.url), point_url=absolute(point.url),
+        next_date=next_dates[0] if next_dates else None,
+    ))

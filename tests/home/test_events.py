@@ -137,3 +137,19 @@ def test_contact_point_page_shows_everything_a_family_needs(client, point):
         assert text in html
     event_html = client.get(EventPage.objects.get().url).content.decode()
     assert "Anmeldung erforderlich" in event_html and "Telefon 0208 455-4710" in event_html
+
+
+@pytest.mark.django_db
+def test_event_page_carries_schema_org_event_with_schedule(client, point):
+    import json
+    import re
+
+    start = datetime.date.today() + datetime.timedelta(days=1)
+    event = make_event(point, title="Babytreff", start_date=start, repeat="biweekly", until=start + datetime.timedelta(weeks=10))
+    EventCancellation.objects.create(event=event, date=start + datetime.timedelta(weeks=2))
+    html = client.get(event.url).content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "Event" and data["location"]["address"]["streetAddress"] == "Moritzstraße 12"
+    assert data["eventSchedule"]["repeatFrequency"] == "P2W"
+    assert data["eventSchedule"]["exceptDate"] == [(start + datetime.timedelta(weeks=2)).isoformat()]
+    assert data["organizer"]["url"].endswith(point.url)
