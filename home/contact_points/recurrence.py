@@ -59,18 +59,19 @@ def occurrence_dates(
     for day in series_dates(first, repeat, until):
         if end is not None and day > end:
             break
-        if start is not None and day < start:
-            continue
-        if day in cancelled or (skip_holidays and holiday_name(day)):
-            continue
-        dates.append(day)
+        if (start is None or day >= start) and not _falls_out(day, cancelled, skip_holidays):
+            dates.append(day)
     return dates
 
 
 def skipped_dates(first, repeat, until, *, cancelled: Iterable[datetime.date] = (), skip_holidays: bool = True) -> list[datetime.date]:
     """Series dates that do not take place (for EXDATE in a calendar feed)."""
     cancelled = set(cancelled)
-    return [day for day in series_dates(first, repeat, until) if day in cancelled or (skip_holidays and holiday_name(day))]
+    return [day for day in series_dates(first, repeat, until) if _falls_out(day, cancelled, skip_holidays)]
+
+
+def _falls_out(day: datetime.date, cancelled: set[datetime.date], skip_holidays: bool) -> bool:
+    return day in cancelled or bool(skip_holidays and holiday_name(day))
 
 
 def rrule(first: datetime.date, repeat: str) -> dict | None:

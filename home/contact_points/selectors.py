@@ -18,10 +18,6 @@ class Occurrence:
     contact_point: ContactPointPage | None
     date: datetime.date
 
-    @property
-    def starts(self) -> datetime.datetime:
-        return datetime.datetime.combine(self.date, self.event.start_time, timezone.get_current_timezone())
-
 
 def contact_points(*, district=None) -> QuerySet[ContactPointPage]:
     pages = ContactPointPage.objects.live().public().select_related("district").prefetch_related(

@@ -168,4 +168,4 @@ def volunteer_withdraw(request: HttpRequest, signup_id: int) -> HttpResponse:
 
 
 def event_context(*, event: EventPage) -> dict:
-    return {"next_dates": event.upcoming_dates(limit=10), "contact_point": event.get_parent().specific}
+    return {"next_dates": event.upcoming_dates(limit=10), "contact_point": event.contact_point}
