@@ -19,7 +19,7 @@ DEMO_ACCOUNTS = [
     ("admin", "Administration", None, "alles, auch Benutzer und Einstellungen"),
     ("redaktion", "Redaktion Familienportal", REDAKTION, "prüft und veröffentlicht Inhalte"),
     ("moderation", "Forenmoderation", MODERATION, "betreut die Foren"),
-    ("eltern", "Sandra aus Styrum", ELTERN, "Elternteil: Forum, später Wiki"),
+    ("eltern", "Sandra aus Styrum", ELTERN, "Elternteil: Forum und Wiki"),
     ("anbieter", "Familienbildungsstätte", ANBIETER, "pflegt Angebote ihrer Organisation"),
     ("kita", "Kita Sonnenblume", KITA_LEITUNG, "meldet freie Plätze der eigenen Kita"),
     ("familienpunkt", "Team Familienpunkt Styrum", FAMILIENPUNKT_TEAM, "Termine und Helfer-Schichten in Styrum"),

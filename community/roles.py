@@ -65,6 +65,10 @@ ROLES = [
             "home.portalsettings": ["change"],
             "wagtailcore.locale": ["add", "change", "view"],
             "community.user": ["view"],
+            "community.wikicategory": ["add", "change", "delete", "view"],
+            "community.wikiaccountstatus": ["add", "change", "delete", "view"],
+            "community.wikiprotection": ["add", "change", "delete", "view"],
+            "community.wikiedit": ["change", "view"],
         },
         forum_permissions=FORUM_MODERATING,
     ),
@@ -106,3 +110,5 @@ ROLE_NAMES = [role.name for role in ROLES]
 WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
 APPROVAL_WORKFLOW_NAME = "Redaktion-Freigabe"
 APPROVAL_TASK_NAME = "Freigabe durch die Redaktion"
+WIKI_WORKFLOW_NAME = "Wiki-Freigabe"
+WIKI_TASK_NAME = "Wiki-Änderung prüfen"

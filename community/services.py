@@ -13,6 +13,8 @@ from community.roles import (
     ELTERN,
     REDAKTION,
     ROLES,
+    WIKI_TASK_NAME,
+    WIKI_WORKFLOW_NAME,
     Role,
 )
 
@@ -75,28 +77,44 @@ def _sync_public_forum_reading() -> None:
             )
 
 
-def _sync_approval_workflow() -> None:
-    """Every page change waits for the Redaktion: one workflow on the root page."""
-    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage
+def _sync_workflow(*, page, name: str, task_name: str) -> None:
+    """`page` and everything below it wait for the Redaktion's approval in the workflow `name`."""
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
-    root_page = Page.get_first_root_node()
-    if root_page is None:
-        return
-    existing = WorkflowPage.objects.filter(page=root_page).select_related("workflow").first()
-    workflow = existing.workflow if existing else Workflow.objects.create(name=APPROVAL_WORKFLOW_NAME)
-    if workflow.name != APPROVAL_WORKFLOW_NAME:
-        workflow.name = APPROVAL_WORKFLOW_NAME
+    existing = WorkflowPage.objects.filter(page=page).select_related("workflow").first()
+    workflow = existing.workflow if existing else Workflow.objects.create(name=name)
+    if workflow.name != name:
+        workflow.name = name
         workflow.save(update_fields=["name"])
     if not existing:
-        WorkflowPage.objects.create(workflow=workflow, page=root_page)
+        WorkflowPage.objects.create(workflow=workflow, page=page)
     task = GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
-        workflow.workflow_tasks.create(task=task, sort_order=0)
-    elif task.name != APPROVAL_TASK_NAME:
-        task.name = APPROVAL_TASK_NAME
+        task = GroupApprovalTask.objects.create(name=task_name)
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        # The workflow's ParentalKey manager only saves with the workflow; write the link row itself.
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    if task.name != task_name:
+        task.name = task_name
         task.save(update_fields=["name"])
     task.groups.set([Group.objects.get(name=REDAKTION)])
+
+
+def _sync_approval_workflow() -> None:
+    """Every page change waits for the Redaktion: one workflow on the root page."""
+    from wagtail.models import Page
+
+    root_page = Page.get_first_root_node()
+    if root_page is not None:
+        _sync_workflow(page=root_page, name=APPROVAL_WORKFLOW_NAME, task_name=APPROVAL_TASK_NAME)
+
+
+def wiki_workflow_sync() -> None:
+    """Parents' wiki edits have their own queue, "Wiki-Freigabe", so the Redaktion sees them apart from other pages."""
+    from community.wiki.models import WikiIndexPage
+
+    for wiki in WikiIndexPage.objects.all():
+        _sync_workflow(page=wiki, name=WIKI_WORKFLOW_NAME, task_name=WIKI_TASK_NAME)
 
 
 @transaction.atomic
@@ -115,6 +133,7 @@ def roles_sync() -> None:
         _sync_forum_permissions(group=group, role=role)
     _sync_public_forum_reading()
     _sync_approval_workflow()
+    wiki_workflow_sync()
 
 
 def user_grant_role(*, user: User, role_name: str) -> None:

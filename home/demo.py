@@ -37,14 +37,6 @@ HOME_INTRO = (
 # (slug, title, in menu, intro, body paragraphs as HTML)
 PAGES = [
     (
-        "wiki", "Familien-Wiki", True,
-        "Erfahrungen von Eltern für Eltern, betreut durch die Redaktion.",
-        [
-            "<p>Im Familien-Wiki schreiben Eltern auf, was sie wissen: vom Elterngeld-Antrag bis zum "
-            "Spielplatz für Regentage. Jede Änderung wird von der Redaktion geprüft.</p>",
-        ],
-    ),
-    (
         "impressum", "Impressum", False,
         "Angaben gemäß § 5 DDG.",
         [

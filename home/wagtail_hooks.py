@@ -7,8 +7,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.changing_places.admin_views import ChangingPlaceReportViewSet, OpenReportsPanel
 from home.contact_points.admin_views import VolunteeringGroup
-from home.models import District, LocalInstitution
 from home.kita.models import KitaFocus
+from home.models import District, LocalInstitution
 from home.offers.admin_panels import StaleOffersPanel
 from home.offers.admin_views import import_offers_view
 from home.offers.models import HolidayPeriod, Language, OfferCategory, Provider

@@ -10,6 +10,7 @@ from home.kita.models import DaycarePage
 from home.kita.selectors import DaycareFilters, daycare_search
 from home.kita.views import filters_from_request
 
+
 def daycare_item(daycare: DaycarePage, *, base_url: str) -> dict:
     kita = daycare.kita_details
     item = {

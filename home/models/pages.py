@@ -20,7 +20,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.ContentPage", "home.OfferIndexPage", "home.KitaIndexPage", "home.ContactPointIndexPage",
-        "home.DistrictIndexPage", "home.ChangingPlaceIndexPage",
+        "home.DistrictIndexPage", "home.ChangingPlaceIndexPage", "community.WikiIndexPage",
     ]
     max_count_per_parent = 1
 

@@ -13,6 +13,7 @@ from home.offers.models import OfferPage
 from home.offers.selectors import offers_search
 from home.offers.views import filters_from_request
 
+
 def _base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/")[:-1]
 

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 import community.demo
+import community.wiki.demo
 import home.changing_places.demo
 import home.contact_points.demo
 import home.demo
@@ -20,7 +21,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 lines = (
                     home.demo.seed() + community.demo.seed() + home.offers.demo.seed() + home.kita.demo.seed()
-                    + home.contact_points.demo.seed() + home.districts.demo.seed() + home.changing_places.demo.seed()
+                    + home.contact_points.demo.seed() + home.districts.demo.seed() + home.changing_places.demo.seed() + community.wiki.demo.seed()
                 )
                 roles_sync()  # grants on section pages the demo just created
         except ImproperlyConfigured as error:

@@ -1,0 +1,137 @@
+"""The Redaktion's wiki tools in the admin: categories, trusted/blocked accounts, protected articles, the edit log."""
+
+from __future__ import annotations
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from community.wiki.models import WikiAccountStatus, WikiArticlePage, WikiCategory, WikiEdit, WikiProtection
+from community.wiki.selectors import review_queue_counts
+from community.wiki.services import edit_check
+
+
+class WikiCategoryViewSet(ModelViewSet):
+    model = WikiCategory
+    icon = "tag"
+    menu_label = _("Kategorien")
+    form_fields = ["name", "slug", "description"]
+    list_display = ["name", "slug", "description"]
+
+
+class AccountStatusForm(WagtailAdminModelForm):
+    class Meta:
+        model = WikiAccountStatus
+        fields = ["user", "status", "reason", "until"]
+
+
+class AccountStatusCreateView(generic.CreateView):
+    def save_instance(self):
+        status = self.form.save(commit=False)
+        status.set_by = self.request.user
+        status.save()
+        return status
+
+
+class WikiAccountStatusViewSet(ModelViewSet):
+    model = WikiAccountStatus
+    icon = "user"
+    menu_label = _("Vertraute und gesperrte Konten")
+    list_display = ["user", "status", "reason", "until", "set_by"]
+    list_filter = ["status"]
+    search_fields = ["user__username", "user__display_name", "user__email"]
+    add_view_class = AccountStatusCreateView
+
+    def get_form_class(self, for_update=False):
+        return AccountStatusForm
+
+
+class ProtectionForm(WagtailAdminModelForm):
+    article = forms.ModelChoiceField(queryset=WikiArticlePage.objects.order_by("title"), label=_("Artikel"))
+
+    class Meta:
+        model = WikiProtection
+        fields = ["article", "reason"]
+
+
+class ProtectionCreateView(generic.CreateView):
+    def save_instance(self):
+        protection = self.form.save(commit=False)
+        protection.protected_by = self.request.user
+        protection.save()
+        return protection
+
+
+class WikiProtectionViewSet(ModelViewSet):
+    model = WikiProtection
+    icon = "lock"
+    menu_label = _("Geschützte Artikel")
+    list_display = ["article", "reason", "protected_by", "created_at"]
+    add_view_class = ProtectionCreateView
+    panels = [FieldPanel("article"), FieldPanel("reason")]
+
+    def get_form_class(self, for_update=False):
+        return ProtectionForm
+
+
+class EditCheckForm(WagtailAdminModelForm):
+    checked = forms.BooleanField(required=False, label=_("nachgeprüft"))
+
+    class Meta:
+        model = WikiEdit
+        fields = []
+
+
+class EditCheckView(generic.EditView):
+    def save_instance(self):
+        edit = self.object
+        if self.form.cleaned_data.get("checked") and edit.checked_at is None:
+            return edit_check(edit=edit, by=self.request.user)
+        return edit
+
+
+class WikiEditViewSet(ModelViewSet):
+    """Every parent edit with its state; trusted accounts' direct edits are ticked off here after a look."""
+
+    model = WikiEdit
+    icon = "history"
+    menu_label = _("Änderungen von Eltern")
+    list_display = ["article", "author", "summary", "state", "direct", "checked_at", "created_at"]
+    list_filter = ["state", "direct"]
+    search_fields = ["summary", "article__title", "author__username", "author__display_name"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["article", "author", "summary", "state", "new_article", "direct", "created_at", "decided_at", "decided_by", "reason", "checked_at", "checked_by"]
+    edit_view_class = EditCheckView
+    add_to_admin_menu = False
+
+    def get_form_class(self, for_update=False):
+        return EditCheckForm
+
+
+class WikiGroup(ModelViewSetGroup):
+    menu_label = _("Familien-Wiki")
+    menu_icon = "doc-full"
+    menu_order = 250
+    items = (WikiEditViewSet, WikiAccountStatusViewSet, WikiProtectionViewSet, WikiCategoryViewSet)
+
+
+class WikiReviewPanel(Component):
+    """Dashboard: articles with parent edits waiting, each with a diff against the live version."""
+
+    name = "wiki_review"
+    order = 150
+    template_name = "community/wiki/admin_review_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        from community.wiki.selectors import pending_articles
+
+        articles = pending_articles()
+        for article in articles:
+            article.compare_url = reverse("wagtailadmin_pages:revisions_compare", args=[article.pk, "live" if article.live else "earliest", "latest"])
+            article.edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+        return {"articles": articles, "counts": review_queue_counts()}

@@ -1,0 +1,152 @@
+"""Reads for the wiki: who may edit, what an edit starts from, the public history and contributors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import PageLogEntry, Revision
+
+from community.accounts.selectors import has_confirmed_email
+from community.wiki.models import WikiAccountStatus, WikiArticlePage, WikiEdit, WikiProtection, WikiWatch
+
+
+def account_status(*, user) -> str | None:
+    """"vertraut", "gesperrt" or None, counting only a status still in force."""
+    if not user.is_authenticated:
+        return None
+    status = WikiAccountStatus.objects.filter(user=user).first()
+    return status.status if status and status.in_force(timezone.now()) else None
+
+
+def is_editor(*, user, page) -> bool:
+    # The Redaktion: may publish the page anyway, so protection and review do not hold it back.
+    return user.is_authenticated and page.permissions_for_user(user).can_publish()
+
+
+def is_protected(*, article) -> bool:
+    return WikiProtection.objects.filter(article_id=article.pk).exists()
+
+
+def edit_refusal(*, user, article=None) -> str | None:
+    """Why `user` may not edit (German, for the page), or None if they may."""
+    if not user.is_authenticated:
+        return _("Bitte melden Sie sich an, um im Wiki mitzuschreiben.")
+    if not has_confirmed_email(user):
+        return _("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse. Dann können Sie im Wiki mitschreiben.")
+    if account_status(user=user) == WikiAccountStatus.Status.BLOCKED:
+        return _("Ihr Konto ist für das Bearbeiten des Wikis gesperrt. Bei Fragen schreiben Sie bitte der Redaktion.")
+    if article is not None and is_protected(article=article) and not is_editor(user=user, page=article):
+        return _("Dieser Artikel ist geschützt und kann zurzeit nur von der Redaktion geändert werden.")
+    return None
+
+
+def edit_source(*, article: WikiArticlePage) -> tuple[Revision | None, WikiArticlePage]:
+    """The newest revision and its content: the live text plus every edit still waiting, so that edits stack."""
+    revision = article.get_latest_revision()
+    return revision, (revision.as_object() if revision else article)
+
+
+def pending_edits(*, article) -> list[WikiEdit]:
+    return list(WikiEdit.objects.filter(article_id=article.pk, state=WikiEdit.State.PENDING).select_related("author").order_by("created_at"))
+
+
+def published_revision_ids(*, article) -> list[int]:
+    """Every revision that was ever live, newest first: the history the public may see."""
+    return list(
+        PageLogEntry.objects.filter(page_id=article.pk, action="wagtail.publish", revision__isnull=False)
+        .order_by("-timestamp", "-pk").values_list("revision_id", flat=True).distinct()
+    )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    revision: Revision
+    author: str
+    summary: str
+    live: bool
+
+
+def _author_name(user) -> str:
+    return user.get_display_name() if user else _("gelöschtes Mitglied")
+
+
+def article_history(*, article) -> list[HistoryEntry]:
+    ids = published_revision_ids(article=article)
+    revisions = Revision.objects.filter(pk__in=ids).select_related("user", "wiki_edit").defer("content").order_by("-created_at", "-pk")
+    entries = []
+    for revision in revisions:
+        edit = getattr(revision, "wiki_edit", None)
+        entries.append(HistoryEntry(
+            revision=revision, author=_author_name(edit.author if edit else revision.user),
+            summary=edit.summary if edit else _("Überarbeitung durch die Redaktion"),
+            live=revision.pk == article.live_revision_id,
+        ))
+    return entries
+
+
+def contributors(*, article) -> list[str]:
+    """Display names of everyone whose text went live, in order of their first contribution."""
+    ids = published_revision_ids(article=article)
+    edits = WikiEdit.objects.filter(article_id=article.pk, state=WikiEdit.State.PUBLISHED).select_related("author").order_by("created_at")
+    names = [_author_name(edit.author) for edit in edits]
+    staff = Revision.objects.filter(pk__in=ids, wiki_edit__isnull=True, user__isnull=False).select_related("user").order_by("created_at")
+    names += [revision.user.get_display_name() for revision in staff]
+    return list(dict.fromkeys(names))
+
+
+def visible_revision(*, article, revision_id, user) -> Revision | None:
+    """A revision the reader may open: any ever-published one; staff and the edit's own author see more."""
+    revision = article.revisions.filter(pk=revision_id).select_related("wiki_edit").first()
+    if revision is None:
+        return None
+    if revision.pk in published_revision_ids(article=article) or is_editor(user=user, page=article):
+        return revision
+    edit = getattr(revision, "wiki_edit", None)
+    if edit and user.is_authenticated and edit.author_id == user.pk:
+        return revision
+    return None
+
+
+def is_watching(*, user, article) -> bool:
+    return user.is_authenticated and WikiWatch.objects.filter(user=user, article_id=article.pk).exists()
+
+
+def watchers_of(*, article):
+    from community.models import User
+
+    return User.objects.filter(wiki_watches__article_id=article.pk, is_active=True)
+
+
+def edits_of(*, user, limit: int = 20) -> list[WikiEdit]:
+    return list(WikiEdit.objects.filter(author=user).select_related("article").order_by("-created_at")[:limit])
+
+
+def review_queue_counts() -> dict[str, int]:
+    return {
+        "pending": WikiEdit.objects.filter(state=WikiEdit.State.PENDING).values("article").distinct().count(),
+        "unchecked": WikiEdit.objects.filter(direct=True, checked_at__isnull=True).count(),
+    }
+
+
+def articles_linking(*, titles: set[str], index) -> dict[str, str]:
+    """Title (case-insensitive) → URL for the live articles named in [[…]] links; one query."""
+    if not titles:
+        return {}
+    condition = Q()
+    for title in titles:
+        condition |= Q(title__iexact=title)
+    articles = WikiArticlePage.objects.live().descendant_of(index).filter(condition).only("id", "title", "url_path", "slug")
+    return {article.title.lower(): article.url for article in articles}
+
+
+def pending_articles(*, limit: int = 20) -> list:
+    """Articles with edits waiting, oldest first, each with its waiting edits attached as `.waiting`."""
+    edits = WikiEdit.objects.filter(state=WikiEdit.State.PENDING).select_related("author", "article").order_by("created_at")
+    articles: dict[int, object] = {}
+    for edit in edits:
+        article = articles.setdefault(edit.article_id, edit.article)
+        article.waiting = getattr(article, "waiting", []) + [edit]
+    return list(articles.values())[:limit]
