@@ -144,3 +144,15 @@ def user_grant_role(*, user: User, role_name: str) -> None:
 def user_confirmed_email(*, user: User) -> None:
     """A confirmed e-mail address makes a registered account a parent who may write."""
     user_grant_role(user=user, role_name=ELTERN)
+
+
+def admin_mails_off_for_parents(*, user: User) -> None:
+    """Wagtail mails workflow outcomes with links into the admin; parents cannot open it and hear from the portal instead."""
+    from wagtail.users.models import UserProfile
+
+    if user.has_perm("wagtailadmin.access_admin"):
+        return
+    profile = UserProfile.get_for_user(user)
+    if profile.approved_notifications or profile.rejected_notifications:
+        profile.approved_notifications = profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])

@@ -61,11 +61,17 @@ def _drop_foreign_class(tag: str, attribute: str, value: str) -> str | None:
 
 def _mark_external_links(html: str) -> str:
     # nh3 strips any rel a parent typed; internal links (relative) stay plain, everything else is user content.
+    # A href that is neither a web, mail, portal nor anchor address (e.g. "javascript&#58;…") is dropped.
     def mark(match: re.Match) -> str:
         tag = match.group(0)
         href = re.search(r'href="([^"]*)"', tag)
-        if href and re.match(r"^(https?:)?//", href.group(1)):
+        if not href:
+            return tag
+        target = html_lib.unescape(href.group(1))
+        if re.match(r"^(https?:)?//", target):
             return tag[:-1] + ' rel="nofollow ugc noopener">'
+        if not re.match(r"^(/|#|mailto:)", target):
+            return tag.replace(href.group(0), "").replace("<a >", "<a>")
         return tag
 
     return re.sub(r"<a\b[^>]*>", mark, html)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision, WorkflowState
 
 from community.notifications.services import notify
+from community.services import admin_mails_off_for_parents
 from community.wiki.diff import Merge, three_way_merge
 from community.wiki.models import WikiAccountStatus, WikiArticlePage, WikiCategory, WikiEdit, WikiIndexPage, WikiWatch
 from community.wiki.selectors import account_status, edit_refusal, is_editor, watchers_of
@@ -58,8 +59,10 @@ def _check_text(*, body: str, summary: str) -> None:
 def _submit(*, page: Page, revision: Revision, user, publish_directly: bool) -> bool:
     """Publish at once or put the page (or add to what is already) in the Redaktion's queue."""
     if publish_directly:
-        revision.publish(user=user)
+        # Trust is the Redaktion's decision about this account, not a page permission.
+        revision.publish(user=user, skip_permission_checks=True)
         return True
+    admin_mails_off_for_parents(user=user)
     state = page.current_workflow_state
     if state is None:
         workflow = page.get_workflow()

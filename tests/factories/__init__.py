@@ -14,3 +14,6 @@ from .places import (
 
 __all__ += ["changing_place_index", "contact_point_index", "district_index", "make_changing_place", "make_contact_point",
             "make_event", "make_shift"]
+from .wiki import make_article, wiki_category, wiki_index
+
+__all__ += ["make_article", "wiki_category", "wiki_index"]

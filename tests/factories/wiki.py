@@ -1,0 +1,26 @@
+from community.wiki.models import WikiArticlePage, WikiCategory, WikiIndexPage
+
+
+def wiki_index(home_page) -> WikiIndexPage:
+    existing = WikiIndexPage.objects.first()
+    if existing:
+        return existing
+    index = WikiIndexPage(title="Familien-Wiki", slug="wiki")
+    home_page.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def wiki_category(name="Gesundheit", slug="gesundheit") -> WikiCategory:
+    return WikiCategory.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+
+
+def make_article(index, *, title="Kinderarzt finden", body="## Suchen\nFrüh anrufen.\n\n## Tipp\nIn der Klinik fragen.", categories=(), **fields) -> WikiArticlePage:
+    """A published article, as the Redaktion would have put it live."""
+    from django.utils.text import slugify
+
+    article = WikiArticlePage(title=title, slug=fields.pop("slug", slugify(title)), body=body, **fields)
+    article.categories = list(categories)
+    index.add_child(instance=article)
+    article.save_revision().publish()
+    return WikiArticlePage.objects.get(pk=article.pk)
