@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from community.accounts.forms import ProfileForm
 from community.accounts.selectors import profile_summary
+from community.wiki.selectors import edits_of, watches_of
 from home.changing_places.selectors import suggestions_of
 from home.contact_points.selectors import signups_of
 
@@ -19,5 +20,6 @@ def profile(request: HttpRequest) -> HttpResponse:
         return redirect("profile")
     return render(
         request, "community/profile.html", {"form": form, **profile_summary(user=request.user), "volunteer_signups": signups_of(user=request.user),
-         "place_suggestions": suggestions_of(user=request.user)}
+         "place_suggestions": suggestions_of(user=request.user), "wiki_edits": edits_of(user=request.user),
+         "wiki_watches": watches_of(user=request.user)}
     )

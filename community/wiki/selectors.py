@@ -124,6 +124,10 @@ def edits_of(*, user, limit: int = 20) -> list[WikiEdit]:
     return list(WikiEdit.objects.filter(author=user).select_related("article").order_by("-created_at")[:limit])
 
 
+def watches_of(*, user) -> list[WikiWatch]:
+    return list(WikiWatch.objects.filter(user=user, article__live=True).select_related("article").order_by("article__title"))
+
+
 def review_queue_counts() -> dict[str, int]:
     return {
         "pending": WikiEdit.objects.filter(state=WikiEdit.State.PENDING).values("article").distinct().count(),

@@ -195,13 +195,14 @@ def article_compare(request: HttpRequest, *, article) -> HttpResponse:
         older_id = older_ids[0] if older_ids else newer_id
     newer = visible_revision(article=article, revision_id=newer_id, user=request.user)
     older = visible_revision(article=article, revision_id=older_id, user=request.user)
+    # "von" and "zu" may come in either order; the older revision goes first below.
     if newer is None or older is None:
         raise Http404
     if older.created_at > newer.created_at:
         older, newer = newer, older
     old_page, new_page = older.as_object(), newer.as_object()
     return TemplateResponse(request, "community/wiki/compare.html", {
-        "page": article, "older": older, "newer": newer,
+        "page": article, "older": older, "newer": newer, "newer_edit": getattr(newer, "wiki_edit", None),
         "title_changed": old_page.title != new_page.title, "old_title": old_page.title, "new_title": new_page.title,
         "hunks": text_diff(old_page.body, new_page.body),
     })

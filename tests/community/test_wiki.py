@@ -110,6 +110,9 @@ def test_rejected_edit_never_appears_and_the_author_learns_why(client, django_ca
     # One mail to the author, from the portal (Wagtail's own mail would link into the admin a parent cannot open).
     assert [message.subject for message in mail.outbox if message.to == [parent.email]] == [
         "[Familienportal] Ihre Änderung an „Kinderarzt finden“ wurde nicht übernommen"]
+    client.login(username=parent.username, password=PASSWORD)
+    assert "nicht übernommen: Bitte keine Werbung." in client.get(reverse("profile")).content.decode()
+    client.logout()
     article.refresh_from_db()
     assert "Firma XY" not in client.get(article.url).content.decode()
     assert "Firma XY" not in client.get(article.url + "versionen/").content.decode()
@@ -353,3 +356,23 @@ def test_article_page_query_count_does_not_grow_with_links_and_categories(client
     with django_assert_max_num_queries(len(few_queries.captured_queries)):
         html = client.get(many.url).content.decode()
     assert html.count('class="wiki-link"') == 5
+
+
+def test_redaktion_blocks_an_account_and_protects_an_article_in_the_admin(client, article, editor):
+    parent = ParentFactory()
+    client.login(username=editor.username, password=PASSWORD)
+    response = client.post(reverse("wikiaccountstatus:add"), {"user": parent.pk, "status": "gesperrt", "reason": "Werbung", "until": ""})
+    assert response.status_code == 302
+    assert WikiAccountStatus.objects.get(user=parent).set_by == editor
+    response = client.post(reverse("wikiprotection:add"), {"article": article.pk, "reason": "Notrufnummern"})
+    assert response.status_code == 302
+    assert WikiProtection.objects.get(article=article).protected_by == editor
+    assert client.get(reverse("wikiedit:index")).status_code == 200
+    client.logout()
+    client.login(username=parent.username, password=PASSWORD)
+    assert "gesperrt" in client.get(article.url + "bearbeiten/").content.decode()
+
+
+def test_parents_have_no_access_to_the_wiki_admin(client):
+    client.login(username=ParentFactory().username, password=PASSWORD)
+    assert client.get(reverse("wikiaccountstatus:index")).status_code == 302

@@ -9,7 +9,13 @@ from .kita import kita_index, make_daycare
 
 __all__ += ["kita_index", "make_daycare"]
 from .places import (
-    changing_place_index, contact_point_index, district_index, make_changing_place, make_contact_point, make_event, make_shift,
+    changing_place_index,
+    contact_point_index,
+    district_index,
+    make_changing_place,
+    make_contact_point,
+    make_event,
+    make_shift,
 )
 
 __all__ += ["changing_place_index", "contact_point_index", "district_index", "make_changing_place", "make_contact_point",

@@ -64,7 +64,7 @@ def test_demo_city_has_contact_points_events_volunteering_districts_and_changing
     from django.utils import timezone
 
     from home.contact_points.selectors import occurrences
-    from home.models import ChangingPlacePage, ContactPointPage, LocalInstitution, VolunteerShift, VolunteerSignup
+    from home.models import ChangingPlacePage, ContactPointPage, VolunteerShift, VolunteerSignup
 
     assert ContactPointPage.objects.live().count() == 3
     today = timezone.localdate()
@@ -104,3 +104,24 @@ def test_refuses_demo_accounts_where_they_are_not_allowed(db, settings):
         call_command("seed_demo", stdout=io.StringIO())
     assert not User.objects.filter(username="admin").exists()
     assert not District.objects.exists()  # all or nothing
+
+
+def test_demo_wiki_has_articles_with_histories_pending_edits_and_a_proposal(seeded, client):
+    from django.db.models import Count
+
+    from community.models import WikiArticlePage, WikiEdit
+
+    live = WikiArticlePage.objects.live()
+    assert live.count() >= 25
+    # Histories by several parents: every article has at least two published versions, by at least four authors overall.
+    per_article = WikiEdit.objects.filter(state=WikiEdit.State.PUBLISHED).values("article").annotate(n=Count("pk"))
+    assert len(per_article) >= 25 and min(row["n"] for row in per_article) >= 2
+    assert WikiEdit.objects.values("author").distinct().count() >= 4
+    pending = WikiEdit.objects.filter(state=WikiEdit.State.PENDING)
+    assert pending.count() >= 4 and pending.filter(new_article=True).count() == 1
+    assert WikiEdit.objects.filter(state=WikiEdit.State.REJECTED, author__username="mehmet").exists()
+    assert "Elterngeld beantragen" in client.get("/de/wiki/").content.decode()
+    article = client.get("/de/wiki/regentage-mit-kleinkindern/").content.decode()
+    assert "Änderungen warten auf die Freigabe" in article and "Museum" not in article.split('class="wiki-body"')[1]
+    history = client.get("/de/wiki/regentage-mit-kleinkindern/versionen/").content.decode()
+    assert "Camera Obscura ergänzt" in history and "Julia aus Saarn" in history
