@@ -30,12 +30,20 @@ class AccountStatusForm(WagtailAdminModelForm):
         fields = ["user", "status", "reason", "until"]
 
 
-class AccountStatusCreateView(generic.CreateView):
+class SignedCreateView(generic.CreateView):
+    """Records which editor made the entry, in the model's `signed_by_field`."""
+
+    signed_by_field = ""
+
     def save_instance(self):
-        status = self.form.save(commit=False)
-        status.set_by = self.request.user
-        status.save()
-        return status
+        instance = self.form.save(commit=False)
+        setattr(instance, self.signed_by_field, self.request.user)
+        instance.save()
+        return instance
+
+
+class AccountStatusCreateView(SignedCreateView):
+    signed_by_field = "set_by"
 
 
 class WikiAccountStatusViewSet(ModelViewSet):
@@ -59,12 +67,8 @@ class ProtectionForm(WagtailAdminModelForm):
         fields = ["article", "reason"]
 
 
-class ProtectionCreateView(generic.CreateView):
-    def save_instance(self):
-        protection = self.form.save(commit=False)
-        protection.protected_by = self.request.user
-        protection.save()
-        return protection
+class ProtectionCreateView(SignedCreateView):
+    signed_by_field = "protected_by"
 
 
 class WikiProtectionViewSet(ModelViewSet):

@@ -69,7 +69,7 @@ class WikiArticlePage(RoutablePageMixin, Page):
     categories = ParentalManyToManyField(WikiCategory, blank=True, related_name="articles", verbose_name=_("Kategorien"))
 
     content_panels = Page.content_panels + [
-        HelpPanel(content=str(_("Eltern bearbeiten diesen Artikel auf der Website; ihre Änderungen erscheinen hier als Entwurf zur Freigabe."))),
+        HelpPanel(content=_("Eltern bearbeiten diesen Artikel auf der Website; ihre Änderungen erscheinen hier als Entwurf zur Freigabe.")),
         FieldPanel("teaser"),
         FieldPanel("body"),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),

@@ -57,6 +57,7 @@ def wiki_index_context(*, request: HttpRequest, index) -> dict:
     return {
         "categories": categories, "selected_category": selected, "articles": articles, "recent_articles": recent,
         "propose_url": index.url + index.reverse_subpage("propose"),
+        "saved_article": request.session.pop(SAVED_SESSION_KEY, None) if request.user.is_authenticated else None,
     }
 
 
@@ -150,6 +151,7 @@ def article_propose(request: HttpRequest, *, index) -> HttpResponse:
             except (ValidationError, PermissionDenied) as error:
                 form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
             else:
+                request.session[SAVED_SESSION_KEY] = "neu"
                 if result.published:
                     messages.success(request, _("Danke! Ihr Artikel ist online."))
                     return redirect(result.edit.article.specific.url)

@@ -84,6 +84,8 @@ def test_parent_edit_waits_for_approval_then_goes_live(client, django_capture_on
     client.login(username=editor.username, password=PASSWORD)
     compare = client.get(reverse("wagtailadmin_pages:revisions_compare", args=[article.pk, "live", "latest"]))
     assert "30. Woche" in compare.content.decode()
+    edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    assert "Freigeben und Veröffentlichen" in edit_page and "Eltern bearbeiten diesen Artikel auf der Website" in edit_page
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Familien-Wiki: Änderungen von Eltern" in dashboard and "Woche ergänzt" in dashboard
     client.logout()
