@@ -75,7 +75,7 @@ def _author_name(user) -> str:
 
 def article_history(*, article) -> list[HistoryEntry]:
     ids = published_revision_ids(article=article)
-    revisions = Revision.objects.filter(pk__in=ids).select_related("user", "wiki_edit").defer("content").order_by("-created_at", "-pk")
+    revisions = Revision.objects.filter(pk__in=ids).select_related("user", "wiki_edit__author").defer("content").order_by("-created_at", "-pk")
     entries = []
     for revision in revisions:
         edit = getattr(revision, "wiki_edit", None)

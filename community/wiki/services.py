@@ -165,7 +165,8 @@ def edits_published(*, page: Page, revision: Revision | None, by=None, now: date
         notify(users=authors, kind="wiki.approved", title=_("Ihre Änderung an „%(title)s“ ist online") % {"title": page.title},
                body=_("Die Redaktion hat Ihre Änderung freigegeben. Danke fürs Mitschreiben!"), url=url)
     editors = {edit.author for edit in edits if edit.author} | ({by} if by else set())
-    summaries = "; ".join(edit.summary for edit in edits) or (revision.wiki_edit.summary if hasattr(revision, "wiki_edit") else "")
+    summaries = "; ".join(edit.summary for edit in edits) or (
+        revision.wiki_edit.summary if hasattr(revision, "wiki_edit") else _("Überarbeitung durch die Redaktion"))
     others = [user for user in watchers_of(article=page) if user not in editors and user not in authors]
     if others:
         notify(users=others, kind="wiki.changed", title=_("Der Wiki-Artikel „%(title)s“ wurde geändert") % {"title": page.title},

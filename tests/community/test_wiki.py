@@ -378,3 +378,33 @@ def test_redaktion_blocks_an_account_and_protects_an_article_in_the_admin(client
 def test_parents_have_no_access_to_the_wiki_admin(client):
     client.login(username=ParentFactory().username, password=PASSWORD)
     assert client.get(reverse("wikiaccountstatus:index")).status_code == 302
+
+
+@pytest.mark.parametrize("path", ["", "versionen/"])
+def test_index_and_history_query_counts_do_not_grow(client, index, django_assert_max_num_queries, path):
+    from wagtail.models import Page
+
+    def grow(count):
+        for number in range(count):
+            article = make_article(index, title=f"Thema {Page.objects.count()}-{number}", categories=[wiki_category()])
+            services.article_edit(user=ParentFactory(), article=article, body=NEW_TEXT + str(number), summary="s",
+                                  base_revision_id=article.get_latest_revision().pk, watch=False)
+            article.get_latest_revision().publish()
+        return article
+
+    def queries(url):
+        client.get(url)
+        with django_assert_max_num_queries(60) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    first = grow(1)
+    few = queries(index.url if not path else first.url + path)
+    last = grow(6)
+    if path:  # the same article, with six more versions
+        for number in range(6):
+            services.article_edit(user=ParentFactory(), article=last, body=NEW_TEXT + f"v{number}", summary="s",
+                                  base_revision_id=WikiArticlePage.objects.get(pk=last.pk).get_latest_revision().pk, watch=False)
+            WikiArticlePage.objects.get(pk=last.pk).get_latest_revision().publish()
+    many = queries(index.url if not path else last.url + path)
+    assert many == few
