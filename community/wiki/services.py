@@ -30,10 +30,10 @@ MAX_BODY_LENGTH = 30_000
 class EditConflict(Exception):
     """Someone saved the article after the author opened it; `merge` holds both changes where possible."""
 
-    def __init__(self, *, merge: Merge, latest: Revision):
+    def __init__(self, *, merge: Merge, latest: Revision, base_text: str, latest_text: str):
         super().__init__("edit conflict")
-        self.merge = merge
-        self.latest = latest
+        self.merge, self.latest = merge, latest
+        self.base_text, self.latest_text = base_text, latest_text
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,9 @@ def article_edit(*, user, article: WikiArticlePage, body: str, summary: str, bas
         if latest is not None and base_revision_id != latest.pk:
             base = Revision.objects.filter(pk=base_revision_id).first() if base_revision_id else None
             base_text = base.as_object().body if base is not None and base.object_id == str(page.pk) else page.body
-            raise EditConflict(merge=three_way_merge(base=base_text, mine=body, theirs=latest.as_object().body), latest=latest)
+            latest_text = latest.as_object().body
+            raise EditConflict(merge=three_way_merge(base=base_text, mine=body, theirs=latest_text), latest=latest,
+                               base_text=base_text, latest_text=latest_text)
         draft = latest.as_object() if latest else page
         if draft.body.strip() == body:
             raise ValidationError(_("Sie haben nichts am Text geändert."))

@@ -102,7 +102,7 @@ def article_edit(request: HttpRequest, *, article) -> HttpResponse:
                     base_revision_id=data.get("base_revision"), watch=data.get("watch", False),
                 )
             except EditConflict as conflict:
-                context["conflict"] = _conflict_context(form=form, conflict=conflict, mine=data["body"], base_id=data.get("base_revision"))
+                context["conflict"] = _conflict_context(form=form, conflict=conflict, mine=data["body"])
             except (ValidationError, PermissionDenied) as error:
                 form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
             else:
@@ -115,20 +115,15 @@ def article_edit(request: HttpRequest, *, article) -> HttpResponse:
     return TemplateResponse(request, "community/wiki/edit.html", context)
 
 
-def _conflict_context(*, form, conflict: EditConflict, mine: str, base_id) -> dict:
+def _conflict_context(*, form, conflict: EditConflict, mine: str) -> dict:
     """Offer the merged text in the form (based on the newest revision) and keep the author's own text beside it."""
-    from wagtail.models import Revision
-
-    base = Revision.objects.filter(pk=base_id).first() if base_id else None
-    base_text = base.as_object().body if base else ""
-    theirs = conflict.latest.as_object().body
     data = form.data.copy()
     data["body"] = conflict.merge.text
     data["base_revision"] = conflict.latest.pk
     form.data = data
     return {
         "merge": conflict.merge, "mine": mine,
-        "their_changes": text_diff(base_text, theirs), "my_changes": text_diff(base_text, mine),
+        "their_changes": text_diff(conflict.base_text, conflict.latest_text), "my_changes": text_diff(conflict.base_text, mine),
     }
 
 
