@@ -102,10 +102,11 @@ def article_edit(*, user, article: WikiArticlePage, body: str, summary: str, bas
         draft.body = body
         revision = draft.save_revision(user=user, log_action=True, changed=True)
         # Trusted accounts and the Redaktion publish at once, unless others' edits wait: those must not slip through.
-        direct = not waiting and page.live and (is_editor(user=user, page=page) or account_status(user=user) == WikiAccountStatus.Status.TRUSTED)
+        editor = is_editor(user=user, page=page)
+        direct = not waiting and page.live and (editor or account_status(user=user) == WikiAccountStatus.Status.TRUSTED)
         edit = WikiEdit.objects.create(
             article=page, revision=revision, base_revision=latest, author=user, summary=summary[:200],
-            direct=direct and not is_editor(user=user, page=page), created_at=now,
+            direct=direct and not editor, created_at=now,
         )
         published = _submit(page=page, revision=revision, user=user, publish_directly=direct)
         if watch:
@@ -143,10 +144,11 @@ def article_propose(*, user, index: WikiIndexPage, title: str, teaser: str, body
         article.categories = categories
         index.add_child(instance=article)
         revision = article.save_revision(user=user, log_action=True)
-        direct = is_editor(user=user, page=index) or account_status(user=user) == WikiAccountStatus.Status.TRUSTED
+        editor = is_editor(user=user, page=index)
+        direct = editor or account_status(user=user) == WikiAccountStatus.Status.TRUSTED
         edit = WikiEdit.objects.create(
             article=article, revision=revision, author=user, summary=summary.strip()[:200], new_article=True,
-            direct=direct and not is_editor(user=user, page=index), created_at=now,
+            direct=direct and not editor, created_at=now,
         )
         published = _submit(page=article, revision=revision, user=user, publish_directly=direct)
         WikiWatch.objects.get_or_create(user=user, article=article)

@@ -3,15 +3,11 @@ from decimal import Decimal
 
 from home.kita.models import AgeGroupCapacity, ChildminderPage, KitaIndexPage, KitaPage, OpeningHours, StaffAssignment
 
+from .pages import section
+
 
 def kita_index(home_page) -> KitaIndexPage:
-    existing = KitaIndexPage.objects.first()
-    if existing:
-        return existing
-    index = KitaIndexPage(title="Kita & Tagespflege", slug="kita")
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+    return section(home_page, KitaIndexPage, title="Kita & Tagespflege", slug="kita")
 
 
 def make_daycare(index, *, title, district, lat, lon, places=None, hours=("07:00", "17:00"), friday=None,

@@ -9,3 +9,14 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ContentPage
+
+
+def section(home_page, model, **fields):
+    """The one published section page of `model` below the home page (e.g. /kita/), created on first use."""
+    existing = model.objects.first()
+    if existing:
+        return existing
+    index = model(**fields)
+    home_page.add_child(instance=index)
+    index.save_revision().publish()
+    return index

@@ -14,27 +14,19 @@ from home.contact_points.models import (
 )
 from home.districts.models import DistrictIndexPage
 
-
-def _index(home_page, model, **fields):
-    existing = model.objects.first()
-    if existing:
-        return existing
-    index = model(**fields)
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+from .pages import section
 
 
 def contact_point_index(home_page) -> ContactPointIndexPage:
-    return _index(home_page, ContactPointIndexPage, title="Familienpunkte", slug="familienpunkte")
+    return section(home_page, ContactPointIndexPage, title="Familienpunkte", slug="familienpunkte")
 
 
 def district_index(home_page) -> DistrictIndexPage:
-    return _index(home_page, DistrictIndexPage, title="Stadtteile", slug="stadtteile")
+    return section(home_page, DistrictIndexPage, title="Stadtteile", slug="stadtteile")
 
 
 def changing_place_index(home_page) -> ChangingPlaceIndexPage:
-    return _index(home_page, ChangingPlaceIndexPage, title="Wickeln & Stillen", slug="wickeln-stillen")
+    return section(home_page, ChangingPlaceIndexPage, title="Wickeln & Stillen", slug="wickeln-stillen")
 
 
 def _time(value):

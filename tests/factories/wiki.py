@@ -1,14 +1,10 @@
 from community.wiki.models import WikiArticlePage, WikiCategory, WikiIndexPage
 
+from .pages import section
+
 
 def wiki_index(home_page) -> WikiIndexPage:
-    existing = WikiIndexPage.objects.first()
-    if existing:
-        return existing
-    index = WikiIndexPage(title="Familien-Wiki", slug="wiki")
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+    return section(home_page, WikiIndexPage, title="Familien-Wiki", slug="wiki")
 
 
 def wiki_category(name="Gesundheit", slug="gesundheit") -> WikiCategory:
