@@ -18,10 +18,10 @@ MEDIA_EDITING = {
     "wagtailimages.image": ["add", "change", "choose", "delete"],
     "wagtaildocs.document": ["add", "change", "choose", "delete"],
 }
-FORUM_READING = ["can_see_forum", "can_read_forum", "can_download_file"]
+FORUM_READING = ["can_see_forum", "can_read_forum"]
+# No attachments (photos of children, files nobody reviews) and no polls (they need machina's JavaScript).
 FORUM_WRITING = FORUM_READING + [
     "can_start_new_topics", "can_reply_to_topics", "can_edit_own_posts", "can_delete_own_posts",
-    "can_vote_in_polls", "can_create_polls", "can_attach_file",
 ]
 FORUM_MODERATING = FORUM_WRITING + [
     "can_post_without_approval", "can_lock_topics", "can_move_topics", "can_edit_posts",
@@ -69,6 +69,7 @@ ROLES = [
             "community.wikiaccountstatus": ["add", "change", "delete", "view"],
             "community.wikiprotection": ["add", "change", "delete", "view"],
             "community.wikiedit": ["change", "view"],
+            "forum.forum": ["add", "change", "view"],
         },
         forum_permissions=FORUM_MODERATING,
     ),
@@ -76,6 +77,7 @@ ROLES = [
         MODERATION,
         _("Moderation: betreut die Foren"),
         admin_access=True,
+        model_permissions={"forum.forum": ["add", "change", "view"]},
         forum_permissions=FORUM_MODERATING,
     ),
     Role(ELTERN, _("Eltern mit bestätigter E-Mail-Adresse"), forum_permissions=FORUM_WRITING),

@@ -61,6 +61,8 @@ def _sync_forum_permissions(*, group: Group, role: Role) -> None:
         GroupForumPermission.objects.update_or_create(
             group=group, forum=None, permission=permission, defaults={"has_perm": True}
         )
+    # A grant dropped from the role is withdrawn too (per-forum rows belong to members-only forums).
+    GroupForumPermission.objects.filter(group=group, forum=None).exclude(permission__codename__in=role.forum_permissions).delete()
 
 
 def _sync_public_forum_reading() -> None:
@@ -75,6 +77,7 @@ def _sync_public_forum_reading() -> None:
             UserForumPermission.objects.update_or_create(
                 forum=None, permission=permission, user=None, **who, defaults={"has_perm": True}
             )
+    UserForumPermission.objects.filter(forum=None, user=None).exclude(permission__codename__in=FORUM_READING).delete()
 
 
 def _sync_workflow(*, page, name: str, task_name: str) -> None:

@@ -8,6 +8,7 @@ from wagtail.models import Page, PageLogEntry
 from wagtail.signals import page_published, workflow_rejected
 
 from community import services
+from community.forum import services as forum_services
 from community.models import WikiArticlePage, WikiIndexPage
 from community.roles import ROLES
 from community.wiki import services as wiki_services
@@ -53,3 +54,15 @@ def wiki_edit_rejected(sender, instance, user=None, **kwargs) -> None:
 def wiki_workflow_for_new_wiki(sender, instance, created, raw=False, **kwargs) -> None:
     if created and not raw:
         services.wiki_workflow_sync()
+
+
+@receiver(post_save, sender="forum_conversation.Post")
+def forum_post_saved(sender, instance, created, raw=False, **kwargs) -> None:
+    if not raw:
+        forum_services.post_saved(post=instance, created=created)
+
+
+@receiver(post_save, sender="community.ForumAccess")
+def forum_access_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        forum_services.forum_access_sync(access=instance)

@@ -1,11 +1,13 @@
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from community.accounts.forms import ProfileForm
+from community.accounts.forms import AccountDeleteForm, ProfileForm
 from community.accounts.selectors import profile_summary
+from community.accounts.services import account_data, account_delete
 from community.wiki.selectors import edits_of, watches_of
 from home.changing_places.selectors import suggestions_of
 from home.contact_points.selectors import signups_of
@@ -23,3 +25,26 @@ def profile(request: HttpRequest) -> HttpResponse:
          "place_suggestions": suggestions_of(user=request.user), "wiki_edits": edits_of(user=request.user),
          "wiki_watches": watches_of(user=request.user)}
     )
+
+
+@login_required
+def data_export(request: HttpRequest) -> HttpResponse:
+    data = account_data(user=request.user)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="familienportal-daten-{request.user.username}.json"'
+    return response
+
+
+@login_required
+def account_delete_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_superuser:
+        messages.error(request, _("Ein Administrationskonto kann sich nicht selbst löschen. Bitte wenden Sie sich an eine andere Administratorin."))
+        return redirect("profile")
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        account_delete(user=user)
+        messages.success(request, _("Ihr Konto ist gelöscht. Ihre Forenbeiträge bleiben lesbar, als „gelöschtes Mitglied“."))
+        return redirect("/")
+    return render(request, "community/account_delete.html", {"form": form})

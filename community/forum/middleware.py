@@ -1,9 +1,8 @@
 import uuid
 
 from machina.apps.forum_permission.middleware import ForumPermissionMiddleware as MachinaForumPermissionMiddleware
-from machina.core.loading import get_class
 
-PermissionHandler = get_class("forum_permission.handler", "PermissionHandler")
+from community.forum.permissions import PortalPermissionHandler
 
 
 class ForumPermissionMiddleware(MachinaForumPermissionMiddleware):
@@ -16,4 +15,4 @@ class ForumPermissionMiddleware(MachinaForumPermissionMiddleware):
         if not request.user.is_authenticated:
             stored = request.session.get(self.anonymous_forum_key_session_id) if hasattr(request, "session") else None
             request.user.forum_key = stored or uuid.uuid4().hex
-        request.forum_permission_handler = PermissionHandler()
+        request.forum_permission_handler = PortalPermissionHandler()

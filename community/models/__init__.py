@@ -1,3 +1,4 @@
+from community.forum.models import ForumAccess, ForumSubscription, PostModeration, PostReport
 from community.notifications.models import Notification
 from community.wiki.models import (
     WikiAccountStatus,
@@ -13,6 +14,6 @@ from community.wiki.models import (
 from .accounts import User
 
 __all__ = [
-    "Notification", "User", "WikiAccountStatus", "WikiArticlePage", "WikiCategory", "WikiDiscussion", "WikiEdit",
+    "ForumAccess", "ForumSubscription", "Notification", "PostModeration", "PostReport", "User", "WikiAccountStatus", "WikiArticlePage", "WikiCategory", "WikiDiscussion", "WikiEdit",
     "WikiIndexPage", "WikiProtection", "WikiWatch",
 ]

@@ -16,6 +16,10 @@ class Notification(models.Model):
     url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # A one-click link that stops this kind of mail (forum topic, forum, …); shown in the mail.
+    unsubscribe_url = models.CharField(max_length=500, blank=True)
+    # Collected into the member's daily digest instead of a mail of its own.
+    digest = models.BooleanField(default=False)
     # Set when the mail is claimed for sending: a retried or duplicated task never mails twice.
     emailed_at = models.DateTimeField(null=True, blank=True)
 

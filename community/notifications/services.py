@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from community.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
 
 
-def notify(*, users: Iterable, kind: str, title: str, body: str = "", url: str = "") -> list[Notification]:
-    """One notice per distinct active account; mails go out after the surrounding transaction commits."""
+def notify(
+    *, users: Iterable, kind: str, title: str, body: str = "", url: str = "",
+    mail_mode: Callable[[object], str] | None = None, unsubscribe_url: Callable[[object], str] | None = None,
+) -> list[Notification]:
+    """One notice per distinct active account; mails go out after the surrounding transaction commits.
+
+    `mail_mode(user)` says "now" (the default), "digest" (the daily summary collects it) or "none";
+    `unsubscribe_url(user)` gives the one-click link that the mail carries."""
     from community.notifications.tasks import send_notification_mail
     from home.background import enqueue
 
@@ -26,11 +33,23 @@ def notify(*, users: Iterable, kind: str, title: str, body: str = "", url: str =
         if user is None or user.pk in seen or not user.is_active:
             continue
         seen.add(user.pk)
-        created.append(Notification(user=user, kind=kind, title=title[:200], body=body, url=url))
+        mode = mail_mode(user) if mail_mode else "now"
+        created.append(Notification(
+            user=user, kind=kind, title=title[:200], body=body, url=url, digest=mode == "digest",
+            # "none": the mail counts as done, so neither a task nor the digest ever picks it up.
+            emailed_at=timezone.now() if mode == "none" else None,
+            unsubscribe_url=unsubscribe_url(user) if unsubscribe_url else "",
+        ))
     Notification.objects.bulk_create(created)
     for notification in created:
+        if notification.digest or notification.emailed_at:
+            continue
         transaction.on_commit(lambda pk=notification.pk: enqueue(send_notification_mail, pk))
     return created
+
+
+def absolute_url(url: str) -> str:
+    return f"{settings.PORTAL_BASE_URL}{url}" if url.startswith("/") else url
 
 
 def notification_mail_send(*, notification_id: int, now=None) -> bool:
@@ -42,8 +61,9 @@ def notification_mail_send(*, notification_id: int, now=None) -> bool:
         return False
     context = {
         "notification": notification, "name": notification.user.get_display_name(),
-        "link": f"{settings.PORTAL_BASE_URL}{notification.url}" if notification.url.startswith("/") else notification.url,
+        "link": absolute_url(notification.url),
         "settings_url": f"{settings.PORTAL_BASE_URL}/konto/benachrichtigungen/",
+        "unsubscribe_link": absolute_url(notification.unsubscribe_url),
     }
     send_mail(f"[Familienportal] {notification.title}", render_to_string("community/mail/notification.txt", context), None, [notification.user.email])
     logger.info("Notification %s mailed to user %s", notification.pk, notification.user_id)
@@ -52,3 +72,33 @@ def notification_mail_send(*, notification_id: int, now=None) -> bool:
 
 def notifications_mark_read(*, user, now=None) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=now or timezone.now())
+
+
+def digests_send(*, now=None) -> int:
+    """One summary mail per member for the notices collected for the digest; each notice is claimed before sending."""
+    now = now or timezone.now()
+    user_ids = Notification.objects.filter(digest=True, emailed_at__isnull=True).values_list("user", flat=True).distinct()
+    sent = 0
+    for user_id in list(user_ids):
+        pending = list(Notification.objects.filter(user_id=user_id, digest=True, emailed_at__isnull=True).order_by("created_at", "pk").values_list("pk", flat=True))
+        # Claim exactly the rows we read: a parallel run claims none of them and sends nothing.
+        if not Notification.objects.filter(pk__in=pending, emailed_at__isnull=True).update(emailed_at=now):
+            continue
+        notices = list(Notification.objects.filter(pk__in=pending, emailed_at=now).select_related("user").order_by("created_at", "pk"))
+        user = notices[0].user
+        if not user.email or not user.is_active:
+            continue
+        from community.forum.services import unsubscribe_url
+
+        context = {
+            "name": user.get_display_name(), "notices": [
+                {"notification": n, "link": absolute_url(n.url), "unsubscribe_link": absolute_url(n.unsubscribe_url)} for n in notices
+            ],
+            "settings_url": f"{settings.PORTAL_BASE_URL}/konto/benachrichtigungen/",
+            "stop_link": absolute_url(unsubscribe_url(user=user, scope="mail")),
+        }
+        subject = ngettext("[Familienportal] %(count)s Neuigkeit aus dem Forum", "[Familienportal] %(count)s Neuigkeiten aus dem Forum", len(notices)) % {"count": len(notices)}
+        send_mail(subject, render_to_string("community/mail/digest.txt", context), None, [user.email])
+        logger.info("Digest with %s notices mailed to user %s", len(notices), user.pk)
+        sent += 1
+    return sent

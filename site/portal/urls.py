@@ -27,6 +27,7 @@ if settings.DEBUG:
 # Every public page carries its language: /de/, /en/, /tr/, /ar/, /uk/, /ru/.
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("forum/", include("community.forum.urls")),
     path("forum/", include(machina_urls)),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include(wagtail_urls)),

@@ -23,3 +23,15 @@ __all__ += ["changing_place_index", "contact_point_index", "district_index", "ma
 from .wiki import make_article, wiki_category, wiki_index
 
 __all__ += ["make_article", "wiki_category", "wiki_index"]
+from .forum import (
+    establish,
+    forum_url,
+    make_forum,
+    make_reply,
+    make_topic,
+    reply_url,
+    topic_create_url,
+    topic_url,
+)
+
+__all__ += ["establish", "forum_url", "make_forum", "make_reply", "make_topic", "reply_url", "topic_create_url", "topic_url"]

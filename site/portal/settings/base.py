@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 import machina
+from celery.schedules import crontab
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PORTAL_DIR.parent.parent  # the repository root (site/portal/settings → ../../..)
@@ -187,7 +188,8 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Familienportal] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "20/h/ip"}
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "10/h/ip"}
+ACCOUNT_FORMS = {"signup": "community.accounts.forms.PortalSignupForm"}
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Familienportal"
@@ -236,10 +238,17 @@ CELERY_TIMEZONE = TIME_ZONE
 # Periodic work for Celery beat (started in production; #8 adds the rest of the schedule).
 CELERY_BEAT_SCHEDULE = {
     "volunteer-reminders": {"task": "home.contact_points.tasks.send_volunteer_reminders", "schedule": 60 * 60},
+    "forum-digests": {"task": "community.forum.tasks.send_forum_digests", "schedule": crontab(hour=7, minute=0)},
 }
 
 # --- django-machina -----------------------------------------------------------------------
 MACHINA_FORUM_NAME = "Elternforum"
+# A member's posts wait for the Moderation until this many of them were approved.
+FORUM_APPROVED_POSTS_TO_SKIP_QUEUE = env.int("FORUM_APPROVED_POSTS_TO_SKIP_QUEUE", default=2)
+# Reports from this many different members take a post offline until a moderator decides.
+FORUM_REPORTS_TO_HIDE = env.int("FORUM_REPORTS_TO_HIDE", default=3)
+# (minutes, posts): at most that many new posts per member in that window; moderators are exempt.
+FORUM_POST_RATE_LIMITS = [(10, 5), (24 * 60, 40)]
 MACHINA_BASE_TEMPLATE_NAME = "base.html"
 # markdown2's safe mode has had XSS bypasses: its output goes through nh3 as well.
 MACHINA_MARKUP_LANGUAGE = ("community.forum.markup.render_markdown", {})

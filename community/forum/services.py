@@ -1,0 +1,256 @@
+"""The portal's forum rules: who hears about a post, reports and hiding, following, members-only forums, limits."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from machina.apps.forum.models import Forum
+from machina.apps.forum_conversation.models import Post, Topic
+
+from community.forum.models import ForumAccess, ForumSubscription, PostModeration, PostReport
+from community.forum.permissions import PortalPermissionHandler
+from community.notifications.services import notify
+
+logger = logging.getLogger(__name__)
+
+UNSUBSCRIBE_SALT = "community.forum.unsubscribe"
+_muted: ContextVar[bool] = ContextVar("forum_announcements_muted", default=False)
+
+
+@contextmanager
+def announcements_muted():
+    """Write history (the demo city, imports) without telling followers: old posts are not news."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+# --- links --------------------------------------------------------------------------------------------------
+def topic_url(topic: Topic) -> str:
+    return reverse("forum_conversation:topic", kwargs={"forum_slug": topic.forum.slug, "forum_pk": topic.forum_id, "slug": topic.slug, "pk": topic.pk})
+
+
+def post_url(post: Post) -> str:
+    return f"{topic_url(post.topic)}?post={post.pk}#{post.pk}"
+
+
+def unsubscribe_url(*, user, scope: str) -> str:
+    """A link that works without logging in: `scope` is "topic:<id>", "forum:<id>" or "mail" (all forum mails)."""
+    token = signing.dumps({"u": user.pk, "s": scope}, salt=UNSUBSCRIBE_SALT, compress=True)
+    return reverse("forum-unsubscribe", args=[token])
+
+
+def unsubscribe_token_read(token: str) -> tuple[int, str] | None:
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return data["u"], data["s"]
+
+
+def unsubscribe(*, user, scope: str) -> str:
+    """Stop what the scope names; returns a German sentence saying what stopped."""
+    kind, _sep, ident = scope.partition(":")
+    if kind == "topic":
+        topic = Topic.objects.filter(pk=ident).first()
+        if topic:
+            topic.subscribers.remove(user)
+            return _("Sie folgen dem Thema „%(subject)s“ nicht mehr.") % {"subject": topic.subject}
+    elif kind == "forum":
+        forum = Forum.objects.filter(pk=ident).first()
+        if forum:
+            ForumSubscription.objects.filter(user=user, forum=forum).delete()
+            return _("Sie folgen dem Forum „%(name)s“ nicht mehr.") % {"name": forum.name}
+    elif kind == "mail":
+        user.forum_mail = user.ForumMail.OFF
+        user.save(update_fields=["forum_mail"])
+        return _("Sie bekommen keine E-Mails zu Forum-Beiträgen mehr. Hinweise auf der Website bleiben.")
+    return _("Das Abonnement gibt es nicht mehr.")
+
+
+# --- following ----------------------------------------------------------------------------------------------
+def forum_follow(*, user, forum: Forum, follow: bool) -> None:
+    if follow:
+        ForumSubscription.objects.get_or_create(user=user, forum=forum)
+    else:
+        ForumSubscription.objects.filter(user=user, forum=forum).delete()
+
+
+def _mail_mode(user) -> str:
+    return {user.ForumMail.DAILY: "digest", user.ForumMail.OFF: "none"}.get(user.forum_mail, "now")
+
+
+# --- a post was saved ---------------------------------------------------------------------------------------
+def post_saved(*, post: Post, created: bool) -> None:
+    """Called for every saved post (machina's views, moderation, the demo, the wiki link)."""
+    if created:
+        PostModeration.objects.create(post=post, waited=not post.approved)
+        if post.poster_id:
+            post.topic.subscribers.add(post.poster)  # writing in a topic follows it, as one expects from a forum
+    if not post.approved:
+        return
+    moderation = PostModeration.objects.get_or_create(post=post)[0]
+    if moderation.hidden_by_reports:
+        # Let through again from machina's own queue: the reports are settled.
+        PostReport.objects.filter(post=post, outcome=PostReport.Outcome.OPEN).update(
+            outcome=PostReport.Outcome.KEPT, decided_at=timezone.now()
+        )
+        PostModeration.objects.filter(pk=moderation.pk).update(hidden_by_reports=False)
+    # Claim the announcement: a post's followers hear about it once, however often it is saved.
+    if PostModeration.objects.filter(pk=moderation.pk, announced_at__isnull=True).update(announced_at=timezone.now()):
+        if not _muted.get():
+            _announce(post=post, waited=moderation.waited)
+
+
+def _announce(*, post: Post, waited: bool) -> None:
+    topic = post.topic
+    forum = topic.forum
+    url = post_url(post)
+    if waited and post.poster_id:
+        notify(
+            users=[post.poster], kind="forum.approved", url=url,
+            title=_("Ihr Beitrag ist freigegeben: %(subject)s") % {"subject": topic.subject},
+            body=_("Die Moderation hat Ihren Beitrag im Forum „%(forum)s“ freigeschaltet.") % {"forum": forum.name},
+        )
+    handler = PortalPermissionHandler()
+    author = post.poster.get_display_name() if post.poster_id else (post.username or _("gelöschtes Mitglied"))
+    text = str(getattr(post.content, "raw", post.content))  # machina's MarkupText once loaded, a plain str when new
+    excerpt = text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …"
+    # machina sets `topic.first_post` only after the save signal, so ask the table which post came first.
+    opening = Post.objects.filter(topic_id=topic.pk).order_by("created", "pk").values_list("pk", flat=True).first()
+    if opening == post.pk:
+        followers = [s.user for s in ForumSubscription.objects.filter(forum=forum).select_related("user")]
+        title = _("Neues Thema im Forum „%(forum)s“: %(subject)s") % {"forum": forum.name, "subject": topic.subject}
+        scope = f"forum:{forum.pk}"
+    else:
+        followers = list(topic.subscribers.all())
+        title = _("Neue Antwort im Thema „%(subject)s“") % {"subject": topic.subject}
+        scope = f"topic:{topic.pk}"
+    readers = [u for u in followers if u.pk != post.poster_id and handler.can_read_forum(forum, u)]
+    notify(
+        users=readers, kind="forum.post", url=url, title=title,
+        body=_("%(author)s schreibt:\n%(excerpt)s") % {"author": author, "excerpt": excerpt},
+        mail_mode=_mail_mode, unsubscribe_url=lambda user: unsubscribe_url(user=user, scope=scope),
+    )
+
+
+# --- limits ---------------------------------------------------------------------------------------------------
+def post_rate_check(*, user, forum: Forum, now=None) -> str | None:
+    """A German message when `user` wrote too much too fast; moderators are exempt."""
+    if PortalPermissionHandler()._perform_basic_permission_check(forum, user, "can_approve_posts"):
+        return None
+    now = now or timezone.now()
+    for minutes, limit in settings.FORUM_POST_RATE_LIMITS:
+        if Post.objects.filter(poster=user, created__gte=now - timedelta(minutes=minutes)).count() >= limit:
+            if minutes <= 60:
+                return _("Sie haben in den letzten %(minutes)s Minuten schon %(limit)s Beiträge geschrieben. Bitte warten Sie ein wenig.") % {"minutes": minutes, "limit": limit}
+            return _("Sie haben heute schon %(limit)s Beiträge geschrieben. Morgen geht es weiter.") % {"limit": limit}
+    return None
+
+
+# --- reports --------------------------------------------------------------------------------------------------
+def _moderators_of(forum: Forum):
+    from community.models import User
+
+    handler = PortalPermissionHandler()
+    candidates = User.objects.filter(is_active=True, groups__groupforumpermission__permission__codename="can_approve_posts").distinct()
+    return [user for user in candidates if handler.can_approve_posts(forum, user)]
+
+
+@transaction.atomic
+def post_report(*, post: Post, reporter, reason: str, note: str = "") -> PostReport:
+    """Record a report; enough open reports from different members take the post offline until a moderator decides."""
+    post = Post.objects.select_for_update().select_related("topic__forum").get(pk=post.pk)
+    if not PortalPermissionHandler().can_report_post(post, reporter):
+        raise ValidationError(_("Diesen Beitrag können Sie nicht melden."))
+    if PostReport.objects.filter(post=post, reporter=reporter, outcome=PostReport.Outcome.OPEN).exists():
+        raise ValidationError(_("Sie haben diesen Beitrag schon gemeldet. Die Moderation kümmert sich darum."))
+    report = PostReport.objects.create(post=post, reporter=reporter, reason=reason, note=note.strip())
+    open_reports = PostReport.objects.filter(post=post, outcome=PostReport.Outcome.OPEN).values("reporter").distinct().count()
+    if open_reports == 1:
+        notify(
+            users=_moderators_of(post.topic.forum), kind="forum.report", url=reverse("forum-moderation"),
+            title=_("Neue Meldung im Forum: %(subject)s") % {"subject": post.topic.subject},
+            body=f"{report.get_reason_display()}: {report.note}".strip(": "),
+        )
+    if open_reports >= settings.FORUM_REPORTS_TO_HIDE:
+        PostModeration.objects.update_or_create(post=post, defaults={"hidden_by_reports": True})
+        post.approved = False
+        post.save()
+        logger.info("Post %s hidden after %s reports", post.pk, open_reports)
+    return report
+
+
+@transaction.atomic
+def reports_decide(*, post: Post, moderator, keep: bool) -> None:
+    """The moderator's decision on a reported post: keep it (online again) or remove it (a topic's opening post takes the topic)."""
+    reports = PostReport.objects.filter(post=post, outcome=PostReport.Outcome.OPEN)
+    outcome = PostReport.Outcome.KEPT if keep else PostReport.Outcome.REMOVED
+    reports.update(outcome=outcome, decided_at=timezone.now(), decided_by=moderator)
+    if keep:
+        PostModeration.objects.update_or_create(post=post, defaults={"hidden_by_reports": False})
+        if not post.approved:
+            post.approved = True
+            post.save()
+        return
+    if post.poster_id:
+        notify(
+            users=[post.poster], kind="forum.removed", title=_("Ihr Beitrag wurde entfernt: %(subject)s") % {"subject": post.topic.subject},
+            body=_("Die Moderation hat Ihren Beitrag nach Meldungen anderer Mitglieder entfernt. Bitte beachten Sie die Forenregeln."),
+        )
+    if post.is_topic_head:
+        post.topic.delete()
+    else:
+        post.delete()
+
+
+# --- members-only forums --------------------------------------------------------------------------------------
+def forum_access_sync(*, access: ForumAccess) -> None:
+    """Members-only: anonymous and unconfirmed accounts lose reading on this forum, the member roles keep it."""
+    from django.contrib.auth.models import Group
+    from machina.apps.forum_permission.models import ForumPermission, GroupForumPermission, UserForumPermission
+
+    from community.roles import FORUM_READING, ROLES
+
+    forum = access.forum
+    reading = [ForumPermission.objects.get_or_create(codename=codename)[0] for codename in FORUM_READING]
+    member_groups = Group.objects.filter(name__in=[role.name for role in ROLES if role.forum_permissions])
+    if not access.members_only:
+        UserForumPermission.objects.filter(forum=forum, user=None, permission__in=reading).delete()
+        GroupForumPermission.objects.filter(forum=forum, group__in=member_groups, permission__in=reading).delete()
+        return
+    for permission in reading:
+        for who in ({"anonymous_user": True}, {"authenticated_user": True}):
+            UserForumPermission.objects.update_or_create(forum=forum, permission=permission, user=None, **who, defaults={"has_perm": False})
+        for group in member_groups:
+            GroupForumPermission.objects.update_or_create(forum=forum, permission=permission, group=group, defaults={"has_perm": True})
+
+
+def forum_set_members_only(*, forum: Forum, members_only: bool) -> ForumAccess:
+    access, _created = ForumAccess.objects.update_or_create(forum=forum, defaults={"members_only": members_only})
+    forum_access_sync(access=access)
+    return access
+
+
+def post_disapprove(*, post: Post, moderator) -> None:
+    """A waiting post is not let through: its author hears so, then it goes (with its topic if it opened one)."""
+    if post.poster_id:
+        notify(
+            users=[post.poster], kind="forum.rejected",
+            title=_("Ihr Beitrag wurde nicht freigegeben: %(subject)s") % {"subject": post.subject},
+            body=_("Die Moderation hat Ihren Beitrag im Forum „%(forum)s“ nicht freigeschaltet. Bei Fragen schreiben Sie gern an „Fragen an die Redaktion“.") % {"forum": post.topic.forum.name},
+        )
+    logger.info("Post %s disapproved by user %s", post.pk, moderator.pk)
+    post.delete()

@@ -1,0 +1,115 @@
+"""The portal's forum views: machina's post forms with spam guards, reporting, the one moderation queue, following."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from machina.apps.forum.models import Forum
+from machina.apps.forum_conversation.models import Post
+from machina.apps.forum_conversation.views import PostCreateView, TopicCreateView
+from machina.apps.forum_moderation.views import PostDisapproveView
+
+from community.forum import selectors, services
+from community.forum.forms import PortalPostForm, PortalTopicForm, ReportForm
+
+
+class PostingMessages:
+    # machina says "posted successfully" even when the post waits; say what happens instead.
+    success_message = gettext_lazy("Ihr Beitrag ist gespeichert.")
+    approval_required_message = gettext_lazy(
+        "Die Moderation liest ihn, bevor er im Forum erscheint. Wir sagen Ihnen Bescheid, sobald er freigegeben ist."
+    )
+
+
+class PortalTopicCreateView(PostingMessages, TopicCreateView):
+    post_form_class = PortalTopicForm
+
+
+class PortalPostCreateView(PostingMessages, PostCreateView):
+    post_form_class = PortalPostForm
+
+
+class PortalPostDisapproveView(PostDisapproveView):
+    def disapprove(self, request, *args, **kwargs):
+        services.post_disapprove(post=self.get_object(), moderator=request.user)
+        messages.success(request, _("Der Beitrag wurde abgelehnt; die Verfasserin oder der Verfasser erfährt es."))
+        return redirect("forum-moderation")
+
+
+@login_required
+def post_report(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("topic__forum", "poster"), pk=pk)
+    handler = request.forum_permission_handler
+    if not handler.can_read_forum(post.topic.forum, request.user):
+        raise Http404
+    if not handler.can_report_post(post, request.user):
+        messages.error(request, _("Diesen Beitrag können Sie nicht melden. Melden dürfen Mitglieder mit bestätigter E-Mail-Adresse, eigene Beiträge nicht."))
+        return redirect(services.post_url(post))
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_report(post=post, reporter=request.user, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Danke für Ihre Meldung. Die Moderation sieht sie sich an."))
+        return redirect(services.topic_url(post.topic))
+    return render(request, "forum_moderation/post_report.html", {"post": post, "topic": post.topic, "forum": post.topic.forum, "form": form})
+
+
+def _moderated_forums(request: HttpRequest):
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    forums = request.forum_permission_handler.get_moderation_queue_forums(request.user)
+    if not forums:
+        raise PermissionDenied
+    return forums
+
+
+def moderation_queue(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    forums = _moderated_forums(request)
+    return render(request, "forum_moderation/moderation_queue/list.html", {
+        "reported": selectors.reported_posts(forums=forums), "waiting": selectors.waiting_posts(forums=forums),
+    })
+
+
+@require_POST
+def reports_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    forums = _moderated_forums(request)
+    post = get_object_or_404(Post.objects.select_related("topic__forum"), pk=pk, topic__forum__in=forums)
+    keep = request.POST.get("entscheidung") == "behalten"
+    services.reports_decide(post=post, moderator=request.user, keep=keep)
+    messages.success(request, _("Der Beitrag ist wieder sichtbar.") if keep else _("Der Beitrag wurde entfernt."))
+    return redirect("forum-moderation")
+
+
+@login_required
+@require_POST
+def forum_follow(request: HttpRequest, forum_slug: str, forum_pk: int) -> HttpResponse:
+    forum = get_object_or_404(Forum, pk=forum_pk)
+    if not request.forum_permission_handler.can_read_forum(forum, request.user):
+        raise Http404
+    follow = request.POST.get("folgen") == "1"
+    services.forum_follow(user=request.user, forum=forum, follow=follow)
+    messages.success(request, _("Sie folgen jetzt diesem Forum: neue Themen melden wir Ihnen.") if follow else _("Sie folgen diesem Forum nicht mehr."))
+    return redirect("forum:forum", slug=forum.slug, pk=forum.pk)
+
+
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """From a mail, without logging in; GET asks, POST acts (mail scanners follow links but do not submit forms)."""
+    parsed = services.unsubscribe_token_read(token)
+    user = get_user_model().objects.filter(pk=parsed[0], is_active=True).first() if parsed else None
+    if user is None:
+        return render(request, "community/unsubscribe.html", {"invalid": True}, status=400)
+    done = services.unsubscribe(user=user, scope=parsed[1]) if request.method == "POST" else None
+    return render(request, "community/unsubscribe.html", {"done": done, "scope": parsed[1]})
