@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 
+from community.forum import services as forum_services
+from community.forum.demo_topics import REPORTS, TOPICS, WAITING
 from community.models import User
 from community.roles import ANBIETER, ELTERN, FAMILIENPUNKT_TEAM, KITA_LEITUNG, MODERATION, REDAKTION
 
@@ -26,6 +31,8 @@ DEMO_ACCOUNTS = [
 ]
 # More parents so that the forum has several voices.
 DEMO_PARENTS = [("mehmet", "Mehmet aus Dümpten"), ("julia", "Julia aus Saarn"), ("olena", "Olena aus Heißen")]
+# A member who joined just now (posts wait for approval) and one who posts advertising (reported and hidden).
+DEMO_NEWCOMERS = [("lena", "Lena, neu in Broich"), ("shop", "Baby-Shop24")]
 
 FORUMS = [
     ("Schwangerschaft & Geburt", "Hebammen, Geburtskliniken, die ersten Wochen."),
@@ -37,38 +44,7 @@ FORUMS = [
     ("Fragen an die Redaktion", "Hinweise und Fragen zum Familienportal."),
 ]
 
-# forum, subject, [(author, text), …]: the first entry opens the topic
-TOPICS = [
-    ("Baby & Kleinkind", "Krabbelgruppe in Saarn gesucht", [
-        ("julia", "Hallo zusammen, wir sind neu in Saarn und suchen eine Krabbelgruppe für unsere Tochter (8 Monate). Hat jemand einen Tipp?"),
-        ("eltern", "Im Familienpunkt gibt es dienstags einen Babytreff, da waren wir auch. Sehr nett und kostenlos!"),
-        ("olena", "Die evangelische Gemeinde hat auch eine Gruppe, allerdings mit Warteliste."),
-    ]),
-    ("Kita & Schule", "Eingewöhnung nach dem Berliner Modell – Erfahrungen?", [
-        ("mehmet", "Unser Sohn startet im August in der Kita. Wie lange hat die Eingewöhnung bei euch gedauert?"),
-        ("eltern", "Bei uns knapp drei Wochen. Plant lieber etwas mehr Zeit ein, dann ist es entspannter."),
-    ]),
-    ("Freizeit in Mülheim", "Wohin bei Regen mit Kleinkindern?", [
-        ("eltern", "Kennt ihr gute Orte für Regentage? Indoor-Spielplatz ist uns auf Dauer zu laut."),
-        ("julia", "Die Stadtbibliothek hat eine schöne Kinderecke, und samstags gibt es Vorlesestunden."),
-        ("mehmet", "Das Aquarius Wassermuseum ist auch mit Kleinen spannend."),
-    ]),
-    ("Schwangerschaft & Geburt", "Nachsorgehebamme finden", [
-        ("olena", "Ich bin in der 20. Woche und finde keine Nachsorgehebamme. Wie habt ihr das geschafft?"),
-        ("julia", "Frag beim Familienpunkt nach den Familienhebammen, die haben auch eine Liste."),
-    ]),
-    ("Eltern helfen Eltern", "Elterngeld-Antrag: Welche Unterlagen braucht man?", [
-        ("mehmet", "Wir stellen gerade den Elterngeld-Antrag. Welche Unterlagen habt ihr gebraucht?"),
-        ("eltern", "Geburtsurkunde für Elterngeld, Gehaltsnachweise der letzten 12 Monate und die Bescheinigung der Krankenkasse über das Mutterschaftsgeld."),
-    ]),
-    ("Stadtteil-Treffs", "Spielplatztreff Styrum, donnerstags", [
-        ("eltern", "Wir treffen uns donnerstags ab 15 Uhr am Spielplatz im Styrumer Schlosspark. Wer mag, kommt dazu!"),
-    ]),
-    ("Fragen an die Redaktion", "Wie kann ich ein Angebot melden?", [
-        ("julia", "Ich kenne einen tollen Kinderturnkurs, der hier noch fehlt. Wie kann ich ihn melden?"),
-        ("redaktion", "Danke! Schreiben Sie uns gern über die Kontaktadresse im Fußbereich, bald auch direkt über ein Formular."),
-    ]),
-]
+MEMBERS_ONLY_FORUMS = ["Stadtteil-Treffs"]  # where parents arrange to meet: not for every passer-by
 
 
 def _ensure_account(*, username: str, display_name: str, role: str | None) -> tuple[User, bool]:
@@ -96,30 +72,71 @@ def seed_accounts() -> dict[str, User]:
     users = {}
     for username, display_name, role, _purpose in DEMO_ACCOUNTS:
         users[username], _created = _ensure_account(username=username, display_name=display_name, role=role)
-    for username, display_name in DEMO_PARENTS:
+    for username, display_name in DEMO_PARENTS + DEMO_NEWCOMERS:
         users[username], _created = _ensure_account(username=username, display_name=display_name, role=ELTERN)
     return users
 
 
 def seed_forum(*, users: dict[str, User]) -> int:
+    """Forums, 30+ conversations dated over the last weeks, a few posts waiting and a few reported.
+
+    The history is not news: followers are not notified while it is written."""
     forums = {}
     for name, description in FORUMS:
         forums[name] = Forum.objects.filter(name=name, parent=None).first() or Forum.objects.create(
             name=name, description=description, type=Forum.FORUM_POST
         )
+    for name in MEMBERS_ONLY_FORUMS:
+        forum_services.forum_set_members_only(forum=forums[name], members_only=True)
     created = 0
-    for forum_name, subject, entries in TOPICS:
-        forum = forums[forum_name]
-        if Topic.objects.filter(forum=forum, subject=subject).exists():
-            continue
-        opener = users[entries[0][0]]
-        topic = Topic.objects.create(
-            forum=forum, poster=opener, subject=subject, type=Topic.TOPIC_POST, status=Topic.TOPIC_UNLOCKED, approved=True
-        )
-        for author, text in entries:
-            Post.objects.create(topic=topic, poster=users[author], subject=subject, content=text, approved=True)
-        created += 1
+    now = timezone.now()
+    with forum_services.announcements_muted():
+        for number, (forum_name, subject, entries) in enumerate(TOPICS):
+            forum = forums[forum_name]
+            if Topic.objects.filter(forum=forum, subject=subject).exists():
+                continue
+            started = now - timedelta(days=len(TOPICS) - number, hours=number % 7)
+            _write_topic(forum=forum, subject=subject, entries=entries, users=users, started=started)
+            created += 1
+        if created:
+            _seed_waiting(forums=forums, users=users)
+            _seed_reports(users=users)
     return created
+
+
+def _write_topic(*, forum, subject: str, entries, users, started) -> Topic:
+    topic = Topic.objects.create(
+        forum=forum, poster=users[entries[0][0]], subject=subject, type=Topic.TOPIC_POST, status=Topic.TOPIC_UNLOCKED, approved=True
+    )
+    for position, (author, text) in enumerate(entries):
+        post = Post.objects.create(
+            topic=topic, poster=users[author], subject=subject if position == 0 else f"Re: {subject}", content=text, approved=True
+        )
+        Post.objects.filter(pk=post.pk).update(created=started + timedelta(hours=5 * position), updated=started + timedelta(hours=5 * position))
+    last = started + timedelta(hours=5 * (len(entries) - 1))
+    Topic.objects.filter(pk=topic.pk).update(created=started, updated=last, last_post_on=last)
+    return topic
+
+
+def _seed_waiting(*, forums, users) -> None:
+    newcomer = users["lena"]
+    for forum_name, subject, text, *reply_to in WAITING:
+        forum = forums[forum_name]
+        if reply_to:
+            topic = Topic.objects.get(forum=forum, subject=reply_to[0])
+            Post.objects.create(topic=topic, poster=newcomer, subject=f"Re: {topic.subject}", content=text, approved=False)
+        else:
+            topic = Topic.objects.create(
+                forum=forum, poster=newcomer, subject=subject, type=Topic.TOPIC_POST, status=Topic.TOPIC_UNLOCKED, approved=False
+            )
+            Post.objects.create(topic=topic, poster=newcomer, subject=subject, content=text, approved=False)
+
+
+def _seed_reports(*, users) -> None:
+    for subject, position, reports in REPORTS:
+        post = Post.objects.filter(topic__subject=subject).order_by("created", "pk")[position]
+        for reporter, reason, note in reports:
+            forum_services.post_report(post=post, reporter=users[reporter], reason=reason, note=note)
 
 
 def seed() -> list[str]:

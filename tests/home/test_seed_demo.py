@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from machina.apps.forum.models import Forum
-from machina.apps.forum_conversation.models import Topic
+from machina.apps.forum_conversation.models import Post, Topic
 
 from community.models import User
 from home.models import ChildminderPage, District, FreePlaces, HolidayPeriod, KitaPage, OfferCategory, OfferPage, Provider
@@ -44,7 +44,7 @@ def test_demo_city_has_districts_pages_forum_and_logins(seeded, client):
     assert District.objects.count() == 16
     assert District.objects.get(slug="styrum").borough == "Rechtsruhr-Nord"
     assert Forum.objects.count() == 7
-    assert Topic.objects.filter(approved=True).count() >= 7
+    assert Topic.objects.filter(approved=True).count() >= 30
     for username in ("admin", "redaktion", "moderation", "eltern", "anbieter", "kita"):
         assert authenticate(username=username, password="demo") is not None, username
         assert f"  {username}" in seeded
@@ -97,6 +97,26 @@ def test_demo_city_has_contact_points_events_volunteering_districts_and_changing
     styrum = client.get("/de/stadtteile/styrum/").content.decode()
     assert "Familienpunkt Styrum" in styrum and "Mütter-Café" in styrum and "Grundschule Styrum" in styrum
     assert "Elterncafé-Schicht" in client.get("/de/familienpunkte/styrum/").content.decode()
+
+
+def test_demo_forum_has_conversations_reports_a_queue_and_a_members_only_forum(seeded, client):
+    from django.db.models import Count
+
+    from community.forum.models import ForumAccess, PostReport
+
+    with_replies = Topic.objects.filter(approved=True).annotate(n=Count("posts")).filter(n__gte=2)
+    assert with_replies.count() >= 30
+    parents = set(Post.objects.filter(approved=True, poster__groups__name="Eltern").values_list("poster__username", flat=True))
+    assert len(parents) >= 4
+    assert Post.objects.filter(approved=False, portal_moderation__waited=True).count() >= 3
+    reported = PostReport.objects.filter(outcome="offen").values("post").distinct().count()
+    assert reported >= 2
+    assert Post.objects.filter(portal_moderation__hidden_by_reports=True, approved=False).count() >= 1
+    assert ForumAccess.objects.filter(members_only=True, forum__name="Stadtteil-Treffs").exists()
+    assert "Stadtteil-Treffs" not in client.get("/de/forum/").content.decode()  # members only
+    client.login(username="moderation", password="demo")
+    queue = client.get("/de/forum/moderation/queue/").content.decode()
+    assert "Gemeldet (2)" in queue and "Warten auf Freigabe (3)" in queue
 
 
 def test_running_it_again_changes_nothing_and_keeps_editor_changes(seeded):
