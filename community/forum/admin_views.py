@@ -78,7 +78,7 @@ class ModerationPanel(Component):
     """Dashboard for the Moderation: how much waits in the forum's queue, and the way there."""
 
     name = "forum_moderation"
-    order = 160
+    order = 170
     template_name = "community/forum/admin_moderation_panel.html"
 
     def __init__(self, *, forums):
