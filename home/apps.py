@@ -6,3 +6,6 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Inhalte")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from home import signals  # noqa: F401  (connects receivers)

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -21,7 +20,7 @@ def notify(
     *, users: Iterable, kind: str, title: str, body: str = "", url: str = "",
     mail_mode: Callable[[object], str] | None = None, unsubscribe_url: Callable[[object], str] | None = None,
 ) -> list[Notification]:
-    """One notice per distinct active account; mails go out after the surrounding transaction commits.
+    """One notice per distinct active account; mails go out (through the outbox) after the surrounding transaction commits.
 
     `mail_mode(user)` says "now" (the default), "digest" (the daily summary collects it) or "none";
     `unsubscribe_url(user)` gives the one-click link that the mail carries."""
@@ -42,9 +41,8 @@ def notify(
         ))
     Notification.objects.bulk_create(created)
     for notification in created:
-        if notification.digest or notification.emailed_at:
-            continue
-        transaction.on_commit(lambda pk=notification.pk: enqueue(send_notification_mail, pk))
+        if not notification.digest and not notification.emailed_at:
+            enqueue(send_notification_mail, notification.pk)  # through the outbox, after the commit
     return created
 
 
@@ -65,7 +63,12 @@ def notification_mail_send(*, notification_id: int, now=None) -> bool:
         "settings_url": f"{settings.PORTAL_BASE_URL}/konto/benachrichtigungen/",
         "unsubscribe_link": absolute_url(notification.unsubscribe_url),
     }
-    send_mail(f"[Familienportal] {notification.title}", render_to_string("community/mail/notification.txt", context), None, [notification.user.email])
+    try:
+        send_mail(f"[Familienportal] {notification.title}", render_to_string("community/mail/notification.txt", context), None, [notification.user.email])
+    except Exception:
+        # Give the claim back so that the task's retry can send it; the mail server said no, nothing went out.
+        Notification.objects.filter(pk=notification.pk).update(emailed_at=None)
+        raise
     logger.info("Notification %s mailed to user %s", notification.pk, notification.user_id)
     return True
 

@@ -66,7 +66,7 @@ def volunteer_signup(*, user: User, shift: VolunteerShift, comment: str = "", no
                 signup = VolunteerSignup.objects.create(shift=shift, user=user, comment=comment.strip()[:300])
         except IntegrityError as error:  # the unique constraint caught a double click
             raise ValidationError(_("Sie sind für diese Schicht schon angemeldet.")) from error
-        transaction.on_commit(lambda: _enqueue_mail(signup.pk, "confirmation"))
+        _enqueue_mail(signup.pk, "confirmation")  # the outbox row commits with the sign-up
     logger.info("Volunteer sign-up %s: user %s for shift %s", signup.pk, user.pk, shift.pk)
     return signup
 
@@ -87,7 +87,7 @@ def volunteer_cancel(*, signup: VolunteerSignup, by: User, now: datetime.datetim
     updated = VolunteerSignup.objects.filter(pk=signup.pk, cancelled_at__isnull=True).update(cancelled_at=now, cancelled_by=by)
     signup.refresh_from_db()
     if updated and by.pk != signup.user_id:
-        transaction.on_commit(lambda: _enqueue_mail(signup.pk, "cancelled"))
+        _enqueue_mail(signup.pk, "cancelled")
     return signup
 
 

@@ -47,12 +47,12 @@ def places_record(*, daycare: DaycarePage, reported_by, free_by_group: dict[str,
         reports.append(report)
     for report in reports:
         if report.free_places > 0:
-            transaction.on_commit(lambda pk=report.pk: _enqueue_alerts(pk))
+            _enqueue_alerts(report.pk)  # the outbox row commits with the report
     return reports
 
 
 def _enqueue_alerts(report_id: int) -> None:
-    # The report is saved whatever happens here: an unreachable broker costs the alert mails, not the request.
+    # The report is saved whatever happens to the broker: the outbox keeps the alert job until it can be sent.
     from home.kita.tasks import notify_place_alerts
 
     enqueue(notify_place_alerts, report_id)

@@ -1,5 +1,6 @@
 from .districts import District
 from .institutions import LocalInstitution
+from .outbox import OutboxMessage, TaskClaim
 from .pages import ContentPage, HomePage
 from .settings import PortalSettings
 
@@ -53,6 +54,8 @@ from home.changing_places.models import (  # noqa: E402  isort: skip
 from home.districts.models import DistrictIndexPage  # noqa: E402  isort: skip
 
 __all__ = [
+    "OutboxMessage",
+    "TaskClaim",
     "ChangingPlaceClosure", "ChangingPlaceHours", "ChangingPlaceIndexPage", "ChangingPlacePage", "ChangingPlaceReport",
     "ContactPointClosure", "ContactPointHours", "ContactPointIndexPage", "ContactPointPage", "ContactPointService",
     "ContactPointStaff", "DistrictIndexPage", "EventCancellation", "EventPage", "LocalInstitution",

@@ -227,18 +227,39 @@ def search_backend_from_url(url: str) -> dict:
 WAGTAILSEARCH_BACKENDS = {"default": search_backend_from_url(SEARCH_URL)}
 
 # --- Tasks --------------------------------------------------------------------------------
-# Wagtail 8 queues its own work (search index updates, …) through django-tasks.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work goes through the outbox (home/background.py) to Celery. Without a broker Celery runs
+# tasks in-process (the quick start); with one, workers run them. Wagtail 8 queues its own work (search
+# index, reference index, …) through django-tasks: in-process without a broker, else via the outbox.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+TASKS = {
+    "default": {
+        "BACKEND": "home.background.OutboxTaskBackend" if CELERY_BROKER_URL else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 CELERY_TASK_EAGER_PROPAGATES = True
+# A worker killed mid-task does not lose it: the message is acknowledged only when the task is done,
+# and Redis hands an unacknowledged message to a worker again after the visibility timeout.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+# A web request never waits long for a broker that is away: the outbox row stays and the drain sends it.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
-# Periodic work for Celery beat (started in production; #8 adds the rest of the schedule).
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Periodic work for Celery beat (`site/bin/celery-beat`).
 CELERY_BEAT_SCHEDULE = {
+    "drain-outbox": {"task": "home.tasks.drain_outbox", "schedule": 60},
     "volunteer-reminders": {"task": "home.contact_points.tasks.send_volunteer_reminders", "schedule": 60 * 60},
     "forum-digests": {"task": "community.forum.tasks.send_forum_digests", "schedule": crontab(hour=7, minute=0)},
+    "stale-offer-reminders": {"task": "home.tasks.flag_stale_offers", "schedule": crontab(hour=6, minute=30)},
+    "unpublish-past-pages": {"task": "home.tasks.unpublish_past_pages", "schedule": crontab(hour=2, minute=15)},
 }
 
 # --- django-machina -----------------------------------------------------------------------
