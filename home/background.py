@@ -19,6 +19,10 @@ logger = logging.getLogger(__name__)
 
 # A row younger than this may still be on its way (its on_commit publish is running): the drain leaves it.
 DRAIN_GRACE = timedelta(seconds=30)
+# Published rows are kept this long for looking into problems, then the drain deletes them.
+KEEP_PUBLISHED = timedelta(days=7)
+# Once-only claims outlive any redelivery (the visibility timeout is hours, not weeks).
+KEEP_CLAIMS = timedelta(days=60)
 # After a failed publish, requests stop trying the broker for a while (a page publish queues several jobs;
 # each would wait for the connect timeout). The drain always tries.
 BROKER_PAUSE_SECONDS = 30
@@ -112,6 +116,10 @@ def outbox_drain(*, now=None, limit: int = 500) -> int:
             break  # the broker is still away: the next drain tries again
     if waiting:
         logger.info("Outbox drain: %s of %s waiting rows published", published, len(waiting))
+    from home.models import TaskClaim
+
+    OutboxMessage.objects.filter(published_at__lt=now - KEEP_PUBLISHED).delete()
+    TaskClaim.objects.filter(created_at__lt=now - KEEP_CLAIMS).delete()
     return published
 
 
