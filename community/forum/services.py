@@ -111,10 +111,23 @@ def post_saved(*, post: Post, created: bool) -> None:
     # Claim the announcement: a post's followers hear about it once, however often it is saved.
     if PostModeration.objects.filter(pk=moderation.pk, announced_at__isnull=True).update(announced_at=timezone.now()):
         if not _muted.get():
-            _announce(post=post, waited=moderation.waited)
+            # Finding and telling the followers is a job for a worker, not for the poster's request.
+            from community.forum.tasks import announce_post
+            from home.background import enqueue
+
+            enqueue(announce_post, post.pk, moderation.waited)
 
 
-def _announce(*, post: Post, waited: bool) -> None:
+@transaction.atomic
+def post_announce(*, post_id: int, waited: bool) -> int:
+    """Tell the author (if the post waited) and the followers about a post that just became visible.
+
+    Once per post, even if the task is delivered twice; a failure rolls the claim back for the retry."""
+    from home.background import claim_once
+
+    post = Post.objects.select_related("topic__forum", "poster").filter(pk=post_id, approved=True).first()
+    if post is None or not claim_once(f"forum-announce:{post_id}"):
+        return 0  # hidden or deleted before the worker came to it, or announced already
     topic = post.topic
     forum = topic.forum
     url = post_url(post)
@@ -126,9 +139,9 @@ def _announce(*, post: Post, waited: bool) -> None:
         )
     handler = PortalPermissionHandler()
     author = post.poster.get_display_name() if post.poster_id else (post.username or _("gelöschtes Mitglied"))
-    text = str(getattr(post.content, "raw", post.content))  # machina's MarkupText once loaded, a plain str when new
+    text = post.content.raw
     excerpt = text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …"
-    # machina sets `topic.first_post` only after the save signal, so ask the table which post came first.
+    # The opening post is the topic's earliest (machina's `first_post` may still be unset for a new topic).
     opening = Post.objects.filter(topic_id=topic.pk).order_by("created", "pk").values_list("pk", flat=True).first()
     if opening == post.pk:
         followers = [s.user for s in ForumSubscription.objects.filter(forum=forum).select_related("user")]
@@ -139,11 +152,12 @@ def _announce(*, post: Post, waited: bool) -> None:
         title = _("Neue Antwort im Thema „%(subject)s“") % {"subject": topic.subject}
         scope = f"topic:{topic.pk}"
     readers = [u for u in followers if u.pk != post.poster_id and handler.can_read_forum(forum, u)]
-    notify(
+    notified = notify(
         users=readers, kind="forum.post", url=url, title=title,
         body=_("%(author)s schreibt:\n%(excerpt)s") % {"author": author, "excerpt": excerpt},
         mail_mode=_mail_mode, unsubscribe_url=lambda user: unsubscribe_url(user=user, scope=scope),
     )
+    return len(notified)
 
 
 # --- limits ---------------------------------------------------------------------------------------------------

@@ -8,3 +8,10 @@ from community.notifications.services import digests_send
 @shared_task(autoretry_for=(SMTPException, ConnectionError), retry_backoff=True, max_retries=5)
 def send_forum_digests() -> int:
     return digests_send()
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def announce_post(post_id: int, waited: bool) -> int:
+    from community.forum.services import post_announce
+
+    return post_announce(post_id=post_id, waited=waited)

@@ -158,3 +158,14 @@ def test_reply_form_follows_the_topic_for_the_replier(client, forum):
     assert member in topic.subscribers.all()
     html = client.get(reverse("forum_member:user_subscriptions")).content.decode()
     assert "Flohmarkt" in html
+
+
+def test_an_announcement_delivered_twice_tells_followers_once(forum, django_capture_on_commit_callbacks):
+    from community.forum.tasks import announce_post
+
+    asker = ParentFactory()
+    topic = make_topic(forum, asker, "Kinderturnen")
+    with django_capture_on_commit_callbacks(execute=True):
+        reply = make_reply(topic, ParentFactory(), "Samstags um zehn.")
+    announce_post.apply(args=[reply.pk, False])  # a redelivered task
+    assert Notification.objects.filter(user=asker, kind="forum.post").count() == 1
