@@ -87,7 +87,11 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 def reports_decide(request: HttpRequest, pk: int) -> HttpResponse:
     forums = _moderated_forums(request)
     post = get_object_or_404(Post.objects.select_related("topic__forum"), pk=pk, topic__forum__in=forums)
-    keep = request.POST.get("entscheidung") == "behalten"
+    decision = request.POST.get("entscheidung")
+    if decision not in ("behalten", "entfernen"):
+        messages.error(request, _("Bitte wählen Sie „Beitrag behalten“ oder „entfernen“. Es wurde nichts geändert."))
+        return redirect("forum-moderation")
+    keep = decision == "behalten"
     services.reports_decide(post=post, moderator=request.user, keep=keep)
     messages.success(request, _("Der Beitrag ist wieder sichtbar.") if keep else _("Der Beitrag wurde entfernt."))
     return redirect("forum-moderation")

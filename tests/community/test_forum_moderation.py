@@ -225,3 +225,14 @@ def test_moderation_adds_a_members_only_forum_in_the_admin_and_sees_the_queue_on
 def test_parents_have_no_forum_admin(client, home_page):
     client.force_login(ParentFactory())
     assert client.get(reverse("foren:add")).status_code in (302, 403)
+
+
+def test_a_decision_without_a_choice_changes_nothing(client, forum, moderator, settings):
+    settings.FORUM_REPORTS_TO_HIDE = 1
+    reply = make_reply(make_topic(forum, ParentFactory()), ParentFactory(), "Umstritten.")
+    post_report(post=reply, reporter=ParentFactory(), reason="anderes")
+    client.force_login(moderator)
+    response = client.post(reverse("forum-reports-decide", args=[reply.pk]), {"entscheidung": "vielleicht"}, follow=True)
+    assert "Es wurde nichts geändert." in response.content.decode()
+    assert Post.objects.filter(pk=reply.pk).exists()
+    assert PostReport.objects.get().outcome == PostReport.Outcome.OPEN
