@@ -15,16 +15,9 @@ from portal.celery_app import app as celery_app
 from home.background import outbox_drain, outbox_waiting
 from home.models import OutboxMessage
 from tests.factories import ParentFactory, make_forum, make_reply, make_topic
-from tests.portal.celery_support import broker
+from tests.portal.celery_support import DEAD_BROKER, broker, outbox_rows_aged
 
 pytestmark = pytest.mark.django_db
-
-DEAD_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1
-
-
-def old_enough():
-    OutboxMessage.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=5))
-
 
 def test_work_is_queued_with_the_transaction_and_runs_after_commit(home_page, django_capture_on_commit_callbacks):
     asker = ParentFactory(email="fragt@example.org")
@@ -64,7 +57,7 @@ def test_an_unreachable_broker_keeps_the_request_working_and_the_drain_catches_u
 
     outbox_drain()  # too young: it might still be on its way
     assert outbox_waiting() == 1
-    old_enough()
+    outbox_rows_aged()
     out = io.StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("drain_outbox", stdout=out)  # the broker is back (here: in-process)

@@ -12,11 +12,9 @@ from home.background import enqueue, outbox_drain
 from home.models import OutboxMessage
 from tests.conftest import require_service
 from tests.factories import ContentPageFactory, ParentFactory
-from tests.portal.celery_support import Worker, broker, wait_for
+from tests.portal.celery_support import DEAD_BROKER, Worker, broker, outbox_rows_aged, wait_for
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-DEAD_BROKER = "redis://127.0.0.1:1/0"
 
 
 @pytest.fixture
@@ -100,7 +98,6 @@ def test_a_notification_is_mailed_exactly_once_even_if_its_task_runs_twice(worke
 
 
 def test_publishing_a_page_while_the_broker_is_down_works_and_the_work_happens_later(workers, redis_url, tmp_path, settings):
-    from django.utils import timezone
     from wagtail.search.backends import get_search_backend
 
     from home.models import ContentPage, HomePage
@@ -115,7 +112,7 @@ def test_publishing_a_page_while_the_broker_is_down_works_and_the_work_happens_l
     assert not list(get_search_backend().search("Hebammensprechstunde", ContentPage))
 
     workers(database=True)
-    OutboxMessage.objects.update(created_at=timezone.now() - timezone.timedelta(minutes=5))
+    outbox_rows_aged()
     with broker(redis_url):
         assert outbox_drain() >= 1  # the broker is back: the periodic drain sends what waited
     wait_for(lambda: list(get_search_backend().search("Hebammensprechstunde", ContentPage)) == [page.specific],
