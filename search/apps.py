@@ -7,3 +7,9 @@ class SearchConfig(AppConfig):
     label = "portal_search"  # "search" is too generic a label to own in a project with many apps
     verbose_name = _("Suche")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from search import signals  # noqa: F401
+        from search.documents import autodiscover
+
+        autodiscover()

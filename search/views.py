@@ -1,16 +1,116 @@
+from __future__ import annotations
+
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 
-from search.selectors import page_search
+from community.accounts.selectors import has_confirmed_email
+from search.documents import kind_labels
+from search.forms import SearchForm
+from search.query import PER_PAGE, SearchQuery, SearchResults
+from search.services import search as run_search
 
-MAX_QUERY_LENGTH = 200
+SUGGESTIONS = 8
+FACET_NAMES = {
+    "typ": _("Art"), "stadtteil": _("Stadtteil"), "kategorie": _("Kategorie"), "alter": _("Alter"), "kostenlos": _("Kosten"),
+}
+
+
+def _query(request: HttpRequest, form: SearchForm, *, per_page: int = PER_PAGE, prefix: bool = True) -> SearchQuery:
+    data = form.cleaned_data
+    members = has_confirmed_email(request.user) or request.user.is_staff
+    return SearchQuery(
+        text=data["q"], language=(get_language() or "de").split("-")[0], audience="members" if members else "public",
+        kind=data["typ"], district=data["stadtteil"], category=data["kategorie"], age=data["alter"],
+        free=data["kostenlos"], page=data["seite"] or 1, per_page=per_page, prefix=prefix,
+    )
+
+
+def _link(params: dict, **changes) -> str:
+    merged = {k: v for k, v in {**params, **changes}.items() if v not in ("", None)}
+    return "?" + urlencode(merged)
+
+
+def _facets(results: SearchResults, params: dict) -> list[dict]:
+    """Facet groups for the template: every value links to the results with that filter set (no JavaScript)."""
+    selected = results.query.filters()
+    groups = []
+    for name, values in results.facets.items():
+        if not values:
+            continue
+        groups.append({
+            "name": name, "label": FACET_NAMES[name],
+            "values": [{
+                "label": v.label, "count": v.count, "selected": selected.get(name) == v.value,
+                "url": _link(params, **{name: "" if selected.get(name) == v.value else v.value, "seite": ""}),
+            } for v in values],
+        })
+    return groups
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
-    results = page_search(query=query, page_number=request.GET.get("seite"))
-    return render(
-        request, "search/search.html", {"query": query, "results": results, "page_query": urlencode({"q": query})}
-    )
+    form = SearchForm(request.GET)
+    context: dict = {"form": form, "query": request.GET.get("q", "")[:200], "results": None}
+    if form.is_valid() and form.cleaned_data["q"]:
+        results = run_search(_query(request, form))
+        params = {k: v for k, v in request.GET.items() if k in form.fields and v}
+        labels = kind_labels()
+        context.update(
+            results=results, facets=_facets(results, params),
+            active=[{"name": FACET_NAMES[name], "value": labels.get(value, value) if name == "typ" else value,
+                     "remove": _link(params, **{name: "", "seite": ""})} for name, value in results.query.filters().items()],
+            previous=_link(params, seite=results.query.page - 1) if results.query.page > 1 else "",
+            next=_link(params, seite=results.query.page + 1) if results.query.page < results.pages else "",
+            suggestion_link=_link({"q": results.suggestion}) if results.suggestion else "",
+            kind_labels=labels,
+        )
+    return render(request, "search/search.html", context, status=200 if form.is_valid() else 400)
+
+
+def _hit_json(request: HttpRequest, hit) -> dict:
+    labels = kind_labels()
+    return {
+        "key": hit.key, "type": hit.kind, "type_label": labels.get(hit.kind, hit.kind), "title": hit.title,
+        "title_html": hit.title_html, "snippet_html": hit.snippet_html, "url": request.build_absolute_uri(hit.url),
+        "district": hit.district, "categories": hit.categories, "language": hit.language,
+        "date_start": hit.date_start.isoformat() if hit.date_start else None,
+        "date_end": hit.date_end.isoformat() if hit.date_end else None,
+    }
+
+
+@require_GET
+def api_search(request: HttpRequest) -> JsonResponse:
+    """GET /api/v1/search?q=…&typ=&stadtteil=&kategorie=&alter=&kostenlos=1&seite= — the results page as JSON."""
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"errors": {k: [str(e) for e in v] for k, v in form.errors.items()}}, status=400)
+    if not form.cleaned_data["q"]:
+        return JsonResponse({"errors": {"q": [gettext_now("Bitte ein Suchwort angeben.")]}}, status=400)
+    results = run_search(_query(request, form))
+    selected = results.query.filters()
+    return JsonResponse({
+        "query": results.query.text, "total": results.total, "page": results.query.page, "pages": results.pages,
+        "per_page": results.query.per_page, "filters": selected, "suggestion": results.suggestion or None,
+        "engine": results.engine, "notice": results.notice or None,
+        "results": [_hit_json(request, hit) for hit in results.hits],
+        "facets": {name: [{"value": v.value, "label": v.label, "count": v.count, "selected": selected.get(name) == v.value}
+                          for v in values] for name, values in results.facets.items()},
+    })
+
+
+@require_GET
+def api_suggest(request: HttpRequest) -> JsonResponse:
+    """GET /api/v1/search/suggest?q=schwimmk — titles for the search box while typing (the last word may be unfinished)."""
+    form = SearchForm(request.GET)
+    if not form.is_valid() or len(form.cleaned_data["q"]) < 2:
+        return JsonResponse({"suggestions": []})
+    results = run_search(_query(request, form, per_page=SUGGESTIONS))
+    labels = kind_labels()
+    return JsonResponse({"suggestions": [
+        {"title": hit.title, "url": hit.url, "type_label": labels.get(hit.kind, hit.kind)} for hit in results.hits
+    ]})

@@ -22,6 +22,9 @@ DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 # Wagtail's database search unless opensearch://, elasticsearch:// (or https variants) is given.
 SEARCH_URL = env.str("SEARCH_URL", default="")
+# The portal search's index is the alias "<prefix>-portal"; Wagtail's admin indices share the prefix.
+SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="familienportal")
+SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=3.0)
 # Tasks run in-process unless a broker is given (redis://127.0.0.1:6379/0).
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
@@ -218,7 +221,7 @@ def search_backend_from_url(url: str) -> dict:
     return {
         "BACKEND": backends[engine],
         "URLS": [f"{transport or 'http'}://{rest}"],
-        "INDEX": env.str("SEARCH_INDEX_PREFIX", default="familienportal"),
+        "INDEX": SEARCH_INDEX_PREFIX,
         "TIMEOUT": 5,
         "AUTO_UPDATE": True,
     }
@@ -260,6 +263,7 @@ CELERY_BEAT_SCHEDULE = {
     "forum-digests": {"task": "community.forum.tasks.send_forum_digests", "schedule": crontab(hour=7, minute=0)},
     "stale-offer-reminders": {"task": "home.tasks.flag_stale_offers", "schedule": crontab(hour=6, minute=30)},
     "unpublish-past-pages": {"task": "home.tasks.unpublish_past_pages", "schedule": crontab(hour=2, minute=15)},
+    "search-catch-up": {"task": "search.tasks.search_catch_up", "schedule": 60},
 }
 
 # --- django-machina -----------------------------------------------------------------------
@@ -289,5 +293,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # Wagtail logs every in-process task at INFO; only problems are worth a line.
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"},
+        # The search clients log every request at INFO.
+        "opensearch": {"level": "WARNING"}, "elastic_transport": {"level": "WARNING"},
+    },
 }

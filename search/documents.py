@@ -1,0 +1,149 @@
+"""What the portal search indexes, and the registry of per-type adapters that build it.
+
+Adding a searchable type is one declared step: a `search_documents.py` next to the model with a function
+decorated by `@adapter(Model, kind=…)` that returns a `SearchDocument` (or None when nobody may see it).
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from django.utils.functional import Promise
+
+ADAPTER_MODULE = "search_documents"
+ADAPTER_PACKAGES = ("home", "community")
+
+
+@dataclass
+class SearchDocument:
+    key: str
+    kind: str
+    title: str
+    url: str
+    text: str = ""
+    language: str = "de"
+    translated_to: list[str] = field(default_factory=list)
+    district: str = ""
+    categories: list[str] = field(default_factory=list)
+    age_min_months: int | None = None
+    age_max_months: int | None = None
+    free_of_charge: bool | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    date_start: datetime.date | None = None
+    date_end: datetime.date | None = None
+    visibility: str = "public"
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class Adapter:
+    model: type
+    kind: str
+    label: str | Promise
+    build: Callable[[object], SearchDocument | None]
+    queryset: Callable[[], Iterable]
+    key_prefix: str
+
+
+_adapters: dict[type, Adapter] = {}
+
+
+def adapter(model, *, kind: str, label, queryset: Callable[[], Iterable] | None = None, key_prefix: str = "page"):
+    """Declare `build(obj) -> SearchDocument | None` as the way `model` objects enter the portal search."""
+
+    def register(build):
+        _adapters[model] = Adapter(
+            model=model, kind=kind, label=label, build=build, key_prefix=key_prefix,
+            queryset=queryset or (lambda: model.objects.all()),
+        )
+        return build
+
+    return register
+
+
+def autodiscover() -> None:
+    """Import every `search_documents` module under the portal's packages, so their adapters register."""
+    for package_name in ADAPTER_PACKAGES:
+        package = importlib.import_module(package_name)
+        for info in pkgutil.walk_packages(package.__path__, prefix=f"{package_name}."):
+            if info.name.rsplit(".", 1)[-1] == ADAPTER_MODULE:
+                importlib.import_module(info.name)
+
+
+def adapters() -> list[Adapter]:
+    return list(_adapters.values())
+
+
+def adapter_for(obj) -> Adapter | None:
+    for cls in type(obj).__mro__:
+        if cls in _adapters:
+            return _adapters[cls]
+    return None
+
+
+def kind_labels() -> dict[str, str]:
+    return {a.kind: str(a.label) for a in _adapters.values()}
+
+
+# --- Helpers for adapters -----------------------------------------------------------------------------
+
+def plain(*parts) -> str:
+    """Plain text from strings, rich text and Markdown: tags and markup characters out, blank parts skipped."""
+    import re
+
+    from django.utils.html import strip_tags
+
+    text = " ".join(str(p) for p in parts if p)
+    text = strip_tags(text)
+    text = re.sub(r"[#*_>`|~\[\]]+|\]\([^)]*\)", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def stream_text(value) -> str:
+    """The words of a StreamField without rendering it (no templates, no image lookups)."""
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, str):
+            found.append(node)
+        elif isinstance(node, dict):
+            for name, item in node.items():
+                if name not in ("type", "id", "image", "page", "document", "url", "embed"):
+                    walk(item)
+        elif isinstance(node, (list, tuple)):
+            for item in node:
+                walk(item)
+
+    walk(getattr(value, "raw_data", value) or [])
+    return plain(*found)
+
+
+def page_document(page, *, kind: str, **fields) -> SearchDocument | None:
+    """A document for a Wagtail page, or None unless it is live, public and reachable under a site."""
+    from wagtail.models import Page
+
+    if not page.live or page.expired or not Page.objects.filter(pk=page.pk).public().exists():
+        return None
+    url = page.get_url()
+    if not url:
+        return None
+    language = page.locale.language_code if page.locale_id else "de"
+    translated_to = []
+    if language == "de":
+        translated_to = sorted(
+            Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).live()
+            .values_list("locale__language_code", flat=True)
+        )
+    return SearchDocument(
+        key=f"page:{page.pk}", kind=kind, title=page.title, url=url, language=language,
+        translated_to=translated_to, **fields,
+    )
+
+
+def decimal(value) -> float | None:
+    return float(value) if value is not None else None

@@ -1,0 +1,329 @@
+"""OpenSearch 2/3 and Elasticsearch 8/9 through their official Python clients, one query DSL for both.
+
+The portal's documents live in one index behind the alias `<prefix>-portal`; a rebuild fills a fresh index
+and swaps the alias in one request, so readers never see a half-built index.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.utils.html import escape
+
+from search.analysis import LANGUAGE_ANALYZERS, cluster_analysis, district_terms
+from search.query import AGE_BANDS, FacetValue, Hit, SearchQuery, SearchResults
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = tuple(LANGUAGE_ANALYZERS)
+HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
+
+
+def client_for(url: str, timeout: float):
+    """The official client the URL's scheme names: opensearch[3]:// or elasticsearch[9]:// (+https)."""
+    scheme, _sep, rest = url.partition("://")
+    engine, _plus, transport = scheme.partition("+")
+    address = f"{transport or 'http'}://{rest}"
+    if engine.startswith("opensearch"):
+        from opensearchpy import OpenSearch
+
+        return "opensearch", OpenSearch(hosts=[address], timeout=timeout, max_retries=0, retry_on_timeout=False)
+    if engine.startswith("elasticsearch"):
+        from elasticsearch import Elasticsearch
+
+        return "elasticsearch", Elasticsearch(hosts=[address], request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+    raise ValueError(f"SEARCH_URL scheme {scheme!r} is not opensearch:// or elasticsearch://")
+
+
+def index_body() -> dict:
+    text_fields = {}
+    for language, analyzer in LANGUAGE_ANALYZERS.items():
+        for name in ("title", "text", "all"):
+            text_fields[f"{name}_{language}"] = {"type": "text", "analyzer": analyzer}
+    return {
+        "settings": {"number_of_shards": 1, "number_of_replicas": 0, "analysis": cluster_analysis()},
+        "mappings": {
+            "dynamic": "strict",
+            "properties": {
+                **text_fields,
+                "key": {"type": "keyword"},
+                "kind": {"type": "keyword"},
+                "title": {"type": "keyword", "index": False},
+                "text": {"type": "text", "index": False},
+                "url": {"type": "keyword", "index": False},
+                "language": {"type": "keyword"},
+                "translated_to": {"type": "keyword"},
+                "district": {"type": "keyword"},
+                "categories": {"type": "keyword"},
+                "age_min_months": {"type": "integer"},
+                "age_max_months": {"type": "integer"},
+                "free_of_charge": {"type": "boolean"},
+                "location": {"type": "geo_point"},
+                "date_start": {"type": "date"},
+                "date_end": {"type": "date"},
+                "visibility": {"type": "keyword"},
+                "boost": {"type": "float"},
+                "title_autocomplete": {
+                    "type": "text", "analyzer": "portal_autocomplete", "search_analyzer": "portal_autocomplete_search",
+                },
+            },
+        },
+    }
+
+
+def entry_source(entry) -> dict:
+    """The cluster document for a SearchEntry: text in the fields of its language's analyzer."""
+    language = entry.language if entry.language in LANGUAGE_ANALYZERS else "de"
+    source = {
+        "key": entry.key, "kind": entry.kind, "title": entry.title, "text": entry.text, "url": entry.url,
+        "language": entry.language, "translated_to": entry.translated_to, "district": entry.district or None,
+        "categories": entry.categories, "age_min_months": entry.age_min_months, "age_max_months": entry.age_max_months,
+        "free_of_charge": entry.free_of_charge,
+        "date_start": entry.date_start.isoformat() if entry.date_start else None,
+        "date_end": entry.date_end.isoformat() if entry.date_end else None,
+        "visibility": entry.visibility, "boost": entry.boost,
+        f"title_{language}": entry.title, f"text_{language}": entry.text,
+        f"all_{language}": " ".join([entry.title, district_terms(entry.district), " ".join(entry.categories), entry.text]),
+        "title_autocomplete": entry.title,
+    }
+    if entry.latitude is not None and entry.longitude is not None:
+        source["location"] = {"lat": entry.latitude, "lon": entry.longitude}
+    return source
+
+
+class ClusterEngine:
+    def __init__(self, url: str, prefix: str = "familienportal", timeout: float = 3.0):
+        self.flavour, self.client = client_for(url, timeout)
+        self.name = self.flavour
+        self.alias = f"{prefix}-portal"
+
+    # --- small differences between the two clients ----------------------------------------------------
+    def _create(self, name: str, body: dict) -> None:
+        if self.flavour == "elasticsearch":
+            self.client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
+        else:
+            self.client.indices.create(index=name, body=body)
+
+    def _search(self, body: dict) -> dict:
+        if self.flavour == "elasticsearch":
+            body = {("from_" if k == "from" else k): v for k, v in body.items()}
+            return self.client.search(index=self.alias, **body).body
+        return self.client.search(index=self.alias, body=body)
+
+    def _aliases(self, actions: list[dict]) -> None:
+        if self.flavour == "elasticsearch":
+            self.client.indices.update_aliases(actions=actions)
+        else:
+            self.client.indices.update_aliases(body={"actions": actions})
+
+    def _bulk(self, actions: list[dict], index: str | None = None) -> None:
+        if self.flavour == "elasticsearch":
+            from elasticsearch.helpers import bulk
+        else:
+            from opensearchpy.helpers import bulk
+        for action in actions:
+            action.setdefault("_index", index or self.alias)
+        bulk(self.client, actions, chunk_size=500, raise_on_error=True)
+
+    # --- lifecycle -------------------------------------------------------------------------------------
+    def ping(self) -> bool:
+        return bool(self.client.ping())
+
+    def alias_indices(self) -> list[str]:
+        if not self.client.indices.exists_alias(name=self.alias):
+            return []
+        return sorted(self.client.indices.get_alias(name=self.alias).keys())
+
+    def ensure_index(self) -> bool:
+        """Create the index behind the alias if there is none; True when it had to be created."""
+        if self.alias_indices():
+            return False
+        name = self._new_index_name()
+        self._create(name, index_body())
+        self._aliases([{"add": {"index": name, "alias": self.alias}}])
+        return True
+
+    def _new_index_name(self) -> str:
+        return f"{self.alias}-{datetime.datetime.now(datetime.UTC).strftime('%Y%m%d%H%M%S%f')}"
+
+    def write(self, entries) -> None:
+        self._bulk([{"_op_type": "index", "_id": e.key, "_source": entry_source(e)} for e in entries])
+
+    def remove(self, keys: list[str]) -> None:
+        """Delete documents by key; one that is already gone is fine."""
+        client = self.client.options(ignore_status=404) if self.flavour == "elasticsearch" else self.client
+        for key in keys:
+            if self.flavour == "elasticsearch":
+                client.delete(index=self.alias, id=key)
+            else:
+                client.delete(index=self.alias, id=key, ignore=404)
+
+    def rebuild(self, entries, progress=None) -> str:
+        """Fill a fresh index from `entries`, then point the alias at it in one step; old indices go."""
+        name = self._new_index_name()
+        self._create(name, index_body())
+        batch = []
+        for count, entry in enumerate(entries, start=1):
+            batch.append({"_op_type": "index", "_id": entry.key, "_source": entry_source(entry)})
+            if len(batch) >= 500:
+                self._bulk(batch, index=name)
+                batch = []
+            if progress:
+                progress(count)
+        if batch:
+            self._bulk(batch, index=name)
+        self.client.indices.refresh(index=name)
+        old = self.alias_indices()
+        self._aliases(
+            [{"remove": {"index": index, "alias": self.alias}} for index in old]
+            + [{"add": {"index": name, "alias": self.alias}}]
+        )
+        for index in old:
+            self.client.indices.delete(index=index)
+        return name
+
+    def refresh(self) -> None:
+        self.client.indices.refresh(index=self.alias)
+
+    # --- reading ---------------------------------------------------------------------------------------
+    def _languages(self, query: SearchQuery) -> list[str]:
+        return ["de"] if query.language == "de" else [query.language, "de"]
+
+    def _filters(self, query: SearchQuery) -> list[dict]:
+        filters = [{"terms": {"visibility": query.visibilities()}}]
+        if query.language == "de":
+            filters.append({"term": {"language": "de"}})
+        else:
+            filters.append({"bool": {"should": [
+                {"term": {"language": query.language}},
+                {"bool": {"filter": [{"term": {"language": "de"}}],
+                          "must_not": [{"term": {"translated_to": query.language}}]}},
+            ], "minimum_should_match": 1}})
+        if query.kind:
+            filters.append({"term": {"kind": query.kind}})
+        if query.district:
+            filters.append({"term": {"district": query.district}})
+        if query.category:
+            filters.append({"term": {"categories": query.category}})
+        if query.age:
+            filters.append(_age_filter(query.age))
+        if query.free:
+            filters.append({"term": {"free_of_charge": True}})
+        return filters
+
+    def _query(self, query: SearchQuery, corrected: str = "") -> dict:
+        languages = self._languages(query)
+        text = query.text
+        matching = [
+            {"multi_match": {
+                "query": text, "fields": [f"all_{lang}" for lang in languages], "operator": "and",
+                "fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20,
+            }},
+        ]
+        if query.prefix:
+            matching.append({"match": {"title_autocomplete": {"query": text, "operator": "and"}}})
+        return {
+            "function_score": {
+                "query": {"bool": {
+                    "must": [{"bool": {"should": matching, "minimum_should_match": 1}}],
+                    "should": [
+                        {"multi_match": {"query": text, "fields": [f"title_{lang}^3" for lang in languages],
+                                         "operator": "and", "fuzziness": "AUTO", "prefix_length": 1}},
+                        {"multi_match": {"query": text, "fields": [f"title_{lang}" for lang in languages],
+                                         "type": "phrase", "boost": 2}},
+                        {"multi_match": {"query": text, "fields": [f"all_{lang}" for lang in languages],
+                                         "type": "phrase", "slop": 3, "boost": 1}},
+                        {"multi_match": {"query": text, "fields": [f"all_{lang}" for lang in languages],
+                                         "operator": "and", "boost": 2}},
+                        {"term": {"language": {"value": query.language, "boost": 0.5}}},
+                        *([{"multi_match": {"query": corrected, "fields": [f"title_{lang}^3" for lang in languages]
+                                            + [f"all_{lang}" for lang in languages], "operator": "and", "boost": 3}}]
+                          if corrected else []),
+                    ],
+                    "filter": self._filters(query),
+                }},
+                "field_value_factor": {"field": "boost", "missing": 1},
+                "boost_mode": "multiply",
+            }
+        }
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        from search.analysis import query_words
+        from search.documents import kind_labels
+        from search.suggest import corrections
+
+        results = SearchResults(query=query, engine=self.name)
+        words = query_words(query.text)
+        if not words:
+            return results
+        languages = self._languages(query)
+        fixes = corrections(words, prefix=query.prefix)
+        if fixes:
+            results.suggestion = " ".join(fixes.get(word, word) for word in words)
+        body = {
+            "query": self._query(query, results.suggestion),
+            "from": query.offset, "size": query.per_page, "track_total_hits": True,
+            "highlight": {
+                **HIGHLIGHT, "require_field_match": False,
+                "fields": {
+                    **{f"title_{lang}": {"number_of_fragments": 0} for lang in languages},
+                    **{f"text_{lang}": {"fragment_size": 200, "number_of_fragments": 1, "no_match_size": 200}
+                       for lang in languages},
+                },
+            },
+            "aggs": {
+                "typ": {"terms": {"field": "kind", "size": 20}},
+                "stadtteil": {"terms": {"field": "district", "size": 50, "order": {"_key": "asc"}}},
+                "kategorie": {"terms": {"field": "categories", "size": 20}},
+                "kostenlos": {"filter": {"term": {"free_of_charge": True}}},
+                "alter": {"filters": {"filters": {band: _age_filter(band) for band, *_rest in AGE_BANDS}}},
+            },
+        }
+        response = self._search(body)
+        results.total = response["hits"]["total"]["value"]
+        labels = kind_labels()
+        for hit in response["hits"]["hits"]:
+            source, highlight = hit["_source"], hit.get("highlight", {})
+            title_html = next((highlight[f"title_{lang}"][0] for lang in languages if f"title_{lang}" in highlight),
+                              escape(source["title"]))
+            snippet_html = next((highlight[f"text_{lang}"][0] for lang in languages if f"text_{lang}" in highlight),
+                                escape(source["text"][:200]))
+            results.hits.append(Hit(
+                key=source["key"], kind=source["kind"], title=source["title"], url=source["url"],
+                title_html=title_html, snippet_html=snippet_html, district=source.get("district") or "",
+                categories=source.get("categories") or [], language=source["language"],
+                date_start=_date(source.get("date_start")), date_end=_date(source.get("date_end")),
+                score=hit["_score"] or 0.0,
+            ))
+        aggs = response["aggregations"]
+        results.facets = {
+            "typ": [FacetValue(b["key"], labels.get(b["key"], b["key"]), b["doc_count"]) for b in aggs["typ"]["buckets"]],
+            "stadtteil": [FacetValue(b["key"], b["key"], b["doc_count"]) for b in aggs["stadtteil"]["buckets"]],
+            "kategorie": [FacetValue(b["key"], b["key"], b["doc_count"]) for b in aggs["kategorie"]["buckets"]],
+            "alter": [FacetValue(band, str(label), aggs["alter"]["buckets"][band]["doc_count"])
+                      for band, _low, _high, label in AGE_BANDS if aggs["alter"]["buckets"][band]["doc_count"]],
+            "kostenlos": ([FacetValue("1", "kostenlos", aggs["kostenlos"]["doc_count"])]
+                          if aggs["kostenlos"]["doc_count"] else []),
+        }
+        return results
+
+
+def _age_filter(band: str) -> dict:
+    from search.query import AGE_BAND_RANGES
+
+    low, high = AGE_BAND_RANGES[band]
+    # Overlap of [age_min, age_max] with the band; a missing bound is open, but one bound must exist.
+    return {"bool": {
+        "filter": [
+            {"bool": {"should": [{"range": {"age_min_months": {"lte": high}}},
+                                 {"bool": {"must_not": {"exists": {"field": "age_min_months"}}}}]}},
+            {"bool": {"should": [{"range": {"age_max_months": {"gte": low}}},
+                                 {"bool": {"must_not": {"exists": {"field": "age_max_months"}}}}]}},
+            {"bool": {"should": [{"exists": {"field": "age_min_months"}}, {"exists": {"field": "age_max_months"}}]}},
+        ],
+    }}
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value[:10]) if value else None

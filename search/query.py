@@ -1,0 +1,95 @@
+"""What a search asks and what it answers, the same for every engine."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+# Age facet: a document counts in a band when its age range (in months) overlaps it.
+AGE_BANDS = [
+    ("0-1", 0, 11, _("unter 1 Jahr")),
+    ("1-3", 12, 35, _("1 bis 3 Jahre")),
+    ("3-6", 36, 71, _("3 bis 6 Jahre")),
+    ("6-10", 72, 119, _("6 bis 10 Jahre")),
+    ("10-18", 120, 215, _("10 bis 18 Jahre")),
+]
+AGE_BAND_RANGES = {key: (low, high) for key, low, high, _label in AGE_BANDS}
+FILTER_NAMES = ("typ", "stadtteil", "kategorie", "alter", "kostenlos")
+
+
+@dataclass
+class SearchQuery:
+    text: str
+    language: str = "de"
+    audience: str = "public"  # "members" also sees members-only forums
+    kind: str = ""
+    district: str = ""
+    category: str = ""
+    age: str = ""  # a key of AGE_BANDS
+    free: bool = False
+    page: int = 1
+    per_page: int = PER_PAGE
+    prefix: bool = True  # the last word may be unfinished (autocomplete)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    def visibilities(self) -> list[str]:
+        return ["public", "members"] if self.audience == "members" else ["public"]
+
+    def filters(self) -> dict:
+        return {name: value for name, value in (
+            ("typ", self.kind), ("stadtteil", self.district), ("kategorie", self.category),
+            ("alter", self.age), ("kostenlos", "1" if self.free else ""),
+        ) if value}
+
+
+@dataclass
+class Hit:
+    key: str
+    kind: str
+    title: str
+    url: str
+    title_html: str
+    snippet_html: str
+    district: str = ""
+    categories: list[str] = field(default_factory=list)
+    date_start: datetime.date | None = None
+    date_end: datetime.date | None = None
+    language: str = "de"
+    score: float = 0.0
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class SearchResults:
+    query: SearchQuery
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    suggestion: str = ""  # "did you mean"
+    engine: str = ""
+    notice: str = ""
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.query.per_page))
+
+
+def age_overlaps(band: str, age_min: int | None, age_max: int | None) -> bool:
+    if age_min is None and age_max is None:
+        return False
+    low, high = AGE_BAND_RANGES[band]
+    return (age_min or 0) <= high and (age_max if age_max is not None else 999) >= low

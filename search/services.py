@@ -1,0 +1,256 @@
+"""The portal search: keeping the index current, rebuilding it, and answering with a fallback.
+
+Every document is written to the database engine's `SearchEntry` first (it is the fallback, so it is always
+current); the search cluster, when `SEARCH_URL` names one, mirrors it. What the cluster misses while it is
+unreachable stays marked (`engine_pending`, `SearchTombstone`) and is caught up by `engine_catch_up()`.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import time
+from typing import Callable
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from search.analysis import analyze, district_terms
+from search.documents import SearchDocument, _adapters, adapter_for, adapters
+from search.engines.database import DatabaseEngine
+from search.models import SearchEntry, SearchTombstone, SearchWord
+from search.query import SearchQuery, SearchResults
+from search.suggest import vocabulary_add
+
+logger = logging.getLogger(__name__)
+
+# After a failure, requests leave the cluster alone for a while instead of waiting on it each time.
+ENGINE_PAUSE_SECONDS = 30
+_engine_paused_until = 0.0
+CATCH_UP_BATCH = 1000
+
+
+@functools.cache
+def _cluster(url: str, prefix: str, timeout: float):
+    from search.engines.cluster import ClusterEngine
+
+    return ClusterEngine(url, prefix=prefix, timeout=timeout)
+
+
+def cluster_engine():
+    """The configured search cluster, or None for the embedded default."""
+    url = getattr(settings, "SEARCH_URL", "")
+    if not url:
+        return None
+    return _cluster(url, settings.SEARCH_INDEX_PREFIX, settings.SEARCH_TIMEOUT)
+
+
+def database_engine() -> DatabaseEngine:
+    return DatabaseEngine()
+
+
+def engine_paused() -> bool:
+    return time.monotonic() < _engine_paused_until
+
+
+def _engine_failed(error: Exception, doing: str) -> None:
+    global _engine_paused_until
+    _engine_paused_until = time.monotonic() + ENGINE_PAUSE_SECONDS
+    logger.warning("Search engine unreachable while %s: %s", doing, error)
+
+
+def engine_resume() -> None:
+    global _engine_paused_until
+    _engine_paused_until = 0.0
+
+
+# --- Answering ------------------------------------------------------------------------------------------
+
+def search(query: SearchQuery) -> SearchResults:
+    """Results from the cluster; from the database engine, with a notice, when the cluster fails."""
+    engine = cluster_engine()
+    if engine is not None and not engine_paused():
+        try:
+            return engine.search(query)
+        except Exception as error:  # any client or transport failure degrades search, never the page
+            _engine_failed(error, "searching")
+    results = database_engine().search(query)
+    if engine is not None:
+        results.notice = _(
+            "Die Suche läuft gerade im Notbetrieb: Die Ergebnisse können weniger genau sein als sonst."
+        )
+    return results
+
+
+# --- Keeping the index current ------------------------------------------------------------------------
+
+def resolve(key: str):
+    """The object behind a document key, or None when it no longer exists."""
+    prefix, _sep, pk = key.partition(":")
+    if prefix == "page":
+        from wagtail.models import Page
+
+        page = Page.objects.filter(pk=pk).first()
+        return page.specific if page else None
+    for registered in _adapters.values():
+        if registered.key_prefix == prefix:
+            return registered.model._default_manager.filter(pk=pk).first()
+    return None
+
+
+def document_build(key: str) -> SearchDocument | None:
+    obj = resolve(key)
+    if obj is None:
+        return None
+    found = adapter_for(obj)
+    return found.build(obj) if found else None
+
+
+def entry_fields(document: SearchDocument) -> dict:
+    fields = {name: getattr(document, name) for name in (
+        "kind", "title", "text", "url", "language", "translated_to", "district", "categories", "age_min_months",
+        "age_max_months", "free_of_charge", "latitude", "longitude", "date_start", "date_end", "visibility", "boost",
+    )}
+    fields["title"] = fields["title"][:255]
+    fields["title_tokens"] = " ".join(analyze(document.title))
+    fields["body_tokens"] = " ".join(
+        analyze(" ".join([district_terms(document.district), " ".join(document.categories), document.text]))
+    )
+    fields["engine_pending"] = cluster_engine() is not None
+    return fields
+
+
+def documents_refresh(keys: list[str]) -> dict:
+    """Bring the index in line with the objects behind `keys`: index what readers may see, drop the rest."""
+    db = database_engine()
+    written, removed = [], []
+    for key in dict.fromkeys(keys):
+        document = document_build(key)
+        with transaction.atomic():
+            if document is None:
+                gone = list(SearchEntry.objects.filter(key=key).values_list("pk", flat=True))
+                if gone:
+                    db.remove_ids(gone)
+                    SearchEntry.objects.filter(pk__in=gone).delete()
+                if cluster_engine() is not None:
+                    SearchTombstone.objects.get_or_create(key=key)
+                removed.append(key)
+                continue
+            entry, _created = SearchEntry.objects.update_or_create(key=key, defaults=entry_fields(document))
+            db.index_entries([entry])
+            SearchTombstone.objects.filter(key=key).delete()
+            vocabulary_add(" ".join([document.title, document.district, " ".join(document.categories), document.text]))
+            written.append(entry)
+    _mirror(written, removed)
+    return {"indexed": len(written), "removed": len(removed)}
+
+
+def _mirror(entries: list[SearchEntry], removed: list[str]) -> None:
+    """Hand changes to the cluster; what it cannot take now stays marked for the catch-up."""
+    engine = cluster_engine()
+    if engine is None or engine_paused() or not (entries or removed):
+        return
+    try:
+        if entries:
+            engine.write(entries)
+        if removed:
+            engine.remove(removed)
+    except Exception as error:
+        _engine_failed(error, "indexing")
+        return
+    for entry in entries:
+        SearchEntry.objects.filter(pk=entry.pk, updated_at=entry.updated_at).update(engine_pending=False)
+    SearchTombstone.objects.filter(key__in=removed).delete()
+
+
+def engine_catch_up() -> dict:
+    """Send the cluster what it missed; recreate its index from the entries if it lost it."""
+    engine = cluster_engine()
+    if engine is None:
+        return {"written": 0, "removed": 0}
+    try:
+        if not engine.alias_indices():
+            count = SearchEntry.objects.count()
+            engine.rebuild(SearchEntry.objects.order_by("pk").iterator(chunk_size=500))
+            SearchEntry.objects.update(engine_pending=False)
+            SearchTombstone.objects.all().delete()
+            engine_resume()
+            logger.info("Search index was missing; refilled it with %s entries", count)
+            return {"written": count, "removed": 0}
+        written = removed = 0
+        while True:
+            batch = list(SearchEntry.objects.filter(engine_pending=True).order_by("pk")[:CATCH_UP_BATCH])
+            if not batch:
+                break
+            engine.write(batch)
+            for entry in batch:
+                SearchEntry.objects.filter(pk=entry.pk, updated_at=entry.updated_at).update(engine_pending=False)
+            written += len(batch)
+        keys = list(SearchTombstone.objects.values_list("key", flat=True))
+        if keys:
+            engine.remove(keys)
+            SearchTombstone.objects.filter(key__in=keys).delete()
+            removed = len(keys)
+    except Exception as error:
+        _engine_failed(error, "catching up")
+        return {"written": 0, "removed": 0, "error": str(error)}
+    engine_resume()
+    if written or removed:
+        logger.info("Search catch-up: %s written, %s removed", written, removed)
+    return {"written": written, "removed": removed}
+
+
+# --- Rebuilding ---------------------------------------------------------------------------------------
+
+def documents_all(progress: Callable[[int], None] | None = None):
+    count = 0
+    for registered in adapters():
+        for obj in registered.queryset().iterator(chunk_size=200):
+            document = registered.build(obj)
+            count += 1
+            if progress:
+                progress(count)
+            if document is not None:
+                yield document
+
+
+def documents_count() -> int:
+    return sum(registered.queryset().count() for registered in adapters())
+
+
+def index_rebuild(*, progress: Callable[[str, int, int], None] | None = None) -> dict:
+    """Rebuild everything: the database index in one transaction, the cluster into a new index swapped in
+    atomically. Readers see the old index until each switch."""
+    total = documents_count()
+    documents = list(documents_all(lambda n: progress and progress("Dokumente", n, total)))
+    db = database_engine()
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        db.clear()
+        SearchWord.objects.all().delete()
+        SearchTombstone.objects.all().delete()
+        pending = cluster_engine() is not None
+        entries = []
+        for start in range(0, len(documents), 500):
+            batch = [SearchEntry(key=d.key, **{**entry_fields(d), "engine_pending": pending}) for d in documents[start:start + 500]]
+            created = SearchEntry.objects.bulk_create(batch)
+            if not all(e.pk for e in created):  # backends that return no ids
+                created = list(SearchEntry.objects.filter(key__in=[e.key for e in batch]))
+            db.index_entries(created)
+            entries.extend(created)
+            vocabulary_add(" ".join(" ".join([d.title, d.district, " ".join(d.categories), d.text]) for d in documents[start:start + 500]))
+    filled_at = timezone.now()
+    result = {"documents": len(entries), "engine": "database"}
+    engine = cluster_engine()
+    if engine is not None:
+        name = engine.rebuild(
+            SearchEntry.objects.filter(updated_at__lte=filled_at).order_by("pk").iterator(chunk_size=500),
+            progress=lambda n: progress and progress("Suchindex", n, len(entries)),
+        )
+        SearchEntry.objects.filter(updated_at__lte=filled_at).update(engine_pending=False)
+        # Changes that arrived while the new index was filling stay pending and are sent now.
+        engine_catch_up()
+        result.update(engine=engine.name, index=name)
+    return result
