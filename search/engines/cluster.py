@@ -97,6 +97,7 @@ class ClusterEngine:
         self.flavour, self.client = client_for(url, timeout)
         self.name = self.flavour
         self.alias = f"{prefix}-portal"
+        self.ready = False  # the alias was seen (or made) by this process
 
     # --- small differences between the two clients ----------------------------------------------------
     def _create(self, name: str, body: dict) -> None:
@@ -124,7 +125,9 @@ class ClusterEngine:
             from opensearchpy.helpers import bulk
         for action in actions:
             action.setdefault("_index", index or self.alias)
-        bulk(self.client, actions, chunk_size=500, raise_on_error=True)
+        # Writes through the alias must never auto-create a plain index under its name (wrong mappings).
+        extra = {} if index else {"require_alias": True}
+        bulk(self.client, actions, chunk_size=500, raise_on_error=True, **extra)
 
     # --- lifecycle -------------------------------------------------------------------------------------
     def ping(self) -> bool:
@@ -148,6 +151,9 @@ class ClusterEngine:
         return f"{self.alias}-{datetime.datetime.now(datetime.UTC).strftime('%Y%m%d%H%M%S%f')}"
 
     def write(self, entries) -> None:
+        if not self.ready:
+            self.ensure_index()
+            self.ready = True
         self._bulk([{"_op_type": "index", "_id": e.key, "_source": entry_source(e)} for e in entries])
 
     def remove(self, keys: list[str]) -> None:
