@@ -190,6 +190,11 @@ def cluster_analysis() -> dict:
                 "filter": ["lowercase", "german_normalization", "asciifolding"],
             },
             "portal_plain": {"tokenizer": "standard", "filter": ["lowercase", "german_normalization", "asciifolding"]},
+            # Whole words only (no compound parts): a title that has the very word ranks above one with a part.
+            "portal_de_exact": {
+                "tokenizer": "standard",
+                "filter": ["lowercase", "german_normalization", "asciifolding", "portal_de_stop", "portal_de_stem"],
+            },
             "portal_tr": {"tokenizer": "standard", "filter": ["apostrophe", "portal_tr_lowercase", "portal_tr_stem"]},
             "portal_en": {"tokenizer": "standard", "filter": ["portal_en_possessive", "lowercase", "portal_en_stem"]},
             "portal_ru": {"tokenizer": "standard", "filter": ["lowercase", "portal_ru_stem"]},

@@ -41,6 +41,10 @@ def index_body() -> dict:
     for language, analyzer in LANGUAGE_ANALYZERS.items():
         for name in ("title", "text", "all"):
             text_fields[f"{name}_{language}"] = {"type": "text", "analyzer": analyzer}
+            if language == "de":
+                # Documents are indexed with compound parts; a query is read as whole words first, so that
+                # "Kindertagespflege" prefers that word over any text that merely has "Kinder" in it.
+                text_fields[f"{name}_de"]["search_analyzer"] = "portal_de_exact"
     return {
         "settings": {"number_of_shards": 1, "number_of_replicas": 0, "analysis": cluster_analysis()},
         "mappings": {
@@ -221,11 +225,14 @@ class ClusterEngine:
     def _query(self, query: SearchQuery, corrected: str = "") -> dict:
         languages = self._languages(query)
         text = query.text
+        all_fields = [f"all_{lang}" for lang in languages]
         matching = [
             {"multi_match": {
-                "query": text, "fields": [f"all_{lang}" for lang in languages], "operator": "and",
+                "query": text, "fields": all_fields, "operator": "and",
                 "fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20,
             }},
+            # Compound parts on the query side too: "Kitaplatz" finds "Kita-Platz", ranked below whole words.
+            {"multi_match": {"query": text, "fields": all_fields, "operator": "and", "analyzer": "portal_de", "boost": 0.3}},
         ]
         if query.prefix:
             matching.append({"match": {"title_autocomplete": {"query": text, "operator": "and"}}})
@@ -236,6 +243,8 @@ class ClusterEngine:
                     "should": [
                         {"multi_match": {"query": text, "fields": [f"title_{lang}^3" for lang in languages],
                                          "operator": "and", "fuzziness": "AUTO", "prefix_length": 1}},
+                        {"multi_match": {"query": text, "fields": [f"title_{lang}" for lang in languages],
+                                         "operator": "and", "analyzer": "portal_de", "boost": 1}},
                         {"multi_match": {"query": text, "fields": [f"title_{lang}" for lang in languages],
                                          "type": "phrase", "boost": 2}},
                         {"multi_match": {"query": text, "fields": [f"all_{lang}" for lang in languages],

@@ -11,12 +11,13 @@ from collections import Counter
 
 from django.db import connection
 
-from search.analysis import fold, query_words, word_forms
+from search.analysis import fold, query_words, stem, word_forms
 from search.highlight import mark, snippet
 from search.models import SearchEntry
 from search.query import AGE_BANDS, FacetValue, Hit, SearchQuery, SearchResults, age_overlaps
 
 FTS_TABLE = "portal_search_fts"
+WHOLE_WORD_BONUS = 0.5
 ENTRY_TABLE = SearchEntry._meta.db_table
 
 
@@ -104,7 +105,10 @@ class DatabaseEngine:
             if _is_postgres():
                 language_sql = "(e.language = %s OR (e.language = 'de' AND NOT (e.translated_to::jsonb ? %s)))"
         visibility = ", ".join(["%s"] * len(query.visibilities()))
-        columns = "e.id, {score}, e.kind, e.district, e.categories, e.age_min_months, e.age_max_months, e.free_of_charge"
+        columns = (
+            "e.id, {score}, e.kind, e.district, e.categories, e.age_min_months, e.age_max_months, e.free_of_charge, "
+            "e.title_tokens"
+        )
         if _is_postgres():
             sql = (
                 f"SELECT {columns.format(score='ts_rank_cd(e.search_vector, q, 32) * e.boost')} "
@@ -141,18 +145,21 @@ class DatabaseEngine:
         groups = [word_forms(word) | (word_forms(fixes[word]) if word in fixes else frozenset()) for word in words]
         prefix = fold(words[-1]) if query.prefix and len(words[-1]) >= 3 else ""
         rows = self._rows(self._match_expression(groups, prefix), query)
-        self._collect(results, rows, groups, prefix)
+        self._collect(results, rows, groups, prefix, whole_words=[stem(fold(word)) for word in words])
         return results
 
-    def _collect(self, results: SearchResults, rows: list[tuple], groups, prefix: str) -> None:
+    def _collect(self, results: SearchResults, rows: list[tuple], groups, prefix: str, whole_words: list[str]) -> None:
         from search.documents import kind_labels
 
         query = results.query
         kept = []
-        for entry_id, score, kind, district, categories, age_min, age_max, free in rows:
+        for entry_id, score, kind, district, categories, age_min, age_max, free, title_tokens in rows:
             if isinstance(categories, str):
                 categories = json.loads(categories or "[]")
-            kept.append((entry_id, score or 0.0, kind, district, categories or [], age_min, age_max, free))
+            # A title with the query's very words (not just a compound part of them) ranks higher.
+            title = set(title_tokens.split())
+            score = (score or 0.0) * (1 + WHOLE_WORD_BONUS * sum(word in title for word in whole_words))
+            kept.append((entry_id, score, kind, district, categories or [], age_min, age_max, free))
         kept = [row for row in kept if _passes(row, query)]
         results.total = len(kept)
         labels = kind_labels()

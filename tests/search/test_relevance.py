@@ -1,0 +1,69 @@
+"""The relevance table (tests/search/relevance_table.py) on the demo city, on both engines.
+
+OpenSearch must place every expected result in the top 3. The database engine is simpler (no fuzzy scoring,
+no whole-word preference); it must reach DATABASE_MIN_HIT_RATE, the rate the README states.
+"""
+
+import uuid
+
+import pytest
+from django.test import override_settings
+
+from search.query import SearchQuery
+from search.services import search
+from tests.home.test_seed_demo import seeded_city  # noqa: F401  (the module-scoped demo city)
+from tests.search.conftest import cluster_url
+from tests.search.relevance_table import RELEVANCE, hit_matches
+
+pytestmark = pytest.mark.django_db
+DATABASE_MIN_HIT_RATE = 0.95
+
+
+def _misses() -> tuple[list[str], str]:
+    misses, engine = [], ""
+    for query, expected in RELEVANCE:
+        results = search(SearchQuery(text=query))
+        engine = results.engine
+        top = [{"title": h.title, "kind": h.kind, "district": h.district} for h in results.hits[:3]]
+        if not any(hit_matches(expected, hit) for hit in top):
+            misses.append(f"{query!r}: expected {expected!r}, got {[h['title'] for h in top]}")
+    return misses, engine
+
+
+def _report(engine: str, misses: list[str]) -> str:
+    hits = len(RELEVANCE) - len(misses)
+    return f"{engine}: {hits}/{len(RELEVANCE)} in the top 3 ({hits / len(RELEVANCE):.0%})\n" + "\n".join(misses)
+
+
+def test_the_table_has_enough_queries():
+    assert len(RELEVANCE) >= 40
+
+
+def test_relevance_on_the_database_engine(seeded_city):  # noqa: F811
+    misses, engine = _misses()
+    assert engine == "database"
+    print(_report(engine, misses))
+    assert 1 - len(misses) / len(RELEVANCE) >= DATABASE_MIN_HIT_RATE, _report(engine, misses)
+
+
+@pytest.fixture(scope="module")
+def demo_on_cluster(seeded_city, django_db_blocker):  # noqa: F811
+    from search.models import SearchEntry
+    from search.services import cluster_engine, engine_resume
+
+    prefix = f"relevance-{uuid.uuid4().hex[:8]}"
+    with override_settings(SEARCH_URL=cluster_url(), SEARCH_INDEX_PREFIX=prefix):
+        engine_resume()
+        engine = cluster_engine()
+        with django_db_blocker.unblock():
+            engine.rebuild(SearchEntry.objects.order_by("pk").iterator())
+        yield engine
+        engine.client.indices.delete(index=f"{prefix}-portal-*")
+
+
+@pytest.mark.search_engine
+def test_relevance_on_the_search_engine(demo_on_cluster):
+    misses, engine = _misses()
+    assert engine == demo_on_cluster.name
+    print(_report(engine, misses))
+    assert not misses, _report(engine, misses)
