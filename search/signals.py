@@ -26,13 +26,13 @@ def search_updates_muted():
 
 
 def queue_refresh(keys) -> None:
+    """Queue a refresh of these documents after the commit. Refreshing is idempotent, so a reply that saves
+    its post and then its topic simply queues the topic twice."""
     from home.background import enqueue
     from search.tasks import refresh_search_documents
 
-    if _muted.get():
-        return
     keys = list(dict.fromkeys(keys))
-    if keys:
+    if keys and not _muted.get():
         enqueue(refresh_search_documents, keys)
 
 
