@@ -140,7 +140,8 @@ class ClusterEngine:
     def alias_indices(self) -> list[str]:
         if not self.client.indices.exists_alias(name=self.alias):
             return []
-        return sorted(self.client.indices.get_alias(name=self.alias).keys())
+        response = self.client.indices.get_alias(name=self.alias)
+        return sorted(getattr(response, "body", response).keys())
 
     def ensure_index(self) -> bool:
         """Create the index behind the alias if there is none; True when it had to be created."""

@@ -227,6 +227,7 @@ def test_health_reports_an_unreachable_search_engine(client, db, settings):
         "BACKEND": "wagtail.search.backends.opensearch2", "URLS": ["http://127.0.0.1:1"], "INDEX": "health-test", "TIMEOUT": 1,
     }}
     response = client.get("/health/")
-    assert response.status_code == 503
+    # Reported, but the site stays in service: the portal search falls back to the database.
+    assert response.status_code == 200
     search = json.loads(response.content)["checks"]["search"]
-    assert search["ok"] is False and search["required"] is True
+    assert search["ok"] is False and search["required"] is False

@@ -104,3 +104,31 @@ def test_an_engine_that_lost_its_index_is_refilled_by_the_catch_up(cluster, home
         cluster.client.indices.delete(index=index)
     assert search_catch_up.delay().get() == {"written": 1, "removed": 0}
     assert _found(cluster, "Familienzentrum") == ["Familienzentrum Mitte"]
+
+
+def test_engine_autocomplete_facets_highlights_and_did_you_mean(cluster, client, home_page, indexing):
+    from tests.factories import district, make_offer, offer_index
+
+    index = offer_index(home_page)
+    with indexing():
+        make_offer(index, title="Rückbildungsgymnastik Saarn", district=district("saarn"), age_min_months=0,
+                   age_max_months=12, summary="Für Mütter nach der Geburt, mit Baby.")
+        make_offer(index, title="Kinderturnen Styrum", district=district("styrum"), age_min_months=36,
+                   age_max_months=71, cost_kind="preis", price=20, summary="Turnen in der Halle.")
+        _publish(ContentPageFactory(parent=home_page, title="Löwenzahn-Wiese", slug="wiese", intro="Picknick"))
+    cluster.refresh()
+    suggest = lambda q: [s["title"] for s in client.get("/api/v1/search/suggest", {"q": q}).json()["suggestions"]]  # noqa: E731
+    assert suggest("rueckbildungsgym") == ["Rückbildungsgymnastik Saarn"]  # umlaut spelt out, long compound unfinished
+    assert suggest("loewenz") == ["Löwenzahn-Wiese"]
+    assert suggest("gymnastik") == ["Rückbildungsgymnastik Saarn"]  # a compound's second part
+
+    data = client.get("/api/v1/search", {"q": "baby mütter"}).json()
+    assert data["engine"] == cluster.name and [r["title"] for r in data["results"]] == ["Rückbildungsgymnastik Saarn"]
+    assert "<mark>" in data["results"][0]["snippet_html"]
+    data = client.get("/api/v1/search", {"q": "saarn styrum", "seite": 1}).json()
+    assert data["total"] == 0  # both words are required
+    data = client.get("/api/v1/search", {"q": "kinderturnen"}).json()
+    assert data["facets"]["alter"] == [{"value": "3-6", "label": "3 bis 6 Jahre", "count": 1, "selected": False}]
+    assert client.get("/api/v1/search", {"q": "kinderturnen", "kostenlos": 1}).json()["total"] == 0
+    typo = client.get("/api/v1/search", {"q": "kinderturen"}).json()
+    assert typo["suggestion"] == "kinderturnen" and typo["results"][0]["title"] == "Kinderturnen Styrum"
