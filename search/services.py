@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 ENGINE_PAUSE_SECONDS = 30
 _engine_paused_until = 0.0
 CATCH_UP_BATCH = 1000
+REFILL = "*"  # a tombstone meaning "rebuild the cluster's index from the entries" (a rebuild did not reach it)
 
 
 @functools.cache
@@ -171,13 +172,13 @@ def engine_catch_up() -> dict:
     if engine is None:
         return {"written": 0, "removed": 0}
     try:
-        if not engine.alias_indices():
+        if not engine.alias_indices() or SearchTombstone.objects.filter(key=REFILL).exists():
             count = SearchEntry.objects.count()
             engine.rebuild(SearchEntry.objects.order_by("pk").iterator(chunk_size=500))
             SearchEntry.objects.update(engine_pending=False)
             SearchTombstone.objects.all().delete()
             engine_resume()
-            logger.info("Search index was missing; refilled it with %s entries", count)
+            logger.info("Search index missing or behind a failed rebuild; refilled it with %s entries", count)
             return {"written": count, "removed": 0}
         written = removed = 0
         while True:
@@ -245,10 +246,17 @@ def index_rebuild(*, progress: Callable[[str, int, int], None] | None = None) ->
     result = {"documents": len(entries), "engine": "database"}
     engine = cluster_engine()
     if engine is not None:
-        name = engine.rebuild(
-            SearchEntry.objects.filter(updated_at__lte=filled_at).order_by("pk").iterator(chunk_size=500),
-            progress=lambda n: progress and progress("Suchindex", n, len(entries)),
-        )
+        try:
+            name = engine.rebuild(
+                SearchEntry.objects.filter(updated_at__lte=filled_at).order_by("pk").iterator(chunk_size=500),
+                progress=lambda n: progress and progress("Suchindex", n, len(entries)),
+            )
+        except Exception as error:
+            # The database index is new; the cluster gets all of it from the catch-up once it answers.
+            SearchTombstone.objects.get_or_create(key=REFILL)
+            _engine_failed(error, "rebuilding")
+            result.update(engine_error=str(error))
+            return result
         SearchEntry.objects.filter(updated_at__lte=filled_at).update(engine_pending=False)
         # Changes that arrived while the new index was filling stay pending and are sent now.
         engine_catch_up()

@@ -132,3 +132,25 @@ def test_engine_autocomplete_facets_highlights_and_did_you_mean(cluster, client,
     assert client.get("/api/v1/search", {"q": "kinderturnen", "kostenlos": 1}).json()["total"] == 0
     typo = client.get("/api/v1/search", {"q": "kinderturen"}).json()
     assert typo["suggestion"] == "kinderturnen" and typo["results"][0]["title"] == "Kinderturnen Styrum"
+
+
+def test_a_rebuild_that_cannot_reach_the_engine_says_so_and_the_catch_up_refills_it(cluster, home_page, indexing):
+    from search.signals import search_updates_muted
+
+    with indexing():
+        kept = _publish(ContentPageFactory(parent=home_page, title="Elterncafé Saarn", slug="cafe"))
+        gone = _publish(ContentPageFactory(parent=home_page, title="Elterncafé Styrum", slug="cafe-styrum"))
+    assert sorted(_found(cluster, "elterncafe")) == ["Elterncafé Saarn", "Elterncafé Styrum"]
+    with search_updates_muted():
+        gone.unpublish()  # the engine does not hear of it …
+
+    err = io.StringIO()
+    with override_settings(SEARCH_URL=DEAD_ENGINE), pytest.raises(SystemExit):
+        call_command("search_reindex", stdout=io.StringIO(), stderr=err)  # … and the rebuild cannot reach it
+    assert "Die Suchmaschine ist nicht erreichbar" in err.getvalue() and "1 Dokumente" in err.getvalue()
+    assert list(SearchEntry.objects.values_list("title", flat=True)) == [kept.title]  # the database is rebuilt
+
+    engine_resume()
+    assert search_catch_up.delay().get() == {"written": 1, "removed": 0}
+    assert _found(cluster, "elterncafe") == ["Elterncafé Saarn"]
+    assert not SearchTombstone.objects.exists()

@@ -45,5 +45,12 @@ class Command(BaseCommand):
         result = index_rebuild(progress=bar)
         bar.close()
         seconds = time.monotonic() - started
+        if "engine_error" in result:
+            self.stderr.write(
+                f"Die Suchmaschine ist nicht erreichbar ({result['engine_error']}). Die Datenbank-Suche ist neu "
+                f"aufgebaut ({result['documents']} Dokumente); die Suchmaschine wird automatisch neu befüllt, "
+                "sobald sie wieder antwortet (search_catch_up)."
+            )
+            raise SystemExit(1)
         where = result["engine"] + (f" ({result['index']})" if "index" in result else "")
         self.stdout.write(self.style.SUCCESS(f"{result['documents']} Dokumente indexiert in {seconds:.1f} s: {where}"))
