@@ -132,12 +132,12 @@ def documents_refresh(keys: list[str]) -> dict:
         with transaction.atomic():
             if document is None:
                 gone = list(SearchEntry.objects.filter(key=key).values_list("pk", flat=True))
-                if gone:
+                if gone:  # pages that are never indexed (the home page, section pages) have nothing to remove
                     db.remove_ids(gone)
                     SearchEntry.objects.filter(pk__in=gone).delete()
-                if cluster_engine() is not None:
-                    SearchTombstone.objects.get_or_create(key=key)
-                removed.append(key)
+                    if cluster_engine() is not None:
+                        SearchTombstone.objects.get_or_create(key=key)
+                    removed.append(key)
                 continue
             entry, _created = SearchEntry.objects.update_or_create(key=key, defaults=entry_fields(document))
             db.index_entries([entry])
