@@ -144,12 +144,8 @@ def analyze(text: str) -> list[str]:
     return tokens
 
 
-def query_groups(query: str) -> list[frozenset[str]]:
-    """One group of alternative forms per query word; a document must match every group."""
-    return [word_forms(word) for word in query_words(query)]
-
-
 def query_words(query: str) -> list[str]:
+    """The words a document must match (stop words dropped); each matches through any of its `word_forms`."""
     return [word for word in words(query) if fold(word) not in STOPWORDS]
 
 

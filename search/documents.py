@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime
 import importlib
 import pkgutil
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from django.utils.functional import Promise
+from django.utils.html import strip_tags
 
 ADAPTER_MODULE = "search_documents"
 ADAPTER_PACKAGES = ("home", "community")
@@ -94,10 +96,6 @@ def kind_labels() -> dict[str, str]:
 
 def plain(*parts) -> str:
     """Plain text from strings, rich text and Markdown: tags and markup characters out, blank parts skipped."""
-    import re
-
-    from django.utils.html import strip_tags
-
     text = " ".join(str(p) for p in parts if p)
     text = strip_tags(text)
     text = re.sub(r"[#*_>`|~\[\]]+|\]\([^)]*\)", " ", text)

@@ -65,6 +65,12 @@ class Hit:
     language: str = "de"
     score: float = 0.0
 
+    @property
+    def kind_label(self) -> str:
+        from search.documents import kind_labels
+
+        return kind_labels().get(self.kind, self.kind)
+
 
 @dataclass
 class FacetValue:
@@ -87,9 +93,3 @@ class SearchResults:
     def pages(self) -> int:
         return max(1, -(-self.total // self.query.per_page))
 
-
-def age_overlaps(band: str, age_min: int | None, age_max: int | None) -> bool:
-    if age_min is None and age_max is None:
-        return False
-    low, high = AGE_BAND_RANGES[band]
-    return (age_min or 0) <= high and (age_max if age_max is not None else 999) >= low

@@ -67,15 +67,13 @@ def search(request: HttpRequest) -> HttpResponse:
             previous=_link(params, seite=results.query.page - 1) if results.query.page > 1 else "",
             next=_link(params, seite=results.query.page + 1) if results.query.page < results.pages else "",
             suggestion_link=_link({"q": results.suggestion}) if results.suggestion else "",
-            kind_labels=labels,
         )
     return render(request, "search/search.html", context, status=200 if form.is_valid() else 400)
 
 
 def _hit_json(request: HttpRequest, hit) -> dict:
-    labels = kind_labels()
     return {
-        "key": hit.key, "type": hit.kind, "type_label": labels.get(hit.kind, hit.kind), "title": hit.title,
+        "key": hit.key, "type": hit.kind, "type_label": hit.kind_label, "title": hit.title,
         "title_html": hit.title_html, "snippet_html": hit.snippet_html, "url": request.build_absolute_uri(hit.url),
         "district": hit.district, "categories": hit.categories, "language": hit.language,
         "date_start": hit.date_start.isoformat() if hit.date_start else None,
@@ -110,7 +108,6 @@ def api_suggest(request: HttpRequest) -> JsonResponse:
     if not form.is_valid() or len(form.cleaned_data["q"]) < 2:
         return JsonResponse({"suggestions": []})
     results = run_search(_query(request, form, per_page=SUGGESTIONS))
-    labels = kind_labels()
     return JsonResponse({"suggestions": [
-        {"title": hit.title, "url": hit.url, "type_label": labels.get(hit.kind, hit.kind)} for hit in results.hits
+        {"title": hit.title, "url": hit.url, "type_label": hit.kind_label} for hit in results.hits
     ]})

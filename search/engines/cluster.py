@@ -11,8 +11,8 @@ import logging
 
 from django.utils.html import escape
 
-from search.analysis import LANGUAGE_ANALYZERS, cluster_analysis, district_terms
-from search.query import AGE_BANDS, FacetValue, Hit, SearchQuery, SearchResults
+from search.analysis import LANGUAGE_ANALYZERS, cluster_analysis, district_terms, query_words
+from search.query import AGE_BAND_RANGES, AGE_BANDS, FacetValue, Hit, SearchQuery, SearchResults
 
 logger = logging.getLogger(__name__)
 
@@ -265,7 +265,6 @@ class ClusterEngine:
         }
 
     def search(self, query: SearchQuery) -> SearchResults:
-        from search.analysis import query_words
         from search.documents import kind_labels
         from search.suggest import corrections
 
@@ -326,8 +325,6 @@ class ClusterEngine:
 
 
 def _age_filter(band: str) -> dict:
-    from search.query import AGE_BAND_RANGES
-
     low, high = AGE_BAND_RANGES[band]
     # Overlap of [age_min, age_max] with the band; a missing bound is open, but one bound must exist.
     return {"bool": {

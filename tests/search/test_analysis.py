@@ -1,4 +1,4 @@
-from search.analysis import analyze, cluster_analysis, covered, decompound, fold, query_groups, stem, word_forms
+from search.analysis import analyze, cluster_analysis, covered, decompound, fold, query_words, stem, word_forms
 
 
 def test_umlauts_and_sharp_s_fold_like_their_two_letter_spellings():
@@ -26,9 +26,9 @@ def test_compounds_split_into_family_words_from_the_dictionary():
 
 def test_index_and_query_meet_on_compounds_and_stopwords_are_not_required():
     indexed = set(analyze("Freie Kita-Plätze für Kinder unter drei"))
-    groups = query_groups("Kitaplatz für u3")
-    assert len(groups) == 2  # "für" is not required
-    assert groups[0] & indexed
+    words = query_words("Kitaplatz für u3")
+    assert words == ["Kitaplatz", "u3"]  # "für" is not required
+    assert word_forms(words[0]) & indexed
 
 
 def test_the_cluster_gets_the_same_dictionary_and_an_analyzer_per_language():
