@@ -109,6 +109,16 @@ def document_build(key: str) -> SearchDocument | None:
     return found.build(obj) if found else None
 
 
+def _vocabulary_text(document: SearchDocument) -> str:
+    return " ".join([document.title, document.district, " ".join(document.categories), document.text])
+
+
+def _mark_sent(entries) -> None:
+    """The cluster has these entries as they are now (an entry changed meanwhile stays pending)."""
+    for entry in entries:
+        SearchEntry.objects.filter(pk=entry.pk, updated_at=entry.updated_at).update(engine_pending=False)
+
+
 def entry_fields(document: SearchDocument) -> dict:
     fields = {name: getattr(document, name) for name in (
         "kind", "title", "text", "url", "language", "translated_to", "district", "categories", "age_min_months",
@@ -142,7 +152,7 @@ def documents_refresh(keys: list[str]) -> dict:
             entry, _created = SearchEntry.objects.update_or_create(key=key, defaults=entry_fields(document))
             db.index_entries([entry])
             SearchTombstone.objects.filter(key=key).delete()
-            vocabulary_add(" ".join([document.title, document.district, " ".join(document.categories), document.text]))
+            vocabulary_add(_vocabulary_text(document))
             written.append(entry)
     _mirror(written, removed)
     return {"indexed": len(written), "removed": len(removed)}
@@ -161,8 +171,7 @@ def _mirror(entries: list[SearchEntry], removed: list[str]) -> None:
     except Exception as error:
         _engine_failed(error, "indexing")
         return
-    for entry in entries:
-        SearchEntry.objects.filter(pk=entry.pk, updated_at=entry.updated_at).update(engine_pending=False)
+    _mark_sent(entries)
     SearchTombstone.objects.filter(key__in=removed).delete()
 
 
@@ -186,8 +195,7 @@ def engine_catch_up() -> dict:
             if not batch:
                 break
             engine.write(batch)
-            for entry in batch:
-                SearchEntry.objects.filter(pk=entry.pk, updated_at=entry.updated_at).update(engine_pending=False)
+            _mark_sent(batch)
             written += len(batch)
         keys = list(SearchTombstone.objects.values_list("key", flat=True))
         if keys:
@@ -232,16 +240,16 @@ def index_rebuild(*, progress: Callable[[str, int, int], None] | None = None) ->
         db.clear()
         SearchWord.objects.all().delete()
         SearchTombstone.objects.all().delete()
-        pending = cluster_engine() is not None
         entries = []
         for start in range(0, len(documents), 500):
-            batch = [SearchEntry(key=d.key, **{**entry_fields(d), "engine_pending": pending}) for d in documents[start:start + 500]]
+            chunk = documents[start:start + 500]
+            batch = [SearchEntry(key=d.key, **entry_fields(d)) for d in chunk]
             created = SearchEntry.objects.bulk_create(batch)
             if not all(e.pk for e in created):  # backends that return no ids
                 created = list(SearchEntry.objects.filter(key__in=[e.key for e in batch]))
             db.index_entries(created)
             entries.extend(created)
-            vocabulary_add(" ".join(" ".join([d.title, d.district, " ".join(d.categories), d.text]) for d in documents[start:start + 500]))
+            vocabulary_add(" ".join(_vocabulary_text(d) for d in chunk))
     filled_at = timezone.now()
     result = {"documents": len(entries), "engine": "database"}
     engine = cluster_engine()
