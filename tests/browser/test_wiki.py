@@ -22,6 +22,8 @@ def test_parent_edits_on_a_phone_editor_approves_in_the_admin_and_the_change_is_
     page.get_by_label("Anmeldung").fill("sandra")
     page.get_by_label("Passwort", exact=False).first.fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Anmeldung").click()
+    page.wait_for_url(f"{live_server.url}{article.url}bearbeiten/")
+    page.wait_for_load_state()  # the deferred editor script listens for typing only once it has run
     text = page.get_by_label("Text")
     text.fill("## Suchen\nFrüh anrufen.\n\n## Tipp\nDie **Terminservicestelle 116 117** hilft.")
     # The connection drops before saving: the text is still on the device after a reload.
