@@ -8,4 +8,4 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from home import signals  # noqa: F401  (connects receivers)
+        from home import registry, signals  # noqa: F401  (connects receivers, registers contributions)

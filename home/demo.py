@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.apps import apps
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from home.models import ContentPage, District, HomePage, PortalSettings
+from home.models import ContentPage, District, DistrictIndexPage, HomePage, PortalSettings
 
 # Mülheim an der Ruhr's Stadtteile with their Stadtbezirk and an approximate centre.
 DISTRICTS = [
@@ -59,9 +60,10 @@ PAGES = [
 ]
 
 
-def ensure_section(home: Page, index: Page, *, after: type[Page] | None = None) -> Page:
-    """Add a section page (e.g. /kita/) once, right after `after` in the menu; an older editorial page of the same
-    slug from an earlier demo city gives way to it, in place."""
+def ensure_section(home: Page, index: Page, *, after: str | None = None) -> Page:
+    """Add a section page (e.g. /kita/) once, right after the page of model `after` ("app_label.Model") in the menu;
+    an older editorial page of the same slug from an earlier demo city gives way to it, in place. `after` is a
+    name, not a class, so that a section does not import another feature (which may not be installed)."""
     model = type(index)
     existing = model.objects.child_of(home).first()
     if existing:
@@ -69,7 +71,12 @@ def ensure_section(home: Page, index: Page, *, after: type[Page] | None = None) 
     old = home.get_children().filter(slug=index.slug).first()
     if old is not None:
         old.delete()
-    neighbour = home.get_children().type(after).last() if after else None
+    neighbour = None
+    if after:
+        try:
+            neighbour = home.get_children().type(apps.get_model(after)).last()
+        except LookupError:  # that feature is not installed: append at the end
+            neighbour = None
     if neighbour is not None:
         neighbour.add_sibling(pos="right", instance=index)
     else:
@@ -135,3 +142,16 @@ def seed() -> list[str]:
     pages = seed_pages()
     seed_settings(pages=pages)
     return [f"Stadtteile: {District.objects.count()} ({created} neu)", f"Seiten: {Page.objects.live().count()}"]
+
+
+def ensure_district_index(home: Page) -> DistrictIndexPage:
+    return ensure_section(home, DistrictIndexPage(
+        title="Stadtteile", slug="stadtteile", show_in_menus=True,
+        intro="Alles für Familien in Ihrem Stadtteil auf einer Seite: Familienpunkt, Termine, Angebote, Kitas und Einrichtungen vor Ort.",
+    ), after="contact_points.ContactPointIndexPage")
+
+
+def seed_district_index() -> list[str]:
+    """The district pages come after the contact points in the menu, so this step runs after theirs."""
+    ensure_district_index(Site.objects.get(is_default_site=True).root_page)
+    return []

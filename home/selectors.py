@@ -31,3 +31,13 @@ def area_items(*, site: Site | None, current_path: str = "") -> list[NavItem]:
     ):
         items.append(NavItem(title, url, summary, active=current_path.startswith(url)))
     return items
+
+
+def city_name() -> str:
+    """The city the portal serves, as the editors set it in the portal settings (one query, cached per request)."""
+    from home.models import PortalSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return PortalSettings._meta.get_field("city_name").default
+    return PortalSettings.for_site(site).city_name

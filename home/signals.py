@@ -8,7 +8,7 @@ from django.dispatch import receiver
 def image_uploaded(sender, instance, created, raw=False, **kwargs) -> None:
     # New uploads get their renditions from a worker, so that the first visitor does not wait for them.
     if created and not raw:
-        from home.background import enqueue
+        from core.background import enqueue
         from home.tasks import create_image_renditions
 
         enqueue(create_image_renditions, instance.pk)

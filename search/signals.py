@@ -1,16 +1,13 @@
-"""What changes the index: page publishing and deletion, view restrictions, forum posts, topics and access."""
+"""What changes the index for every page: publishing, deletion, view restrictions. Other apps connect their own
+receivers and call `queue_refresh` (e.g. the forum for posts and topics)."""
 
 import contextlib
 import contextvars
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from machina.apps.forum.models import Forum
-from machina.apps.forum_conversation.models import Post, Topic
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
-
-from community.forum.models import ForumAccess
 
 _muted = contextvars.ContextVar("search_updates_muted", default=False)
 
@@ -28,7 +25,7 @@ def search_updates_muted():
 def queue_refresh(keys) -> None:
     """Queue a refresh of these documents after the commit. Refreshing is idempotent, so a reply that saves
     its post and then its topic simply queues the topic twice."""
-    from home.background import enqueue
+    from core.background import enqueue
     from search.tasks import refresh_search_documents
 
     keys = list(dict.fromkeys(keys))
@@ -60,35 +57,3 @@ def restriction_changed(sender, instance, **kwargs):
     if page is not None:
         ids = Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
         queue_refresh(f"page:{pk}" for pk in ids)
-
-
-@receiver(post_save, sender=Post)
-@receiver(post_delete, sender=Post)
-def post_changed(sender, instance, **kwargs):
-    queue_refresh([f"topic:{instance.topic_id}"])
-
-
-@receiver(post_save, sender=Topic)
-@receiver(post_delete, sender=Topic)
-def topic_changed(sender, instance, **kwargs):
-    queue_refresh([f"topic:{instance.pk}"])
-
-
-def _forum_topics(forum_id: int) -> list[str]:
-    forum = Forum.objects.filter(pk=forum_id).first()
-    if forum is None:
-        return []
-    forums = forum.get_descendants(include_self=True)
-    return [f"topic:{pk}" for pk in Topic.objects.filter(forum__in=forums).values_list("pk", flat=True)]
-
-
-@receiver(post_save, sender=ForumAccess)
-def forum_access_changed(sender, instance, **kwargs):
-    queue_refresh(_forum_topics(instance.forum_id))
-
-
-@receiver(pre_save, sender=Forum)
-def forum_renamed(sender, instance, **kwargs):
-    # machina saves the forum after every post (its counters); only a new name changes the documents.
-    if instance.pk and Forum.objects.filter(pk=instance.pk).exclude(name=instance.name).exists():
-        queue_refresh(_forum_topics(instance.pk))

@@ -2,8 +2,8 @@ from allauth.account.forms import SignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from community.forum.forms import HONEYPOT_FIELD, honeypot_check, honeypot_field
-from community.models import User
+from core.spam import HONEYPOT_FIELD, honeypot_check, honeypot_field
+from community.accounts.models import User
 
 # Names that would let a member pass for the portal's staff, or for a deleted member.
 RESERVED_NAME_PARTS = ("redaktion", "moderation", "admin", "familienportal", "gelöschtes mitglied")

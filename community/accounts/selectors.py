@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from allauth.account.models import EmailAddress
 
-from community.models import User
-from community.roles import ROLE_NAMES
+from community.accounts.models import User
+from community.accounts.roles import ROLE_NAMES
+from core.registry import profile_sections
 
 
 def profile_summary(*, user: User) -> dict:
@@ -20,3 +21,8 @@ def has_confirmed_email(user) -> bool:
     return bool(
         user.is_authenticated and user.is_active and EmailAddress.objects.filter(user=user, verified=True).exists()
     )
+
+
+def profile_sections_of(*, user: User) -> list[tuple]:
+    """The apps' parts of the profile page (volunteer shifts, suggestions, wiki edits, …) with their data."""
+    return [(section, section.context(user)) for section in profile_sections]

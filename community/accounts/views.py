@@ -6,11 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from community.accounts.forms import AccountDeleteForm, ProfileForm
-from community.accounts.selectors import profile_summary
+from community.accounts.selectors import profile_sections_of, profile_summary
 from community.accounts.services import account_data, account_delete
-from community.wiki.selectors import edits_of, watches_of
-from home.changing_places.selectors import suggestions_of
-from home.contact_points.selectors import signups_of
 
 
 @login_required
@@ -21,9 +18,8 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Ihr Profil wurde gespeichert."))
         return redirect("profile")
     return render(
-        request, "community/profile.html", {"form": form, **profile_summary(user=request.user), "volunteer_signups": signups_of(user=request.user),
-         "place_suggestions": suggestions_of(user=request.user), "wiki_edits": edits_of(user=request.user),
-         "wiki_watches": watches_of(user=request.user)}
+        request, "accounts/profile.html",
+        {"form": form, **profile_summary(user=request.user), "profile_sections": profile_sections_of(user=request.user)},
     )
 
 
@@ -47,4 +43,4 @@ def account_delete_view(request: HttpRequest) -> HttpResponse:
         account_delete(user=user)
         messages.success(request, _("Ihr Konto ist gelöscht. Ihre Forenbeiträge bleiben lesbar, als „gelöschtes Mitglied“."))
         return redirect("/")
-    return render(request, "community/account_delete.html", {"form": form})
+    return render(request, "accounts/account_delete.html", {"form": form})

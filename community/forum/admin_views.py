@@ -79,7 +79,7 @@ class ModerationPanel(Component):
 
     name = "forum_moderation"
     order = 170
-    template_name = "community/forum/admin_moderation_panel.html"
+    template_name = "forum_portal/admin_moderation_panel.html"
 
     def __init__(self, *, forums):
         self.forums = forums

@@ -19,7 +19,7 @@ from machina.apps.forum_conversation.models import Post, Topic
 
 from community.forum.models import ForumAccess, ForumSubscription, PostModeration, PostReport
 from community.forum.permissions import PortalPermissionHandler
-from community.notifications.services import notify
+from community.notifications.services import digests_send, notify
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ def post_saved(*, post: Post, created: bool) -> None:
         if not _muted.get():
             # Finding and telling the followers is a job for a worker, not for the poster's request.
             from community.forum.tasks import announce_post
-            from home.background import enqueue
+            from core.background import enqueue
 
             enqueue(announce_post, post.pk, moderation.waited)
 
@@ -123,7 +123,7 @@ def post_announce(*, post_id: int, waited: bool) -> int:
     """Tell the author (if the post waited) and the followers about a post that just became visible.
 
     Once per post, even if the task is delivered twice; a failure rolls the claim back for the retry."""
-    from home.background import claim_once
+    from core.background import claim_once
 
     post = Post.objects.select_related("topic__forum", "poster").filter(pk=post_id, approved=True).first()
     if post is None or not claim_once(f"forum-announce:{post_id}"):
@@ -176,7 +176,7 @@ def post_rate_check(*, user, forum: Forum, now=None) -> str | None:
 
 # --- reports --------------------------------------------------------------------------------------------------
 def _moderators_of(forum: Forum):
-    from community.models import User
+    from community.accounts.models import User
 
     handler = PortalPermissionHandler()
     candidates = User.objects.filter(is_active=True, groups__groupforumpermission__permission__codename="can_approve_posts").distinct()
@@ -236,11 +236,11 @@ def forum_access_sync(*, access: ForumAccess) -> None:
     from django.contrib.auth.models import Group
     from machina.apps.forum_permission.models import ForumPermission, GroupForumPermission, UserForumPermission
 
-    from community.roles import FORUM_READING, ROLES
+    from community.forum.roles import FORUM_PERMISSIONS, FORUM_READING
 
     forum = access.forum
     reading = [ForumPermission.objects.get_or_create(codename=codename)[0] for codename in FORUM_READING]
-    member_groups = Group.objects.filter(name__in=[role.name for role in ROLES if role.forum_permissions])
+    member_groups = Group.objects.filter(name__in=list(FORUM_PERMISSIONS))
     if not access.members_only:
         UserForumPermission.objects.filter(forum=forum, user=None, permission__in=reading).delete()
         GroupForumPermission.objects.filter(forum=forum, group__in=member_groups, permission__in=reading).delete()
@@ -268,3 +268,8 @@ def post_disapprove(*, post: Post, moderator) -> None:
         )
     logger.info("Post %s disapproved by user %s", post.pk, moderator.pk)
     post.delete()
+
+
+def forum_digests_send(*, now=None) -> int:
+    """The daily summary of forum notices; each mail ends with the link that stops all forum mail."""
+    return digests_send(stop_link=lambda user: unsubscribe_url(user=user, scope="mail"), now=now)

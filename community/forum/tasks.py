@@ -2,12 +2,12 @@ from smtplib import SMTPException
 
 from celery import shared_task
 
-from community.notifications.services import digests_send
+from community.forum.services import forum_digests_send
 
 
 @shared_task(autoretry_for=(SMTPException, ConnectionError), retry_backoff=True, max_retries=5)
 def send_forum_digests() -> int:
-    return digests_send()
+    return forum_digests_send()
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)

@@ -114,6 +114,6 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     parsed = services.unsubscribe_token_read(token)
     user = get_user_model().objects.filter(pk=parsed[0], is_active=True).first() if parsed else None
     if user is None:
-        return render(request, "community/unsubscribe.html", {"invalid": True}, status=400)
+        return render(request, "forum_portal/unsubscribe.html", {"invalid": True}, status=400)
     done = services.unsubscribe(user=user, scope=parsed[1]) if request.method == "POST" else None
-    return render(request, "community/unsubscribe.html", {"done": done, "scope": parsed[1]})
+    return render(request, "forum_portal/unsubscribe.html", {"done": done, "scope": parsed[1]})

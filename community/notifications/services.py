@@ -25,7 +25,7 @@ def notify(
     `mail_mode(user)` says "now" (the default), "digest" (the daily summary collects it) or "none";
     `unsubscribe_url(user)` gives the one-click link that the mail carries."""
     from community.notifications.tasks import send_notification_mail
-    from home.background import enqueue
+    from core.background import enqueue
 
     seen, created = set(), []
     for user in users:
@@ -64,7 +64,7 @@ def notification_mail_send(*, notification_id: int, now=None) -> bool:
         "unsubscribe_link": absolute_url(notification.unsubscribe_url),
     }
     try:
-        send_mail(f"[Familienportal] {notification.title}", render_to_string("community/mail/notification.txt", context), None, [notification.user.email])
+        send_mail(f"[Familienportal] {notification.title}", render_to_string("notifications/mail/notification.txt", context), None, [notification.user.email])
     except Exception:
         # Give the claim back so that the task's retry can send it; the mail server said no, nothing went out.
         Notification.objects.filter(pk=notification.pk).update(emailed_at=None)
@@ -77,8 +77,10 @@ def notifications_mark_read(*, user, now=None) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=now or timezone.now())
 
 
-def digests_send(*, now=None) -> int:
-    """One summary mail per member for the notices collected for the digest; each notice is claimed before sending."""
+def digests_send(*, stop_link: Callable[[object], str], now=None) -> int:
+    """One summary mail per member for the notices collected for the digest; each notice is claimed before sending.
+
+    `stop_link(user)` is the one-click link that ends all such mail (the forum's, which owns the digest)."""
     now = now or timezone.now()
     user_ids = Notification.objects.filter(digest=True, emailed_at__isnull=True).values_list("user", flat=True).distinct()
     sent = 0
@@ -91,17 +93,15 @@ def digests_send(*, now=None) -> int:
         user = notices[0].user
         if not user.email or not user.is_active:
             continue
-        from community.forum.services import unsubscribe_url
-
         context = {
             "name": user.get_display_name(), "notices": [
                 {"notification": n, "link": absolute_url(n.url), "unsubscribe_link": absolute_url(n.unsubscribe_url)} for n in notices
             ],
             "settings_url": f"{settings.PORTAL_BASE_URL}/konto/benachrichtigungen/",
-            "stop_link": absolute_url(unsubscribe_url(user=user, scope="mail")),
+            "stop_link": absolute_url(stop_link(user)),
         }
         subject = ngettext("[Familienportal] %(count)s Neuigkeit aus dem Forum", "[Familienportal] %(count)s Neuigkeiten aus dem Forum", len(notices)) % {"count": len(notices)}
-        send_mail(subject, render_to_string("community/mail/digest.txt", context), None, [user.email])
+        send_mail(subject, render_to_string("forum_portal/mail/digest.txt", context), None, [user.email])
         logger.info("Digest with %s notices mailed to user %s", len(notices), user.pk)
         sent += 1
     return sent

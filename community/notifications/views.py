@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from community.forum.forms import ForumMailForm
+from community.notifications.forms import ForumMailForm
 from community.notifications.selectors import notifications_of
 from community.notifications.services import notifications_mark_read
 
@@ -21,4 +21,4 @@ def notification_list(request: HttpRequest) -> HttpResponse:
             request.user.save(update_fields=["forum_mail"])
             messages.success(request, _("Ihre E-Mail-Einstellung ist gespeichert."))
             return redirect("notifications")
-    return render(request, "community/notifications.html", {"notifications": notifications_of(user=request.user), "forum_mail_form": form})
+    return render(request, "notifications/notifications.html", {"notifications": notifications_of(user=request.user), "forum_mail_form": form})

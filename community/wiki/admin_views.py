@@ -129,7 +129,7 @@ class WikiReviewPanel(Component):
 
     name = "wiki_review"
     order = 150
-    template_name = "community/wiki/admin_review_panel.html"
+    template_name = "wiki/admin_review_panel.html"
 
     def get_context_data(self, parent_context=None):
         from community.wiki.selectors import pending_articles

@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision, Site, TaskState
 
-from community.models import User
+from community.accounts.models import User
 from community.wiki import demo_articles as data
 from community.wiki import services
 from community.wiki.models import (
@@ -19,7 +19,6 @@ from community.wiki.models import (
     WikiProtection,
     WikiWatch,
 )
-from home.changing_places.models import ChangingPlaceIndexPage
 from home.demo import ensure_section
 
 
@@ -28,7 +27,7 @@ def ensure_index(home) -> WikiIndexPage:
         title="Familien-Wiki", slug="wiki", show_in_menus=True,
         intro="Erfahrungen von Eltern für Eltern: vom Elterngeld-Antrag bis zum Spielplatz für Regentage. "
               "Jede Änderung prüft die Redaktion, bevor sie erscheint.",
-    ), after=ChangingPlaceIndexPage)
+    ), after="changing_places.ChangingPlaceIndexPage")
 
 
 def _backdate(revision: Revision, when: datetime.datetime) -> None:
@@ -109,7 +108,7 @@ def seed_roles(*, users: dict[str, User], index: WikiIndexPage) -> None:
 def seed() -> list[str]:
     site = Site.objects.get(is_default_site=True)
     index = ensure_index(site.root_page)
-    from community.services import wiki_workflow_sync
+    from community.wiki.services import wiki_workflow_sync
 
     wiki_workflow_sync()
     users = {user.username: user for user in User.objects.filter(username__in=["redaktion", "eltern", "mehmet", "julia", "olena"])}

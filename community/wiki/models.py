@@ -37,7 +37,7 @@ class WikiIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["community.WikiArticlePage"]
+    subpage_types = ["wiki.WikiArticlePage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -75,7 +75,7 @@ class WikiArticlePage(RoutablePageMixin, Page):
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = Page.search_fields + [index.SearchField("teaser"), index.SearchField("body")]
-    parent_page_types = ["community.WikiIndexPage"]
+    parent_page_types = ["wiki.WikiIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:

@@ -115,7 +115,7 @@ def is_watching(*, user, article) -> bool:
 
 
 def watchers_of(*, article):
-    from community.models import User
+    from community.accounts.models import User
 
     return User.objects.filter(wiki_watches__article_id=article.pk, is_active=True)
 

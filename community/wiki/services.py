@@ -15,12 +15,21 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision, WorkflowState
 
 from community.notifications.services import notify
-from community.services import admin_mails_off_for_parents
+from community.accounts.roles_sync import admin_mails_off_for_parents, workflow_sync
 from community.wiki.diff import Merge, three_way_merge
 from community.wiki.models import WikiAccountStatus, WikiArticlePage, WikiCategory, WikiEdit, WikiIndexPage, WikiWatch
 from community.wiki.selectors import account_status, edit_refusal, is_editor, watchers_of
 
 logger = logging.getLogger(__name__)
+
+WIKI_WORKFLOW_NAME = "Wiki-Freigabe"
+WIKI_TASK_NAME = "Wiki-Änderung prüfen"
+
+
+def wiki_workflow_sync() -> None:
+    """Parents' wiki edits have their own queue, "Wiki-Freigabe", so the Redaktion sees them apart from other pages."""
+    for wiki in WikiIndexPage.objects.all():
+        workflow_sync(page=wiki, name=WIKI_WORKFLOW_NAME, task_name=WIKI_TASK_NAME)
 
 MAX_EDITS_PER_HOUR = 10
 MAX_PROPOSALS_PER_DAY = 3

@@ -81,7 +81,7 @@ def _topic_url(topic) -> str:
 def _refuse(request: HttpRequest, article, refusal: str) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    return TemplateResponse(request, "community/wiki/refused.html", {"page": article, "refusal": refusal}, status=403)
+    return TemplateResponse(request, "wiki/refused.html", {"page": article, "refusal": refusal}, status=403)
 
 
 def article_edit(request: HttpRequest, *, article) -> HttpResponse:
@@ -112,7 +112,7 @@ def article_edit(request: HttpRequest, *, article) -> HttpResponse:
                 else:
                     messages.success(request, _("Danke! Ihre Änderung wartet auf die Freigabe durch die Redaktion. Wir benachrichtigen Sie, sobald sie online ist."))
                 return redirect(article.url)
-    return TemplateResponse(request, "community/wiki/edit.html", context)
+    return TemplateResponse(request, "wiki/edit.html", context)
 
 
 def _conflict_context(*, form, conflict: EditConflict, mine: str) -> dict:
@@ -152,13 +152,13 @@ def article_propose(request: HttpRequest, *, index) -> HttpResponse:
                     return redirect(result.edit.article.specific.url)
                 messages.success(request, _("Danke! Die Redaktion prüft Ihren Artikel. Unter „Mein Konto“ sehen Sie, wann er online ist."))
                 return redirect(index.url)
-    return TemplateResponse(request, "community/wiki/propose.html", context)
+    return TemplateResponse(request, "wiki/propose.html", context)
 
 
 def article_history_view(request: HttpRequest, *, article) -> HttpResponse:
     if request.method == "POST":
         return _revert(request, article=article)
-    return TemplateResponse(request, "community/wiki/history.html", {
+    return TemplateResponse(request, "wiki/history.html", {
         "page": article, "entries": article_history_of(article=article), "pending": pending_edits(article=article),
         "can_revert": is_editor(user=request.user, page=article),
     })
@@ -198,7 +198,7 @@ def article_compare(request: HttpRequest, *, article) -> HttpResponse:
     if older.created_at > newer.created_at:
         older, newer = newer, older
     old_page, new_page = older.as_object(), newer.as_object()
-    return TemplateResponse(request, "community/wiki/compare.html", {
+    return TemplateResponse(request, "wiki/compare.html", {
         "page": article, "older": older, "newer": newer, "newer_edit": getattr(newer, "wiki_edit", None),
         "title_changed": old_page.title != new_page.title, "old_title": old_page.title, "new_title": new_page.title,
         "hunks": text_diff(old_page.body, new_page.body),

@@ -52,7 +52,7 @@ class OpenReportsPanel(Component):
 
     name = "changing_place_reports"
     order = 160
-    template_name = "home/changing_places/reports_panel.html"
+    template_name = "changing_places/reports_panel.html"
 
     def get_context_data(self, parent_context=None):
         return {"count": open_report_count()}

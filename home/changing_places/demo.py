@@ -8,10 +8,9 @@ from decimal import Decimal
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from community.models import User
+from community.accounts.models import User
 from home.changing_places.models import ChangingPlaceHours, ChangingPlaceIndexPage, ChangingPlacePage
 from home.changing_places.services import place_suggest
-from home.contact_points.models import ContactPointIndexPage
 from home.demo import ensure_section
 from home.models import District
 
@@ -68,7 +67,7 @@ def ensure_index(home: Page) -> ChangingPlaceIndexPage:
     return ensure_section(home, ChangingPlaceIndexPage(
         title="Wickeln & Stillen", slug="wickeln-stillen", show_in_menus=True,
         intro="Wo finde ich unterwegs einen Wickeltisch oder einen ruhigen Platz zum Stillen? Orte in ganz Mülheim, von Eltern vorgeschlagen und von der Redaktion geprüft.",
-    ), after=ContactPointIndexPage)
+    ), after="contact_points.ContactPointIndexPage")
 
 
 def seed() -> list[str]:

@@ -4,9 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.changing_places.models import ChangingPlacePage, ChangingPlaceReport
-from home.geo import POSTCODE_CENTRES
+from core.geo import postcode_clean
+from home.selectors import city_name
 from home.models import District
-from home.offers.forms import OfferFilterForm
 
 EQUIPMENT = [
     ("wickeltisch", _("Wickeltisch"), "changing_table"),
@@ -32,7 +32,8 @@ class PlaceFilterForm(forms.Form):
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
 
-    clean_plz = OfferFilterForm.clean_plz
+    def clean_plz(self):
+        return postcode_clean(self.cleaned_data["plz"], city=city_name, hint=_("Bitte wählen Sie einen Stadtteil."))
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -74,10 +75,7 @@ class SuggestPlaceForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"].strip()
-        if postcode and postcode not in POSTCODE_CENTRES:
-            raise forms.ValidationError(_("Diese Postleitzahl gehört nicht zu Mülheim an der Ruhr."))
-        return postcode
+        return postcode_clean(self.cleaned_data["postcode"], city=city_name)
 
     def clean(self):
         cleaned = super().clean()

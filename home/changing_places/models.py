@@ -11,7 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models.hours import HasOpeningHours, OpeningExceptionBase, OpeningPeriodBase
+from core.hours import HasOpeningHours, OpeningExceptionBase, OpeningPeriodBase
 
 FACILITIES = [
     ("changing_table", _("Wickeltisch")),
@@ -30,7 +30,7 @@ class ChangingPlaceIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.ChangingPlacePage"]
+    subpage_types = ["changing_places.ChangingPlacePage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -98,7 +98,7 @@ class ChangingPlacePage(HasOpeningHours, RoutablePageMixin, Page):
         FieldPanel("suggested_by", read_only=True),
     ]
     search_fields = Page.search_fields + [index.SearchField("street"), index.SearchField("note"), index.FilterField("district")]
-    parent_page_types = ["home.ChangingPlaceIndexPage"]
+    parent_page_types = ["changing_places.ChangingPlaceIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:

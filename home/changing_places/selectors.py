@@ -7,8 +7,7 @@ from django.db.models import QuerySet
 
 from home.changing_places.forms import EQUIPMENT
 from home.changing_places.models import ChangingPlaceIndexPage, ChangingPlacePage, ChangingPlaceReport
-from home.geo import Point, attach_distances
-from home.offers.selectors import distance_origin
+from core.geo import Point, attach_distances, distance_origin
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from community.accounts.selectors import has_confirmed_email
-from community.models import User
+from community.accounts.models import User
 from home.changing_places.models import ChangingPlaceHours, ChangingPlaceIndexPage, ChangingPlacePage, ChangingPlaceReport
-from home.geo import POSTCODE_CENTRES
+from core.geo import POSTCODE_CENTRES
 
 logger = logging.getLogger(__name__)
 

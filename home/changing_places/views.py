@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from home.changing_places.forms import PlaceFilterForm, ReportForm, SuggestPlaceForm
 from home.changing_places.selectors import PlaceFilters, places_search
 from home.changing_places.services import can_contribute, place_report, place_suggest
-from home.districts.selectors import district_url
+from home.district_selectors import district_url
 
 PER_PAGE = 30
 
@@ -73,7 +73,7 @@ def suggest_place(request: HttpRequest, *, index) -> HttpResponse:
             return redirect(index.url)
     context = index.get_context(request)
     context.update({"form": form, "index": index})
-    return TemplateResponse(request, "home/changing_places/suggest.html", context)
+    return TemplateResponse(request, "changing_places/suggest.html", context)
 
 
 def report_place(request: HttpRequest, *, place) -> HttpResponse:
@@ -90,4 +90,4 @@ def report_place(request: HttpRequest, *, place) -> HttpResponse:
             return redirect(place.url)
     context = place.get_context(request)
     context.update({"form": form})
-    return TemplateResponse(request, "home/changing_places/report.html", context)
+    return TemplateResponse(request, "changing_places/report.html", context)

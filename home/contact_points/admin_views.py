@@ -18,7 +18,7 @@ from home.contact_points.services import volunteer_cancel
 
 def scoped(queryset, user, path: str):
     """Everything for the Redaktion; for a team member only what belongs to their contact points."""
-    if user.is_superuser or user.has_perm("home.manage_all_volunteering"):
+    if user.is_superuser or user.has_perm("contact_points.manage_all_volunteering"):
         return queryset
     prefix = f"{path}__" if path else ""
     return queryset.filter(**{f"{prefix}staff__user": user}).distinct()

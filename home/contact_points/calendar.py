@@ -11,7 +11,7 @@ from icalendar import Event, vRecur
 
 from home.contact_points import recurrence
 from home.contact_points.models import ContactPointPage, EventPage
-from home.ical import new_calendar, utc_until
+from core.ical import new_calendar, utc_until
 
 
 def _vevent(event: EventPage, point: ContactPointPage | None, base_url: str, stamp: datetime.datetime) -> Event:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from community.models import User
+from community.accounts.models import User
 from home.contact_points.models import (
     ContactPointClosure,
     ContactPointHours,
@@ -23,7 +23,7 @@ from home.contact_points.models import (
 )
 from home.contact_points.services import volunteer_signup
 from home.demo import ensure_section
-from home.models import District, KitaIndexPage, LocalInstitution
+from home.models import District, LocalInstitution
 
 # (kind, name pattern, description) for each district's local institutions
 INSTITUTIONS = [
@@ -111,7 +111,7 @@ def ensure_index(home: Page) -> ContactPointIndexPage:
     return ensure_section(home, ContactPointIndexPage(
         title="Familienpunkte", slug="familienpunkte", show_in_menus=True,
         intro="Beratung unter einem Dach, Elterncafé, Still- und Wickelräume: die Anlaufstellen für Familien in Ihrem Stadtteil.",
-    ), after=KitaIndexPage)
+    ), after="kita.KitaIndexPage")
 
 
 def seed_institutions() -> dict[str, list[LocalInstitution]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from home.holidays import holiday_name
+from core.holidays import holiday_name
 
 NONE, WEEKLY, BIWEEKLY, MONTHLY = "", "weekly", "biweekly", "monthly"
 BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.accounts.selectors import has_confirmed_email
-from community.models import User
-from home.background import enqueue
+from community.accounts.models import User
+from core.background import enqueue
 from home.contact_points.models import VolunteerShift, VolunteerSignup
 
 logger = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ def volunteer_signup(*, user: User, shift: VolunteerShift, comment: str = "", no
 
 
 def may_manage_signup(user, signup: VolunteerSignup) -> bool:
-    if user.has_perm("home.manage_all_volunteering"):
+    if user.has_perm("contact_points.manage_all_volunteering"):
         return True
     return signup.shift.role.contact_point.staff.filter(user=user).exists()
 
@@ -98,9 +98,9 @@ def _enqueue_mail(signup_id: int, kind: str) -> None:
 
 
 MAILS = {
-    "confirmation": (_("Danke! Ihre Anmeldung: %(role)s am %(date)s"), "home/contact_points/mail/signup_confirmation.txt"),
-    "cancelled": (_("Abgesagt: %(role)s am %(date)s"), "home/contact_points/mail/signup_cancelled.txt"),
-    "reminder": (_("Erinnerung: %(role)s am %(date)s"), "home/contact_points/mail/signup_reminder.txt"),
+    "confirmation": (_("Danke! Ihre Anmeldung: %(role)s am %(date)s"), "contact_points/mail/signup_confirmation.txt"),
+    "cancelled": (_("Abgesagt: %(role)s am %(date)s"), "contact_points/mail/signup_cancelled.txt"),
+    "reminder": (_("Erinnerung: %(role)s am %(date)s"), "contact_points/mail/signup_reminder.txt"),
 }
 
 

@@ -2,7 +2,7 @@ from smtplib import SMTPException
 
 from celery import shared_task
 
-from home.background import claim_once, claim_release
+from core.background import claim_once, claim_release
 from home.contact_points.models import VolunteerSignup
 from home.contact_points.services import volunteer_mail_send, volunteer_reminders_send
 

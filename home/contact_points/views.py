@@ -22,8 +22,8 @@ from home.contact_points.calendar import events_calendar
 from home.contact_points.models import ContactPointPage, EventPage, VolunteerShift, VolunteerSignup
 from home.contact_points.selectors import contact_points, live_events, occurrences, volunteer_board
 from home.contact_points.services import can_volunteer, volunteer_cancel
-from home.districts.selectors import district_url
-from home.ical import ics_response
+from home.district_selectors import district_url
+from core.ical import ics_response
 
 UPCOMING_DAYS = 28
 
@@ -116,7 +116,7 @@ def event_calendar_page(request: HttpRequest, *, index) -> HttpResponse:
         "previous_url": f"?monat={previous:%Y-%m}{query}", "next_url": f"?monat={following:%Y-%m}{query}",
         "today": timezone.localdate(),
     })
-    return TemplateResponse(request, "home/contact_points/event_calendar.html", context)
+    return TemplateResponse(request, "contact_points/event_calendar.html", context)
 
 
 def events_ics(request: HttpRequest, *, index, contact_point: ContactPointPage | None) -> HttpResponse:

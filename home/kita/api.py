@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
-from home.api_paging import filter_errors_response, paginated_response
+from core.api_paging import filter_errors_response, paginated_response
 from home.kita.models import DaycarePage
 from home.kita.selectors import DaycareFilters, daycare_search
 from home.kita.views import filters_from_request

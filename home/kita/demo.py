@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from community.models import User
+from community.accounts.models import User
 from home.demo import ensure_section
 from home.kita.models import (
     AgeGroupCapacity,
@@ -23,7 +23,8 @@ from home.kita.models import (
     StaffAssignment,
 )
 from home.kita.services import places_record, places_report
-from home.models import District, Language, OfferIndexPage, Provider
+from home.models import District
+from home.directory.models import Language, Provider
 
 CARRIERS = [
     ("Stadt Mülheim an der Ruhr – Kitas", "staedtisch"),
@@ -49,7 +50,7 @@ def ensure_index(home: Page) -> KitaIndexPage:
         title="Kita & Tagespflege", slug="kita", show_in_menus=True,
         intro="<p>Kitas und Tagesmütter und -väter in Mülheim: wer passt zum Alter Ihres Kindes, zu Ihren Arbeitszeiten – und wo ist ein Platz frei?</p>",
         application_note="<p>Kinder haben ab dem ersten Geburtstag einen Rechtsanspruch auf einen Betreuungsplatz. Angemeldet wird offiziell beim Jugendamt der Stadt; die Angaben hier dienen der Orientierung.</p>",
-    ), after=OfferIndexPage)
+    ), after="offers.OfferIndexPage")
 
 
 def _hours(number: int) -> list[OpeningHours]:

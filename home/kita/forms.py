@@ -6,9 +6,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.geo import POSTCODE_CENTRES
+from core.geo import postcode_clean
+from home.selectors import city_name
 from home.kita.models import KitaFocus
-from home.models import District, Provider
+from home.models import District
+from home.directory.models import Provider
 
 RADIUS_CHOICES = [("", _("beliebig")), (1, "1 km"), (2, "2 km"), (3, "3 km"), (5, "5 km"), (10, "10 km")]
 KIND_CHOICES = [("", _("Kitas und Tagespflege")), ("kita", _("nur Kitas")), ("tagespflege", _("nur Kindertagespflege"))]
@@ -48,10 +50,7 @@ class DaycareFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_plz(self):
-        postcode = self.cleaned_data["plz"].strip()
-        if postcode and postcode not in POSTCODE_CENTRES:
-            raise forms.ValidationError(_("Diese Postleitzahl gehört nicht zu Mülheim an der Ruhr. Bitte wählen Sie einen Stadtteil."))
-        return postcode
+        return postcode_clean(self.cleaned_data["plz"], city=city_name, hint=_("Bitte wählen Sie einen Stadtteil."))
 
     def clean_geburtsdatum(self):
         birth = self.cleaned_data["geburtsdatum"]

@@ -9,13 +9,13 @@ from django.conf import settings
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from home.geo import KM_PER_DEGREE_LAT, Point, squared_distance_expression
+from core.geo import KM_PER_DEGREE_LAT, Point, distance_origin, squared_distance_expression
 from home.kita.ages import age_group_on, completed_months
 from home.kita.forms import next_kita_year_start
 from home.kita.models import AgeGroupCapacity, DaycarePage, FreePlaces, KitaFocus, OpeningHours
 from home.kita.models.pages import AgeGroup, ChildminderPage, KitaPage
-from home.models import District, Provider
-from home.offers.selectors import distance_origin
+from home.models import District
+from home.directory.models import Provider
 
 WORKDAYS = range(5)
 

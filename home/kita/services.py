@@ -12,7 +12,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from home.background import enqueue
+from core.background import enqueue
 from home.kita.models import AlertNotification, DaycarePage, FreePlaces, PlaceAlert, PlaceReport
 
 logger = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.geo import attach_distances, map_points
+from core.geo import attach_distances, map_points
 from home.kita.forms import DaycareFilterForm
 from home.kita.models.pages import AgeGroup
 from home.kita.selectors import DaycareFilters, daycare_search, daycares_for_staff, stale_before
@@ -82,7 +82,7 @@ def report_places(request: HttpRequest, *, index) -> HttpResponse:
         errors = {"daycare": daycare.pk, **errors}
     for daycare in daycares:
         daycare.history = daycare.place_reports.select_related("reported_by")[:10]
-    return TemplateResponse(request, "home/kita/report.html", {
+    return TemplateResponse(request, "kita/report.html", {
         "page": index, "daycares": daycares, "errors": errors, "groups": AgeGroup, "stale_before": stale_before(),
     })
 
@@ -113,4 +113,4 @@ def alert_action(request: HttpRequest, *, index, action: str, token: str) -> Htt
     done = None
     if request.method == "POST":
         done = alert_confirm(token=token) is not None if action == "bestaetigen" else alert_unsubscribe(token=token)
-    return TemplateResponse(request, "home/kita/alert_action.html", {"page": index, "action": action, "done": done})
+    return TemplateResponse(request, "kita/alert_action.html", {"page": index, "action": action, "done": done})

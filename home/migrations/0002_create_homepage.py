@@ -43,7 +43,7 @@ def remove_homepage(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("home", "0001_initial")]
+    dependencies = [("home", "0001_initial"), ("wagtailcore", "0098_apitoken")]
 
     operations = [
         migrations.RunPython(create_locales, migrations.RunPython.noop),

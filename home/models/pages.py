@@ -18,10 +18,8 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.ContentPage", "home.OfferIndexPage", "home.KitaIndexPage", "home.ContactPointIndexPage",
-        "home.DistrictIndexPage", "home.ChangingPlaceIndexPage", "community.WikiIndexPage",
-    ]
+    # No subpage_types: each section page names the home page in its own parent_page_types, so a feature app
+    # brings its section without this list having to know it (and leaving it out leaves no dangling name).
     max_count_per_parent = 1
 
     class Meta:

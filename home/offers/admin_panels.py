@@ -12,13 +12,13 @@ class StaleOffersPanel(Component):
 
     name = "stale_offers"
     order = 150
-    template_name = "home/offers/stale_offers_panel.html"
+    template_name = "offers/stale_offers_panel.html"
 
     def __init__(self, user):
         self.user = user
 
     def get_context_data(self, parent_context=None):
         offers = OfferPage.objects.live().filter(last_checked__lt=timezone.localdate() - STALE_AFTER)
-        if not self.user.is_superuser and not self.user.has_perm("home.change_provider"):
+        if not self.user.is_superuser and not self.user.has_perm("directory.change_provider"):
             offers = offers.filter(provider__maintainers=self.user)
         return {"offers": offers.order_by("last_checked")[:MAX_LISTED], "total": offers.count()}

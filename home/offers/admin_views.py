@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from home.offers.exchange import ParsedRow, parse_csv, parse_hsds
-from home.offers.models import OfferIndexPage
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.offers.models import HolidayPeriod, OfferCategory, OfferIndexPage
 from home.offers.services import ImportReport, offers_import
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -48,7 +50,7 @@ def parse_upload(*, name: str, content: bytes) -> list[ParsedRow]:
 
 
 def import_offers_view(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("home.import_offers"):
+    if not request.user.has_perm("offers.import_offers"):
         raise PermissionDenied
     report: ImportReport | None = None
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -57,6 +59,18 @@ def import_offers_view(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         rows = parse_upload(name=upload.name, content=upload.read())
         report = offers_import(rows=rows, index=index, user=request.user, dry_run=form.cleaned_data["dry_run"])
-    return render(request, "home/offers/admin_import.html", {
+    return render(request, "offers/admin_import.html", {
         "form": form, "report": report, "index": index, "page_title": _("Angebote importieren"),
     })
+
+
+class OfferCategoryViewSet(SnippetViewSet):
+    model = OfferCategory
+    icon = "tag"
+    list_display = ["name", "slug", "sort_order"]
+
+
+class HolidayPeriodViewSet(SnippetViewSet):
+    model = HolidayPeriod
+    icon = "date"
+    list_display = ["name", "start", "end"]

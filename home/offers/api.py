@@ -7,7 +7,7 @@ import json
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
-from home.api_paging import filter_errors_response, paginated_response
+from core.api_paging import filter_errors_response, paginated_response
 from home.offers.exchange import format_date_line, offer_hsds, offers_to_csv
 from home.offers.models import OfferPage
 from home.offers.selectors import offers_search

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from icalendar import Event, vRecur
 
-from home.ical import new_calendar, utc_until
+from core.ical import new_calendar, utc_until
 from home.offers.models import OfferDate, OfferPage
 
 BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]

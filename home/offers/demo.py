@@ -10,9 +10,10 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from community.models import User
+from community.accounts.models import User
 from home.models import District
-from home.offers.models import HolidayPeriod, Language, OfferCategory, OfferDate, OfferIndexPage, OfferPage, Provider
+from home.directory.models import Language, Provider
+from home.offers.models import HolidayPeriod, OfferCategory, OfferDate, OfferIndexPage, OfferPage
 
 # name, kind, e-mail local part
 PROVIDERS = [

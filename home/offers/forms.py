@@ -4,9 +4,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.geo import POSTCODE_CENTRES
+from core.geo import postcode_clean
+from home.selectors import city_name
 from home.models import District
-from home.offers.models import HolidayPeriod, Language, OfferCategory
+from home.directory.models import Language
+from home.offers.models import HolidayPeriod, OfferCategory
 
 AGE_CHOICES = [("", _("Jedes Alter")), (0, _("unter 1 Jahr"))] + [
     (years, _("%(years)s Jahre") % {"years": years} if years > 1 else _("1 Jahr")) for years in range(1, 18)
@@ -48,12 +50,7 @@ class OfferFilterForm(forms.Form):
         self.fields["ferien"].queryset = HolidayPeriod.objects.filter(end__gte=timezone.localdate())
 
     def clean_plz(self):
-        postcode = self.cleaned_data["plz"].strip()
-        if postcode and postcode not in POSTCODE_CENTRES:
-            raise forms.ValidationError(
-                _("Diese Postleitzahl gehört nicht zu %(city)s. Bitte wählen Sie einen Stadtteil.") % {"city": "Mülheim an der Ruhr"}
-            )
-        return postcode
+        return postcode_clean(self.cleaned_data["plz"], city=city_name, hint=_("Bitte wählen Sie einen Stadtteil."))
 
     def clean(self):
         cleaned = super().clean()

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from home.geo import POSTCODE_CENTRES, Point, squared_distance_expression
+from core.geo import Point, distance_origin, squared_distance_expression
 from home.models import District
-from home.offers.models import HolidayPeriod, Language, OfferCategory, OfferDate, OfferIndexPage, OfferPage
+from home.directory.models import Language
+from home.offers.models import HolidayPeriod, OfferCategory, OfferDate, OfferIndexPage, OfferPage
 
 FAR_FUTURE = datetime.date(9999, 12, 31)
 
@@ -52,18 +53,6 @@ class OfferFilters:
             sort=cleaned.get("sortierung") or "datum",
             origin=distance_origin(cleaned),
         )
-
-
-def distance_origin(cleaned: dict) -> Point | None:
-    """Where distances are measured from: the browser's location, else a postcode, else the chosen district."""
-    if cleaned.get("lat") is not None and cleaned.get("lon") is not None:
-        return Point(cleaned["lat"], cleaned["lon"])
-    if cleaned.get("plz"):
-        return Point(*POSTCODE_CENTRES[cleaned["plz"]])
-    if cleaned.get("stadtteil"):
-        district = cleaned["stadtteil"]
-        return Point(float(district.latitude), float(district.longitude))
-    return None
 
 
 def _weekdays_between(start: datetime.date, end: datetime.date) -> list[int]:

@@ -16,10 +16,11 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.rich_text import RichText
 
-from community.roles import REDAKTION
+from community.accounts.roles import REDAKTION
 from home.models import District
 from home.offers.exchange import OfferRecord, ParsedRow
-from home.offers.models import Language, OfferCategory, OfferDate, OfferIndexPage, OfferPage, Provider, StaleOfferNotice
+from home.directory.models import Language, Provider
+from home.offers.models import OfferCategory, OfferDate, OfferIndexPage, OfferPage, StaleOfferNotice
 
 logger = logging.getLogger(__name__)
 STALE_AFTER = datetime.timedelta(days=183)

@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from home.geo import attach_distances, map_points
-from home.ical import ics_response
+from core.geo import attach_distances, map_points
+from core.ical import ics_response
 from home.offers.calendar import offers_calendar
 from home.offers.forms import OfferFilterForm
 from home.offers.models import OfferIndexPage, OfferPage

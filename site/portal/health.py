@@ -52,7 +52,7 @@ def _search() -> str:
 
 
 def _outbox() -> str:
-    from home.background import outbox_waiting
+    from core.background import outbox_waiting
 
     return f"{outbox_waiting()} waiting"
 

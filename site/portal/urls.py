@@ -1,3 +1,6 @@
+"""The URL map: it only wires what the apps offer, and leaves out the parts of apps that are not installed."""
+
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -10,12 +13,24 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.health import health
 from search import views as search_views
 
+
+def installed(app: str, *patterns) -> list:
+    return list(patterns) if apps.is_installed(app) else []
+
+
 urlpatterns = [
     path("health/", health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
+    # The open-data API: /api/v1/…, read-only JSON (and CSV/HSDS exports of offers).
+    *installed("home.offers", path("api/v1/", include("home.offers.api_urls"))),
+    *installed("home.kita", path("api/v1/", include("home.kita.api_urls"))),
+    path("api/v1/", include("search.api_urls")),
+    # /konto/: the account's own pages, then what the apps add there.
+    path("konto/", include("community.notifications.urls")),
+    *installed("community.forum", path("konto/", include("community.forum.account_urls"))),
+    *installed("home.contact_points", path("konto/", include("home.contact_points.account_urls"))),
     path("konto/", include("community.accounts.urls")),
-    path("api/v1/", include("home.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -29,7 +44,7 @@ if settings.DEBUG:
 # Every public page carries its language: /de/, /en/, /tr/, /ar/, /uk/, /ru/.
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
-    path("forum/", include("community.forum.urls")),
+    *installed("community.forum", path("forum/", include("community.forum.urls"))),
     path("forum/", include(machina_urls)),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include(wagtail_urls)),

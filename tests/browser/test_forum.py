@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from community.roles import MODERATION
+from community.accounts.roles import MODERATION
 from tests.factories import PASSWORD, ParentFactory, UserFactory, establish, make_forum
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -3,7 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from community.roles import REDAKTION
+from community.accounts.roles import REDAKTION
 from tests.factories import PASSWORD, ParentFactory, UserFactory, make_article, wiki_index
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -2,8 +2,8 @@ import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from community.models import User
-from community.roles import ELTERN
+from community.accounts.models import User
+from community.accounts.roles import ELTERN
 
 PASSWORD = "geheim-und-lang-123"
 

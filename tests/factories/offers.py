@@ -4,7 +4,8 @@ from decimal import Decimal
 import factory
 
 from home.models import District
-from home.offers.models import Language, OfferCategory, OfferDate, OfferIndexPage, OfferPage, Provider
+from home.directory.models import Language, Provider
+from home.offers.models import OfferCategory, OfferDate, OfferIndexPage, OfferPage
 
 
 class ProviderFactory(factory.django.DjangoModelFactory):

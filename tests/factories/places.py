@@ -12,7 +12,7 @@ from home.contact_points.models import (
     VolunteerRole,
     VolunteerShift,
 )
-from home.districts.models import DistrictIndexPage
+from home.models import DistrictIndexPage
 
 from .pages import section
 

@@ -6,11 +6,16 @@ from django.core.management import call_command
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 
-from community.models import User
-from home.models import ChildminderPage, District, FreePlaces, HolidayPeriod, KitaPage, OfferCategory, OfferPage, Provider
+from community.accounts.models import User
+from home.kita.models import ChildminderPage, FreePlaces, KitaPage
+from home.models import District
+from home.offers.models import HolidayPeriod, OfferCategory, OfferPage
+from home.directory.models import Provider
 
 pytestmark = pytest.mark.django_db
-SNAPSHOT_APPS = ["home", "community", "auth", "wagtailcore", "forum", "forum_conversation", "account"]
+SNAPSHOT_APPS = [
+    "core", "accounts", "notifications", "home", "directory", "offers", "kita", "contact_points", "changing_places", "wiki",
+    "forum_portal", "auth", "wagtailcore", "forum", "forum_conversation", "account"]
 
 
 def snapshot() -> str:
@@ -78,7 +83,8 @@ def test_demo_city_has_contact_points_events_volunteering_districts_and_changing
     from django.utils import timezone
 
     from home.contact_points.selectors import occurrences
-    from home.models import ChangingPlacePage, ContactPointPage, VolunteerShift, VolunteerSignup
+    from home.changing_places.models import ChangingPlacePage
+    from home.contact_points.models import ContactPointPage, VolunteerShift, VolunteerSignup
 
     assert ContactPointPage.objects.live().count() == 3
     today = timezone.localdate()
@@ -135,7 +141,7 @@ def test_running_it_again_changes_nothing_and_keeps_editor_changes(seeded):
 def test_demo_wiki_has_articles_with_histories_pending_edits_and_a_proposal(seeded, client):
     from django.db.models import Count
 
-    from community.models import WikiArticlePage, WikiEdit
+    from community.wiki.models import WikiArticlePage, WikiEdit
 
     live = WikiArticlePage.objects.live()
     assert live.count() >= 25

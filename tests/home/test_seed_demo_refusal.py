@@ -3,7 +3,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from community.models import User
+from community.accounts.models import User
 from home.models import District
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from portal.celery_app import app as celery_app
 
-from home import background
+from core import background
 
 ROOT = Path(__file__).resolve().parents[2]
 DEAD_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1
@@ -24,7 +24,7 @@ def outbox_rows_aged() -> None:
 
     from django.utils import timezone
 
-    from home.models import OutboxMessage
+    from core.models import OutboxMessage
 
     OutboxMessage.objects.update(created_at=timezone.now() - timedelta(minutes=5))
 

@@ -12,8 +12,8 @@ from django.test import override_settings
 from django.utils import timezone
 from portal.celery_app import app as celery_app
 
-from home.background import outbox_drain, outbox_waiting
-from home.models import OutboxMessage
+from core.background import outbox_drain, outbox_waiting
+from core.models import OutboxMessage
 from tests.factories import ParentFactory, make_forum, make_reply, make_topic
 from tests.portal.celery_support import DEAD_BROKER, broker, outbox_rows_aged
 
@@ -83,10 +83,10 @@ def test_wagtail_tasks_go_through_the_outbox_backend(home_page, django_capture_o
     from home.models import ContentPage
     from tests.factories import ContentPageFactory
 
-    with override_settings(TASKS={"default": {"BACKEND": "home.background.OutboxTaskBackend"}}):
+    with override_settings(TASKS={"default": {"BACKEND": "core.background.OutboxTaskBackend"}}):
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             page = ContentPageFactory(parent=home_page, title="Elternberatung")
-        rows = OutboxMessage.objects.filter(task_name="home.tasks.run_django_task")
+        rows = OutboxMessage.objects.filter(task_name="core.tasks.run_django_task")
         assert rows.exists() and all(row.published_at is None for row in rows)
         module_paths = {row.args[0] for row in rows}
         assert "wagtail.tasks.update_reference_index_task" in module_paths
@@ -95,7 +95,7 @@ def test_wagtail_tasks_go_through_the_outbox_backend(home_page, django_capture_o
         assert not get_search_backend().search("Elternberatung", ContentPage)
         for callback in callbacks:
             callback()
-    assert all(row.published_at for row in OutboxMessage.objects.filter(task_name="home.tasks.run_django_task"))
+    assert all(row.published_at for row in OutboxMessage.objects.filter(task_name="core.tasks.run_django_task"))
     # The worker's job (here in-process) indexed the page.
     assert list(get_search_backend().search("Elternberatung", ContentPage)) == [page.specific]
 
@@ -209,13 +209,13 @@ def test_a_refused_mail_gives_its_claim_back_so_the_retry_sends_it(db, monkeypat
 def test_after_a_failed_publish_requests_leave_jobs_for_the_drain_without_waiting(home_page, django_capture_on_commit_callbacks):
     import time
 
-    from home.background import enqueue
+    from core.background import enqueue
 
     with broker(DEAD_BROKER), django_capture_on_commit_callbacks(execute=True):
-        enqueue("home.tasks.drain_outbox")
+        enqueue("core.tasks.drain_outbox")
         started = time.monotonic()
         for _ in range(5):
-            enqueue("home.tasks.drain_outbox")
+            enqueue("core.tasks.drain_outbox")
         quick = time.monotonic() - started
     assert OutboxMessage.objects.filter(published_at__isnull=True).count() == 6
     assert list(OutboxMessage.objects.values_list("attempts", flat=True)) == [1, 0, 0, 0, 0, 0]  # only the first tried

@@ -6,10 +6,10 @@ import pytest
 from django.db import connection
 from portal.celery_app import app as celery_app
 
-from community.models import Notification
+from community.notifications.models import Notification
 from community.notifications.services import notify
-from home.background import enqueue, outbox_drain
-from home.models import OutboxMessage
+from core.background import enqueue, outbox_drain
+from core.models import OutboxMessage
 from tests.conftest import require_service
 from tests.factories import ContentPageFactory, ParentFactory
 from tests.portal.celery_support import DEAD_BROKER, Worker, broker, outbox_rows_aged, wait_for
@@ -102,12 +102,12 @@ def test_publishing_a_page_while_the_broker_is_down_works_and_the_work_happens_l
 
     from home.models import ContentPage, HomePage
 
-    settings.TASKS = {"default": {"BACKEND": "home.background.OutboxTaskBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "core.background.OutboxTaskBackend"}}
     with broker(DEAD_BROKER):
         page = ContentPageFactory(parent=HomePage.objects.get(), title="Hebammensprechstunde")  # published, in its transaction
     page.refresh_from_db()
     assert page.live
-    waiting = OutboxMessage.objects.filter(published_at__isnull=True, task_name="home.tasks.run_django_task")
+    waiting = OutboxMessage.objects.filter(published_at__isnull=True, task_name="core.tasks.run_django_task")
     assert waiting.exists()  # the search index update waits in the outbox
     assert not list(get_search_backend().search("Hebammensprechstunde", ContentPage))
 

@@ -4,7 +4,7 @@ import pytest
 from machina.apps.forum_conversation.models import Post
 
 from community.forum.services import forum_set_members_only, post_report, reports_decide
-from community.roles import MODERATION, REDAKTION
+from community.accounts.roles import MODERATION, REDAKTION
 from community.wiki import services as wiki
 from search.query import SearchQuery
 from search.services import search

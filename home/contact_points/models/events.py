@@ -66,7 +66,7 @@ class EventPage(Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("last_date")]
-    parent_page_types = ["home.ContactPointPage"]
+    parent_page_types = ["contact_points.ContactPointPage"]
     subpage_types: list[str] = []
 
     class Meta:

@@ -13,8 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.models.hours import HasOpeningHours, OpeningExceptionBase, OpeningPeriodBase
-from home.permissions import OwnPagesPermissionTester
+from core.hours import HasOpeningHours, OpeningExceptionBase, OpeningPeriodBase
+from core.permissions import OwnPagesPermissionTester
 
 
 class TeamPermissionTester(OwnPagesPermissionTester):
@@ -33,7 +33,7 @@ class ContactPointIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.ContactPointPage"]
+    subpage_types = ["contact_points.ContactPointPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -113,8 +113,8 @@ class ContactPointPage(HasOpeningHours, RoutablePageMixin, Page):
         InlinePanel("staff", heading=_("Team (verwaltet Helfer-Anmeldungen)"), label=_("Konto")),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("district")]
-    parent_page_types = ["home.ContactPointIndexPage"]
-    subpage_types = ["home.EventPage"]
+    parent_page_types = ["contact_points.ContactPointIndexPage"]
+    subpage_types = ["contact_points.EventPage"]
 
     class Meta:
         verbose_name = _("Familienpunkt")

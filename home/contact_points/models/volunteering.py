@@ -17,7 +17,7 @@ class VolunteerRole(models.Model):
     """What parents can help with (café shift, reading afternoon), published by the contact point's team."""
 
     contact_point = models.ForeignKey(
-        "home.ContactPointPage", on_delete=models.CASCADE, related_name="volunteer_roles", verbose_name=_("Familienpunkt")
+        "contact_points.ContactPointPage", on_delete=models.CASCADE, related_name="volunteer_roles", verbose_name=_("Familienpunkt")
     )
     title = models.CharField(max_length=120, verbose_name=_("Aufgabe"))
     description = models.TextField(max_length=800, verbose_name=_("Beschreibung"))

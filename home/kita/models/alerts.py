@@ -21,7 +21,7 @@ class AlertNotification(models.Model):
     """One mail per alert and place report, never two."""
 
     alert = models.ForeignKey(PlaceAlert, on_delete=models.CASCADE, related_name="notifications")
-    report = models.ForeignKey("home.PlaceReport", on_delete=models.CASCADE, related_name="+")
+    report = models.ForeignKey("kita.PlaceReport", on_delete=models.CASCADE, related_name="+")
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

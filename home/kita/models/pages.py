@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.offers.models.pages import WEEKDAYS
+from core.hours import WEEKDAYS
 
 
 class AgeGroup(models.TextChoices):
@@ -49,7 +49,7 @@ class KitaIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("application_note")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.KitaPage", "home.ChildminderPage"]
+    subpage_types = ["kita.KitaPage", "kita.ChildminderPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -91,7 +91,7 @@ class DaycarePage(Page):
     latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("Breitengrad"))
     longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("Längengrad"))
     focus = ParentalManyToManyField(KitaFocus, blank=True, related_name="daycares", verbose_name=_("Schwerpunkte"))
-    languages = ParentalManyToManyField("home.Language", blank=True, related_name="daycares", verbose_name=_("Sprachen"))
+    languages = ParentalManyToManyField("directory.Language", blank=True, related_name="daycares", verbose_name=_("Sprachen"))
     inclusion_places = models.PositiveSmallIntegerField(default=0, verbose_name=_("Inklusionsplätze"))
     lunch = models.BooleanField(default=True, verbose_name=_("Mittagessen"))
     phone = models.CharField(max_length=50, blank=True, verbose_name=_("Telefon"))
@@ -103,7 +103,7 @@ class DaycarePage(Page):
     )
 
     is_creatable = False
-    parent_page_types = ["home.KitaIndexPage"]
+    parent_page_types = ["kita.KitaIndexPage"]
     subpage_types: list[str] = []
     search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("district")]
 
@@ -141,7 +141,7 @@ class DaycarePage(Page):
 
 class KitaPage(DaycarePage):
     carrier = models.ForeignKey(
-        "home.Provider", null=True, blank=True, on_delete=models.SET_NULL, related_name="kitas", verbose_name=_("Träger")
+        "directory.Provider", null=True, blank=True, on_delete=models.SET_NULL, related_name="kitas", verbose_name=_("Träger")
     )
     street = models.CharField(max_length=200, verbose_name=_("Straße und Hausnummer"))
     postcode = models.CharField(max_length=10, verbose_name=_("PLZ"))

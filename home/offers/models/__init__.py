@@ -1,8 +1,5 @@
 from .pages import OfferDate, OfferIndexPage, OfferPage
-from .snippets import HolidayPeriod, Language, OfferCategory, Provider
+from .snippets import HolidayPeriod, OfferCategory
 from .stale import StaleOfferNotice
 
-__all__ = [
-    "HolidayPeriod", "Language", "OfferCategory", "OfferDate", "OfferIndexPage", "OfferPage", "Provider",
-    "StaleOfferNotice",
-]
+__all__ = ["HolidayPeriod", "OfferCategory", "OfferDate", "OfferIndexPage", "OfferPage", "StaleOfferNotice"]

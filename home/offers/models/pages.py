@@ -18,12 +18,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.permissions import OwnPagesPermissionTester
+from core.hours import WEEKDAYS
+from core.permissions import OwnPagesPermissionTester
 
-WEEKDAYS = [
-    (0, _("Montag")), (1, _("Dienstag")), (2, _("Mittwoch")), (3, _("Donnerstag")),
-    (4, _("Freitag")), (5, _("Samstag")), (6, _("Sonntag")),
-]
 
 
 class OfferIndexPage(RoutablePageMixin, Page):
@@ -33,7 +30,7 @@ class OfferIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.OfferPage"]
+    subpage_types = ["offers.OfferPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -66,7 +63,7 @@ class OfferPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.for_user
-        if user is not None and not user.is_superuser and not user.has_perm("home.change_provider"):
+        if user is not None and not user.is_superuser and not user.has_perm("directory.change_provider"):
             self.fields["provider"].queryset = user.maintained_providers.all()
             self.fields["provider"].required = True
 
@@ -90,9 +87,9 @@ class OfferPage(RoutablePageMixin, Page):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("Bild")
     )
     provider = models.ForeignKey(
-        "home.Provider", null=True, blank=True, on_delete=models.PROTECT, related_name="offers", verbose_name=_("Anbieter")
+        "directory.Provider", null=True, blank=True, on_delete=models.PROTECT, related_name="offers", verbose_name=_("Anbieter")
     )
-    categories = ParentalManyToManyField("home.OfferCategory", related_name="offers", verbose_name=_("Kategorien"))
+    categories = ParentalManyToManyField("offers.OfferCategory", related_name="offers", verbose_name=_("Kategorien"))
     age_min_months = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("Mindestalter (Monate)"))
     age_max_months = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("Höchstalter (Monate)"))
     # Location (HSDS location + address)
@@ -115,7 +112,7 @@ class OfferPage(RoutablePageMixin, Page):
     price = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True, verbose_name=_("Preis (Euro)"))
     reduced_with_pass = models.BooleanField(default=False, verbose_name=_("Ermäßigt mit dem Mülheim-Pass"))
     cost_note = models.CharField(max_length=200, blank=True, verbose_name=_("Hinweis zu den Kosten"))
-    languages = ParentalManyToManyField("home.Language", blank=True, related_name="offers", verbose_name=_("Sprachen"))
+    languages = ParentalManyToManyField("directory.Language", blank=True, related_name="offers", verbose_name=_("Sprachen"))
     # Accessibility
     barrier_free = models.BooleanField(default=False, verbose_name=_("Barrierefreier Zugang"))
     accessible_toilet = models.BooleanField(default=False, verbose_name=_("Barrierefreie Toilette"))
@@ -170,7 +167,7 @@ class OfferPage(RoutablePageMixin, Page):
         index.RelatedFields("provider", [index.SearchField("name")]),
         index.RelatedFields("categories", [index.SearchField("name")]),
     ]
-    parent_page_types = ["home.OfferIndexPage"]
+    parent_page_types = ["offers.OfferIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:

@@ -4,7 +4,7 @@ from django.db import models
 class StaleOfferNotice(models.Model):
     """One row per reminder sent, so that an unchecked offer is flagged once per 'last checked' date, not daily."""
 
-    offer = models.ForeignKey("home.OfferPage", on_delete=models.CASCADE, related_name="stale_notices")
+    offer = models.ForeignKey("offers.OfferPage", on_delete=models.CASCADE, related_name="stale_notices")
     last_checked = models.DateField()
     sent_at = models.DateTimeField(auto_now_add=True)
 

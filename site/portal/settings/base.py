@@ -51,10 +51,23 @@ KITA_REPORT_STALE_WEEKS = env.int("KITA_REPORT_STALE_WEEKS", default=4)
 PORTAL_ALLOW_DEMO_ACCOUNTS = env.bool("PORTAL_ALLOW_DEMO_ACCOUNTS", default=True)
 
 # --- Applications -------------------------------------------------------------------------
-INSTALLED_APPS = [
-    "home",
-    "community",
+# The portal's own apps, lower layers first (core ← accounts ← … ← feature apps; see tests/portal/test_layout.py).
+# A feature app may be left out: nothing else imports it, and what it registers simply is not there.
+PORTAL_APPS = [
+    "core",
+    "community.accounts",
+    "community.notifications",
     "search",
+    "home",
+    "home.directory",
+    "home.offers",
+    "home.kita",
+    "home.contact_points",
+    "home.changing_places",
+    "community.wiki",
+    "community.forum",
+]
+INSTALLED_APPS = PORTAL_APPS + [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -132,7 +145,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "machina.core.context_processors.metadata",
-                "home.context_processors.map_tiles",
+                "core.context_processors.map_tiles",
             ],
         },
     },
@@ -141,7 +154,7 @@ TEMPLATES = [
 # Machina's migrations use integer keys; BigAutoField here would make makemigrations write into
 # the installed package. Our own apps choose BigAutoField in their AppConfig.
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
-AUTH_USER_MODEL = "community.User"
+AUTH_USER_MODEL = "accounts.User"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -230,13 +243,13 @@ def search_backend_from_url(url: str) -> dict:
 WAGTAILSEARCH_BACKENDS = {"default": search_backend_from_url(SEARCH_URL)}
 
 # --- Tasks --------------------------------------------------------------------------------
-# Background work goes through the outbox (home/background.py) to Celery. Without a broker Celery runs
+# Background work goes through the outbox (core/background.py) to Celery. Without a broker Celery runs
 # tasks in-process (the quick start); with one, workers run them. Wagtail 8 queues its own work (search
 # index, reference index, …) through django-tasks: in-process without a broker, else via the outbox.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 TASKS = {
     "default": {
-        "BACKEND": "home.background.OutboxTaskBackend" if CELERY_BROKER_URL else "django_tasks.backends.immediate.ImmediateBackend"
+        "BACKEND": "core.background.OutboxTaskBackend" if CELERY_BROKER_URL else "django_tasks.backends.immediate.ImmediateBackend"
     }
 }
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -258,12 +271,16 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Periodic work for Celery beat (`site/bin/celery-beat`).
 CELERY_BEAT_SCHEDULE = {
-    "drain-outbox": {"task": "home.tasks.drain_outbox", "schedule": 60},
+    "drain-outbox": {"task": "core.tasks.drain_outbox", "schedule": 60},
     "volunteer-reminders": {"task": "home.contact_points.tasks.send_volunteer_reminders", "schedule": 60 * 60},
     "forum-digests": {"task": "community.forum.tasks.send_forum_digests", "schedule": crontab(hour=7, minute=0)},
-    "stale-offer-reminders": {"task": "home.tasks.flag_stale_offers", "schedule": crontab(hour=6, minute=30)},
+    "stale-offer-reminders": {"task": "home.offers.tasks.flag_stale_offers", "schedule": crontab(hour=6, minute=30)},
     "unpublish-past-pages": {"task": "home.tasks.unpublish_past_pages", "schedule": crontab(hour=2, minute=15)},
     "search-catch-up": {"task": "search.tasks.search_catch_up", "schedule": 60},
+}
+# A feature app left out of INSTALLED_APPS takes its periodic tasks with it.
+CELERY_BEAT_SCHEDULE = {
+    name: entry for name, entry in CELERY_BEAT_SCHEDULE.items() if entry["task"].rsplit(".tasks.", 1)[0] in PORTAL_APPS
 }
 
 # --- django-machina -----------------------------------------------------------------------

@@ -1,0 +1,70 @@
+"""The demo city's accounts (password "demo"), refused where PORTAL_ALLOW_DEMO_ACCOUNTS is off."""
+
+from __future__ import annotations
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
+
+from community.accounts.models import User
+from community.accounts.roles import ANBIETER, ELTERN, FAMILIENPUNKT_TEAM, KITA_LEITUNG, MODERATION, REDAKTION
+
+DEMO_PASSWORD = "demo"
+
+# username, display name, role (None: superuser), what the account is for
+DEMO_ACCOUNTS = [
+    ("admin", "Administration", None, "alles, auch Benutzer und Einstellungen"),
+    ("redaktion", "Redaktion Familienportal", REDAKTION, "prüft und veröffentlicht Inhalte"),
+    ("moderation", "Forenmoderation", MODERATION, "betreut die Foren"),
+    ("eltern", "Sandra aus Styrum", ELTERN, "Elternteil: Forum und Wiki"),
+    ("anbieter", "Familienbildungsstätte", ANBIETER, "pflegt Angebote ihrer Organisation"),
+    ("kita", "Kita Sonnenblume", KITA_LEITUNG, "meldet freie Plätze der eigenen Kita"),
+    ("familienpunkt", "Team Familienpunkt Styrum", FAMILIENPUNKT_TEAM, "Termine und Helfer-Schichten in Styrum"),
+]
+# More parents so that the forum has several voices.
+DEMO_PARENTS = [("mehmet", "Mehmet aus Dümpten"), ("julia", "Julia aus Saarn"), ("olena", "Olena aus Heißen")]
+# A member who joined just now (posts wait for approval) and one who posts advertising (reported and hidden).
+DEMO_NEWCOMERS = [("lena", "Lena, neu in Broich"), ("shop", "Baby-Shop24")]
+
+def _ensure_account(*, username: str, display_name: str, role: str | None) -> tuple[User, bool]:
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "display_name": display_name,
+            "email": f"{username}@demo.familienportal.local",
+            "is_staff": role is None,
+            "is_superuser": role is None,
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)  # only on creation: a second run must not touch the hash
+        user.save(update_fields=["password"])
+        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user, created
+
+
+def seed_accounts() -> dict[str, User]:
+    if not settings.PORTAL_ALLOW_DEMO_ACCOUNTS:
+        raise ImproperlyConfigured("Demo-Konten sind in dieser Umgebung abgeschaltet (PORTAL_ALLOW_DEMO_ACCOUNTS).")
+    users = {}
+    for username, display_name, role, _purpose in DEMO_ACCOUNTS:
+        users[username], _created = _ensure_account(username=username, display_name=display_name, role=role)
+    for username, display_name in DEMO_PARENTS + DEMO_NEWCOMERS:
+        users[username], _created = _ensure_account(username=username, display_name=display_name, role=ELTERN)
+    return users
+
+
+def demo_users() -> dict[str, User]:
+    """The demo accounts by user name, for the other apps' demo content."""
+    names = [row[0] for row in DEMO_ACCOUNTS + DEMO_PARENTS + DEMO_NEWCOMERS]
+    return {user.username: user for user in User.objects.filter(username__in=names)}
+
+
+def seed() -> list[str]:
+    seed_accounts()
+    lines = ["Demo-Konten (Passwort für alle: demo):"]
+    lines += [f"  {username:<13} {purpose}" for username, _name, _role, purpose in DEMO_ACCOUNTS]
+    return lines

@@ -1,0 +1,64 @@
+"""What the forum contributes: machina's permissions per role, a member's posts, follows and reports in the data
+download (posts stay in their threads when the account goes), the admin grants, the demo forum."""
+
+from machina.apps.forum_conversation.models import Post, Topic
+
+from community.accounts.roles import MODERATION, REDAKTION
+from core.registry import DemoStep, PersonalData, RoleGrants, demo_steps, personal_data, role_grants, roles_synced
+from community.forum import demo, signals  # noqa: F401  (connects receivers)
+from community.forum.roles import forum_permissions_sync
+
+# Stored on the member's posts (German content, like the posts themselves).
+DELETED_MEMBER = "gelöschtes Mitglied"
+
+role_grants.register(RoleGrants(REDAKTION, model_permissions={"forum.forum": ("add", "change", "view")}))
+role_grants.register(RoleGrants(MODERATION, model_permissions={"forum.forum": ("add", "change", "view")}))
+roles_synced.register(forum_permissions_sync)
+
+
+def _posts(user) -> list[dict]:
+    from community.accounts.services import when
+
+    return [
+        {"thema": p.topic.subject, "forum": p.topic.forum.name, "betreff": p.subject, "text": p.content.raw,
+         "erstellt_am": when(p.created), "freigegeben": p.approved}
+        for p in Post.objects.filter(poster=user).select_related("topic__forum").order_by("created")
+    ]
+
+
+def _reports(user) -> list[dict]:
+    from community.accounts.services import when
+    from community.forum.models import PostReport
+
+    return [
+        {"grund": r.get_reason_display(), "erlaeuterung": r.note, "gemeldet_am": when(r.created_at), "ergebnis": r.get_outcome_display()}
+        for r in PostReport.objects.filter(reporter=user)
+    ]
+
+
+def _followed_forums(user) -> list[str]:
+    from community.forum.models import ForumSubscription
+
+    return [s.forum.name for s in ForumSubscription.objects.filter(user=user).select_related("forum")]
+
+
+def _detach_posts(user) -> None:
+    """machina deletes a user's posts and topics with the account (CASCADE), which would tear holes into other
+    parents' threads, so the posts are detached first and signed "gelöschtes Mitglied"."""
+    Post.objects.filter(poster=user).update(poster=None, username=DELETED_MEMBER)
+    Topic.objects.filter(poster=user).update(poster=None)
+
+
+personal_data.register(PersonalData(
+    models=("forum_conversation.Post", "forum_conversation.Topic"), key="forum_beitraege", export=_posts,
+    before_delete=_detach_posts, order=20,
+))
+personal_data.register(PersonalData(
+    models=(), key="gefolgte_themen", export=lambda user: [t.subject for t in user.topic_subscriptions.order_by("subject")],
+    order=21,
+))
+personal_data.register(PersonalData(
+    models=("forum_portal.ForumSubscription",), key="gefolgte_foren", export=_followed_forums, order=22,
+))
+personal_data.register(PersonalData(models=("forum_portal.PostReport",), key="meldungen", export=_reports, order=23))
+demo_steps.register(DemoStep("forum", demo.seed, order=30))

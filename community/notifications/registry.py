@@ -1,0 +1,16 @@
+"""What the notices contribute: a member's notices in the data download."""
+
+from core.registry import PersonalData, personal_data
+
+
+def _notices(user) -> list[dict]:
+    from community.accounts.services import when
+    from community.notifications.models import Notification
+
+    return [
+        {"titel": n.title, "text": n.body, "am": when(n.created_at), "gelesen": bool(n.read_at)}
+        for n in Notification.objects.filter(user=user).order_by("created_at")
+    ]
+
+
+personal_data.register(PersonalData(models=("notifications.Notification",), key="benachrichtigungen", export=_notices, order=90))

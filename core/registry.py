@@ -1,0 +1,106 @@
+"""Lists that feature apps fill from their own code and one collector reads.
+
+A feature app registers what it contributes in its `registry.py` (imported by its AppConfig.ready), so the
+collectors (role sync, data download, profile page, district pages, demo city, admin menu) never name a
+feature, and an app left out of INSTALLED_APPS simply contributes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Registry(Generic[T]):
+    """An ordered list of contributions; items with an `order` attribute are read in that order."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._items: list[T] = []
+
+    def register(self, item: T) -> T:
+        if item not in self._items:  # a module imported twice (tests, autoreload) registers once
+            self._items.append(item)
+        return item
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(sorted(self._items, key=lambda item: getattr(item, "order", 0)))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+@dataclass(frozen=True)
+class RoleGrants:
+    """Permissions a role gets for one app's models and pages (the roles themselves are declared by accounts)."""
+
+    role: str
+    model_permissions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "app.model": actions
+    section_permissions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "app.PageModel": on each page
+    collection_permissions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # on the root collection
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """One app's part of a member's data (Art. 15/20 DSGVO) and of deleting the account.
+
+    `models` names every model ("app_label.ModelName") with a link to the account that this entry accounts for:
+    a test fails for any such model that no entry names. `export(user)` returns JSON-ready data under `key`;
+    `before_delete(user)` runs before the account row goes (to keep what others still need, e.g. forum threads).
+    An entry without `key` covers models that hold nothing personal beyond the link; `reason` says why."""
+
+    models: tuple[str, ...]
+    key: str | None = None
+    export: Callable[[Any], Any] | None = None
+    before_delete: Callable[[Any], None] | None = None
+    reason: str = ""
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class ProfileSection:
+    """A block on /konto/profil/: the template gets `context(user)` plus the page's own context."""
+
+    template: str
+    context: Callable[[Any], dict]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class DistrictSection:
+    """A part of a district page (/de/stadtteile/<slug>/): `context(district, today)` for `template`, which
+    renders one <section> per entry of `links` (anchor, lazy German title) for the page's table of contents."""
+
+    links: tuple[tuple[str, Any], ...]
+    template: str
+    context: Callable[[Any, Any], dict]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    """A part of the demo city; `seed()` is idempotent and returns report lines for `manage.py seed_demo`."""
+
+    name: str
+    seed: Callable[[], list[str]]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class AdminSnippets:
+    """Snippet view sets for the admin menu group "Verzeichnisdaten", in `order`."""
+
+    viewsets: tuple[type, ...]
+    order: int = 100
+
+
+role_grants: Registry[RoleGrants] = Registry("role grants")
+# Called after every role sync with no arguments: permissions kept outside Django's (machina's, workflows).
+roles_synced: Registry[Callable[[], None]] = Registry("after role sync")
+personal_data: Registry[PersonalData] = Registry("personal data")
+profile_sections: Registry[ProfileSection] = Registry("profile sections")
+district_sections: Registry[DistrictSection] = Registry("district sections")
+demo_steps: Registry[DemoStep] = Registry("demo city")
+directory_snippets: Registry[AdminSnippets] = Registry("directory snippets")

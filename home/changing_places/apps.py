@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ChangingPlacesConfig(AppConfig):
+    name = "home.changing_places"
+    label = "changing_places"
+    verbose_name = _("Wickeln und Stillen")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from home.changing_places import registry  # noqa: F401  (what this app contributes to the shared registries)

@@ -1,0 +1,44 @@
+"""What the offer directory contributes: grants, its reference data in the admin, a district section, demo offers."""
+
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+from community.accounts.roles import ANBIETER, REDAKTION
+from core.registry import (
+    AdminSnippets,
+    DemoStep,
+    DistrictSection,
+    RoleGrants,
+    demo_steps,
+    directory_snippets,
+    district_sections,
+    role_grants,
+)
+from home.offers import demo
+from home.offers.admin_views import HolidayPeriodViewSet, OfferCategoryViewSet
+
+role_grants.register(RoleGrants(REDAKTION, model_permissions={
+    "offers.offercategory": ("add", "change", "delete", "view"),
+    "offers.holidayperiod": ("add", "change", "delete", "view"),
+    "offers.offerpage": ("import_offers",),
+}))
+# Offers only, and only their organization's (OfferPage.permissions_for_user); never publish.
+role_grants.register(RoleGrants(ANBIETER, section_permissions={"offers.OfferIndexPage": ("add_page", "change_page")}))
+directory_snippets.register(AdminSnippets((OfferCategoryViewSet,), order=30))
+directory_snippets.register(AdminSnippets((HolidayPeriodViewSet,), order=50))
+
+
+def _district_offers(district, today: datetime.date, limit: int = 12) -> dict:
+    from home.offers.models import OfferIndexPage
+    from home.offers.selectors import current_offers
+
+    offers = current_offers(today=today).filter(district=district).order_by("title")
+    index = OfferIndexPage.objects.live().first()
+    return {"offers": list(offers[:limit]), "offer_count": offers.count(), "offers_url": index.url if index else None}
+
+
+district_sections.register(DistrictSection(
+    links=(("angebote", _("Angebote")),), template="offers/district_section.html", context=_district_offers, order=30,
+))
+demo_steps.register(DemoStep("offers", demo.seed, order=40))
