@@ -61,9 +61,11 @@ def claim_release(key: str) -> None:
 
 
 def _celery_app():
-    from portal.celery_app import app
+    # The project's app (site/portal/celery_app.py, loaded with Django) is Celery's current app; core names
+    # no project module.
+    from celery import current_app
 
-    return app
+    return current_app._get_current_object()
 
 
 def outbox_publish(*, message_id: int, force: bool = False) -> bool:

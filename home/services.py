@@ -14,13 +14,13 @@ IMAGE_RENDITIONS = ("width-960", "max-165x165")
 
 
 def past_pages_unpublish(*, today: datetime.date | None = None) -> int:
-    """Take offers and events whose last date has passed offline (the lists hide them already; this ends their pages too)."""
-    from home.contact_points.models import EventPage
-    from home.offers.models import OfferPage
+    """Take pages whose last date has passed offline (offers, events: the lists hide them already; this ends their
+    pages too). A page model takes part by setting `unpublish_after_last_date = True` and having `last_date`."""
+    from django.apps import apps
 
     today = today or timezone.localdate()
     count = 0
-    for model in (OfferPage, EventPage):
+    for model in [m for m in apps.get_models() if getattr(m, "unpublish_after_last_date", False)]:
         for page in model.objects.live().filter(last_date__lt=today):
             page.unpublish(log_action=True)  # idempotent: a page that is already offline is not selected again
             count += 1

@@ -51,6 +51,8 @@ class EventPage(Page):
     capacity = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("Plätze"))
     cost = models.CharField(max_length=100, blank=True, default="kostenlos", verbose_name=_("Kosten"))
     last_date = models.DateField(null=True, editable=False)
+    # The nightly housekeeping (home.services.past_pages_unpublish) takes the page offline after its last date.
+    unpublish_after_last_date = True
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"), FieldPanel("description"), FieldPanel("audience"), FieldPanel("venue"),

@@ -125,6 +125,8 @@ class OfferPage(RoutablePageMixin, Page):
     # Derived from the dates on save; lets the listings drop past offers without a nightly job.
     first_date = models.DateField(null=True, blank=True, editable=False)
     last_date = models.DateField(null=True, blank=True, editable=False)
+    # The nightly housekeeping (home.services.past_pages_unpublish) takes the page offline after its last date.
+    unpublish_after_last_date = True
 
     base_form_class = OfferPageForm
     content_panels = Page.content_panels + [
