@@ -8,3 +8,34 @@ personal_data.register(PersonalData(
     models=("accounts.User", "account.EmailAddress"), key="konto", export=account_export, order=0,
 ))
 demo_steps.register(DemoStep("accounts", demo.seed, order=20))
+
+
+def _anonymise_logs(user) -> None:
+    """Wagtail's audit log keeps the account id without a database link (DO_NOTHING): drop it with the account."""
+    from wagtail.models import ModelLogEntry, PageLogEntry
+
+    PageLogEntry.objects.filter(user_id=user.pk).update(user=None)
+    ModelLogEntry.objects.filter(user_id=user.pk).update(user=None)
+
+
+# Framework tables that link to an account but hold nothing a member wrote about themselves; each says why.
+personal_data.register(PersonalData(
+    models=("wagtailcore.PageLogEntry", "wagtailcore.ModelLogEntry", "admin.LogEntry"),
+    before_delete=_anonymise_logs,
+    reason="Protokoll der Redaktionsarbeit; beim Löschen wird das Konto aus den Einträgen entfernt.",
+))
+personal_data.register(PersonalData(
+    models=("wagtailcore.Page", "wagtailcore.Revision", "wagtailcore.WorkflowState", "wagtailcore.TaskState"),
+    reason="Seiten und Versionen nennen ihre Verfasser; was ein Mitglied schreibt (Wiki-Änderungen), steht mit "
+    "Text unter wiki_aenderungen; beim Löschen bleibt der Inhalt ohne Namen (SET_NULL).",
+))
+personal_data.register(PersonalData(
+    models=(
+        "wagtailusers.UserProfile", "wagtailadmin.EditingSession", "wagtailadmin.FormState", "wagtailcore.APIToken",
+        "wagtailcore.UploadedFile", "wagtailcore.Comment", "wagtailcore.CommentReply", "wagtailcore.PageSubscription",
+        "wagtailimages.Image", "wagtaildocs.Document", "wagtail_localize.StringTranslation",
+        "wagtail_localize.SegmentOverride",
+    ),
+    reason="Nur für Konten mit Zugang zur Redaktionsoberfläche (Einstellungen, Kommentare, Uploads, Übersetzungen); "
+    "Eltern haben dort nichts; Einstellungen gehen mit dem Konto, Inhalte bleiben ohne Namen.",
+))

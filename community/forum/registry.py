@@ -42,6 +42,15 @@ def _followed_forums(user) -> list[str]:
     return [s.forum.name for s in ForumSubscription.objects.filter(user=user).select_related("forum")]
 
 
+def _forum_profile(user) -> dict | None:
+    from machina.apps.forum_member.models import ForumProfile
+
+    profile = ForumProfile.objects.filter(user=user).first()
+    if profile is None:
+        return None
+    return {"signatur": profile.signature.raw if profile.signature else "", "beitraege": profile.posts_count}
+
+
 def _detach_posts(user) -> None:
     """machina deletes a user's posts and topics with the account (CASCADE), which would tear holes into other
     parents' threads, so the posts are detached first and signed "gelöschtes Mitglied"."""
@@ -54,11 +63,20 @@ personal_data.register(PersonalData(
     before_delete=_detach_posts, order=20,
 ))
 personal_data.register(PersonalData(
-    models=(), key="gefolgte_themen", export=lambda user: [t.subject for t in user.topic_subscriptions.order_by("subject")],
+    models=(), key="gefolgte_themen",  # machina's Topic.subscribers (covered with forum_conversation.Topic) export=lambda user: [t.subject for t in user.topic_subscriptions.order_by("subject")],
     order=21,
 ))
 personal_data.register(PersonalData(
     models=("forum_portal.ForumSubscription",), key="gefolgte_foren", export=_followed_forums, order=22,
 ))
 personal_data.register(PersonalData(models=("forum_portal.PostReport",), key="meldungen", export=_reports, order=23))
+personal_data.register(PersonalData(models=("forum_member.ForumProfile",), key="forum_profil", export=_forum_profile, order=24))
+personal_data.register(PersonalData(
+    models=(
+        "forum_polls.TopicPollVote", "forum_tracking.ForumReadTrack", "forum_tracking.TopicReadTrack",
+        "forum_permission.UserForumPermission",
+    ),
+    reason="machinas Lesemarken, Beitragszähler und Rechte je Konto: technisch, kein eigener Text (Umfragen sind "
+    "abgeschaltet); sie gehen mit dem Konto.",
+))
 demo_steps.register(DemoStep("forum", demo.seed, order=30))

@@ -1,37 +1,25 @@
-from .accounts import PASSWORD, ParentFactory, UserFactory
-from .pages import ContentPageFactory
+"""Test data per app. Names are loaded from their app's module on first use (PEP 562), so that a test run
+without a feature app (tests/portal/test_app_removal.py) can still import the factories it needs."""
 
-__all__ = ["PASSWORD", "ContentPageFactory", "ParentFactory", "UserFactory"]
-from .offers import ProviderFactory, day, district, make_offer, offer_index
+from importlib import import_module
 
-__all__ += ["ProviderFactory", "day", "district", "make_offer", "offer_index"]
-from .kita import kita_index, make_daycare
+_MODULES = {
+    "accounts": ["PASSWORD", "ParentFactory", "UserFactory"],
+    "pages": ["ContentPageFactory"],
+    "home": ["district", "district_index"],
+    "directory": ["ProviderFactory"],
+    "offers": ["day", "make_offer", "offer_index"],
+    "kita": ["kita_index", "make_daycare"],
+    "contact_points": ["contact_point_index", "make_contact_point", "make_event", "make_shift"],
+    "changing_places": ["changing_place_index", "make_changing_place"],
+    "wiki": ["make_article", "wiki_category", "wiki_index"],
+    "forum": ["establish", "forum_url", "make_forum", "make_reply", "make_topic", "reply_url", "topic_create_url", "topic_url"],
+}
+_WHERE = {name: module for module, names in _MODULES.items() for name in names}
+__all__ = sorted(_WHERE)
 
-__all__ += ["kita_index", "make_daycare"]
-from .places import (
-    changing_place_index,
-    contact_point_index,
-    district_index,
-    make_changing_place,
-    make_contact_point,
-    make_event,
-    make_shift,
-)
 
-__all__ += ["changing_place_index", "contact_point_index", "district_index", "make_changing_place", "make_contact_point",
-            "make_event", "make_shift"]
-from .wiki import make_article, wiki_category, wiki_index
-
-__all__ += ["make_article", "wiki_category", "wiki_index"]
-from .forum import (
-    establish,
-    forum_url,
-    make_forum,
-    make_reply,
-    make_topic,
-    reply_url,
-    topic_create_url,
-    topic_url,
-)
-
-__all__ += ["establish", "forum_url", "make_forum", "make_reply", "make_topic", "reply_url", "topic_create_url", "topic_url"]
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)

@@ -1,34 +1,8 @@
 import datetime
 from decimal import Decimal
 
-import factory
-
-from home.models import District
-from home.directory.models import Language, Provider
+from home.directory.models import Language
 from home.offers.models import OfferCategory, OfferDate, OfferIndexPage, OfferPage
-
-
-class ProviderFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Familienverein {n}")
-    slug = factory.Sequence(lambda n: f"familienverein-{n}")
-    kind = Provider.Kind.ASSOCIATION
-    email = factory.Sequence(lambda n: f"verein{n}@example.org")
-
-    class Meta:
-        model = Provider
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def maintainers(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.maintainers.add(*extracted)
-
-
-def district(slug: str = "saarn") -> District:
-    names = {"saarn": ("Saarn", "51.40660", "6.87880"), "styrum": ("Styrum", "51.45180", "6.86280"),
-             "heissen": ("Heißen", "51.43600", "6.92250")}
-    name, lat, lon = names[slug]
-    return District.objects.get_or_create(slug=slug, defaults={"name": name, "latitude": lat, "longitude": lon})[0]
 
 
 def offer_index(home_page) -> OfferIndexPage:

@@ -20,3 +20,10 @@ def section(home_page, model, **fields):
     home_page.add_child(instance=index)
     index.save_revision().publish()
     return index
+
+
+def clock(value):
+    """"09:30" or a time: the opening-hours rows of the factories take both."""
+    import datetime
+
+    return datetime.time.fromisoformat(value) if isinstance(value, str) else value

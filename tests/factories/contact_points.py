@@ -1,7 +1,3 @@
-import datetime
-from decimal import Decimal
-
-from home.changing_places.models import ChangingPlaceHours, ChangingPlaceIndexPage, ChangingPlacePage
 from home.contact_points.models import (
     ContactPointHours,
     ContactPointIndexPage,
@@ -12,25 +8,13 @@ from home.contact_points.models import (
     VolunteerRole,
     VolunteerShift,
 )
-from home.models import DistrictIndexPage
 
+from .pages import clock as _time
 from .pages import section
 
 
 def contact_point_index(home_page) -> ContactPointIndexPage:
     return section(home_page, ContactPointIndexPage, title="Familienpunkte", slug="familienpunkte")
-
-
-def district_index(home_page) -> DistrictIndexPage:
-    return section(home_page, DistrictIndexPage, title="Stadtteile", slug="stadtteile")
-
-
-def changing_place_index(home_page) -> ChangingPlaceIndexPage:
-    return section(home_page, ChangingPlaceIndexPage, title="Wickeln & Stillen", slug="wickeln-stillen")
-
-
-def _time(value):
-    return datetime.time.fromisoformat(value) if isinstance(value, str) else value
 
 
 def make_contact_point(index, *, title="Familienpunkt Styrum", district, hours=((range(5), "09:00", "16:00"),),
@@ -66,17 +50,3 @@ def make_shift(point, *, date, starts="09:00", ends="12:00", capacity=2, role_ti
         contact_point=point, title=role_title, defaults={"description": "Kaffee kochen und Gäste begrüßen."},
     )
     return VolunteerShift.objects.create(role=role, date=date, starts=_time(starts), ends=_time(ends), capacity=capacity)
-
-
-def make_changing_place(index, *, title, district, lat=None, lon=None, hours=((range(7), "08:00", "20:00"),),
-                        changing_table=True, **fields) -> ChangingPlacePage:
-    fields.setdefault("kind", "geschaeft")
-    fields.setdefault("street", "Hauptstraße 1")
-    place = ChangingPlacePage(
-        title=title, district=district, changing_table=changing_table,
-        latitude=Decimal(lat) if lat else district.latitude, longitude=Decimal(lon) if lon else district.longitude, **fields,
-    )
-    place.hours = [ChangingPlaceHours(weekday=d, opens=_time(o), closes=_time(c)) for days, o, c in hours for d in days]
-    index.add_child(instance=place)
-    place.save_revision().publish()
-    return ChangingPlacePage.objects.get(pk=place.pk)
