@@ -1,4 +1,4 @@
-"""Index updates run as background tasks (home/background.py's outbox), within seconds of a change."""
+"""Index updates run as background tasks (core/background.py's outbox), within seconds of a change."""
 
 from celery import shared_task
 from django.db import OperationalError

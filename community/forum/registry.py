@@ -63,7 +63,8 @@ personal_data.register(PersonalData(
     before_delete=_detach_posts, order=20,
 ))
 personal_data.register(PersonalData(
-    models=(), key="gefolgte_themen",  # machina's Topic.subscribers (covered with forum_conversation.Topic) export=lambda user: [t.subject for t in user.topic_subscriptions.order_by("subject")],
+    # machina's Topic.subscribers: the link lives on forum_conversation.Topic, covered above.
+    models=(), key="gefolgte_themen", export=lambda user: [t.subject for t in user.topic_subscriptions.order_by("subject")],
     order=21,
 ))
 personal_data.register(PersonalData(
