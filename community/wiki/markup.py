@@ -8,16 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import markdown
-import nh3
 from django.utils.html import escape
 
-WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]{1,120})(?:\|([^\[\]\n]{1,120}))?\]\]")
+from core.sanitize import WIKI, sanitize_html, strip_tags
 
-ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre", "a",
-    "h2", "h3", "h4", "hr", "del", "table", "thead", "tbody", "tr", "th", "td",
-}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "class"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}}
+WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]{1,120})(?:\|([^\[\]\n]{1,120}))?\]\]")
 
 
 @dataclass(frozen=True)
@@ -38,43 +33,10 @@ def wiki_link_titles(text: str) -> set[str]:
 
 
 def sanitize(html: str) -> str:
-    """The one gate for everything parents type: no script, no handlers, no javascript: links; outside links marked."""
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel=None,
-        set_tag_attribute_values={},
-        attribute_filter=_drop_foreign_class,
-    )
+    """The one gate for everything parents type: no script, no handlers, no javascript: links; outside links marked.
 
-
-def _drop_foreign_class(tag: str, attribute: str, value: str) -> str | None:
-    # Only the portal's own wiki-link classes survive; a parent cannot style content as portal UI.
-    if attribute == "class":
-        return value if value in {"wiki-link", "wiki-link wiki-link--missing"} else None
-    if attribute == "id":
-        return value if re.fullmatch(r"[a-z0-9_-]{1,80}", value) else None
-    return value
-
-
-def _mark_external_links(html: str) -> str:
-    # nh3 strips any rel a parent typed; internal links (relative) stay plain, everything else is user content.
-    # A href that is neither a web, mail, portal nor anchor address (e.g. "javascript&#58;…") is dropped.
-    def mark(match: re.Match) -> str:
-        tag = match.group(0)
-        href = re.search(r'href="([^"]*)"', tag)
-        if not href:
-            return tag
-        target = html_lib.unescape(href.group(1))
-        if re.match(r"^(https?:)?//", target):
-            return tag[:-1] + ' rel="nofollow ugc noopener">'
-        if not re.match(r"^(/|#|mailto:)", target):
-            return tag.replace(href.group(0), "").replace("<a >", "<a>")
-        return tag
-
-    return re.sub(r"<a\b[^>]*>", mark, html)
+    The rules live in core.sanitize (policy WIKI), shared with the forum."""
+    return sanitize_html(html, WIKI)
 
 
 def render(text: str, *, resolve: Callable[[str], str | None] = lambda title: None, missing_url: Callable[[str], str] | None = None) -> Rendered:
@@ -95,7 +57,7 @@ def render(text: str, *, resolve: Callable[[str], str | None] = lambda title: No
     converter = markdown.Markdown(extensions=["toc", "sane_lists", "tables"], extension_configs={"toc": {"slugify": _slugify, "toc_depth": "2-3"}})
     html = converter.convert(source)
     html = re.sub("\x00WIKILINK\x00", lambda _match: next(links, ""), html)
-    html = _mark_external_links(sanitize(html))
+    html = sanitize(html)
     toc = [Heading(level=token["level"], anchor=token["id"], text=html_lib.unescape(token["name"])) for token in _flatten(converter.toc_tokens)]
     return Rendered(html=html, toc=toc)
 
@@ -121,4 +83,4 @@ def _flatten(tokens: list[dict]) -> list[dict]:
 
 def plain_text(text: str) -> str:
     """Markdown without markup, for teasers and mails."""
-    return re.sub(r"\s+", " ", nh3.clean(markdown.markdown(escape_html(WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text))), tags=set())).strip()
+    return re.sub(r"\s+", " ", strip_tags(markdown.markdown(escape_html(WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text))))).strip()
