@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
+from dateutil import rrule as dateutil_rrule
+
 from core.holidays import holiday_name
 
 NONE, WEEKLY, BIWEEKLY, MONTHLY = "", "weekly", "biweekly", "monthly"
@@ -17,35 +19,21 @@ def week_of_month(day: datetime.date) -> int:
     return -1 if number == 5 else number
 
 
-def _nth_weekday(year: int, month: int, weekday: int, number: int) -> datetime.date | None:
-    if number == -1:
-        following = datetime.date(year + month // 12, month % 12 + 1, 1)
-        last = following - datetime.timedelta(days=1)
-        return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
-    first = datetime.date(year, month, 1)
-    day = first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (number - 1))
-    return day if day.month == month else None
-
-
 def series_dates(first: datetime.date, repeat: str, until: datetime.date | None) -> Iterable[datetime.date]:
     """Every date of the series, before cancellations and holidays."""
-    last = first if repeat == NONE or until is None else until
-    if repeat in (WEEKLY, BIWEEKLY):
-        step = datetime.timedelta(weeks=1 if repeat == WEEKLY else 2)
-        day = first
-        while day <= last:
-            yield day
-            day += step
-    elif repeat == MONTHLY:
-        number = week_of_month(first)
-        year, month = first.year, first.month
-        while datetime.date(year, month, 1) <= last:
-            day = _nth_weekday(year, month, first.weekday(), number)
-            if day is not None and first <= day <= last:
-                yield day
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    else:
+    # dateutil's rrule expands the series: it is the RFC 5545 reference the calendar feed is read with, so
+    # the portal's dates and a calendar app's dates come from the same rules.
+    if repeat not in (WEEKLY, BIWEEKLY, MONTHLY) or until is None:
         yield first
+        return
+    start, end = (datetime.datetime.combine(day, datetime.time()) for day in (first, until))
+    if repeat == MONTHLY:
+        nth_weekday = dateutil_rrule.weekdays[first.weekday()](week_of_month(first))
+        rule = dateutil_rrule.rrule(dateutil_rrule.MONTHLY, dtstart=start, until=end, byweekday=nth_weekday)
+    else:
+        rule = dateutil_rrule.rrule(dateutil_rrule.WEEKLY, dtstart=start, until=end, interval=1 if repeat == WEEKLY else 2)
+    for moment in rule:
+        yield moment.date()
 
 
 def occurrence_dates(

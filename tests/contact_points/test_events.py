@@ -44,6 +44,25 @@ def test_monthly_from_a_fifth_weekday_means_the_last_one():
     assert recurrence.rrule(D(2026, 11, 30), recurrence.MONTHLY)["byday"] == "-1MO"
 
 
+def test_monthly_from_a_fourth_weekday_stays_the_fourth_not_the_last():
+    # 23 Nov 2026 is the fourth Monday; March 2027 has five Mondays, so the 22nd, not the 29th.
+    dates = recurrence.occurrence_dates(D(2026, 11, 23), recurrence.MONTHLY, D(2027, 3, 31))
+    assert dates == [D(2026, 11, 23), D(2026, 12, 28), D(2027, 1, 25), D(2027, 2, 22), D(2027, 3, 22)]
+    assert recurrence.rrule(D(2026, 11, 23), recurrence.MONTHLY)["byday"] == "4MO"
+
+
+def test_series_edges_without_end_or_ending_before_it_starts():
+    assert recurrence.occurrence_dates(D(2026, 12, 3), recurrence.WEEKLY, None) == [D(2026, 12, 3)]
+    assert recurrence.occurrence_dates(D(2026, 12, 3), recurrence.WEEKLY, D(2026, 12, 1)) == []
+    assert recurrence.occurrence_dates(D(2026, 12, 3), recurrence.BIWEEKLY, D(2026, 12, 3)) == [D(2026, 12, 3)]
+
+
+def test_skipped_dates_are_holidays_and_cancellations_across_the_year_end():
+    # Fridays: 25 Dec and 1 Jan are holidays, 8 Jan is cancelled.
+    assert recurrence.skipped_dates(D(2026, 12, 18), recurrence.WEEKLY, D(2027, 1, 15), cancelled=[D(2027, 1, 8)]) == [
+        D(2026, 12, 25), D(2027, 1, 1), D(2027, 1, 8)]
+
+
 def test_window_limits_the_dates():
     dates = recurrence.occurrence_dates(D(2026, 11, 2), recurrence.WEEKLY, D(2027, 6, 1), start=D(2026, 11, 20), end=D(2026, 12, 1))
     assert dates == [D(2026, 11, 23), D(2026, 11, 30)]
