@@ -128,6 +128,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+# A form sent from an outdated page gets a German page in the portal layout, not Django's English one.
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
