@@ -7,8 +7,6 @@ decorated by `@adapter(Model, kind=…)` that returns a `SearchDocument` (or Non
 from __future__ import annotations
 
 import datetime
-import importlib
-import pkgutil
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -17,7 +15,6 @@ from django.utils.functional import Promise
 from django.utils.html import strip_tags
 
 ADAPTER_MODULE = "search_documents"
-ADAPTER_PACKAGES = ("home", "community")
 
 
 @dataclass
@@ -69,12 +66,11 @@ def adapter(model, *, kind: str, label, queryset: Callable[[], Iterable] | None 
 
 
 def autodiscover() -> None:
-    """Import every `search_documents` module under the portal's packages, so their adapters register."""
-    for package_name in ADAPTER_PACKAGES:
-        package = importlib.import_module(package_name)
-        for info in pkgutil.walk_packages(package.__path__, prefix=f"{package_name}."):
-            if info.name.rsplit(".", 1)[-1] == ADAPTER_MODULE:
-                importlib.import_module(info.name)
+    """Import the `search_documents` module of every installed app, so their adapters register (an app left out
+    of INSTALLED_APPS contributes no documents)."""
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules(ADAPTER_MODULE)
 
 
 def adapters() -> list[Adapter]:

@@ -73,7 +73,8 @@ def _volunteering(user) -> dict:
 
     return {
         "schichten": [
-            {"aufgabe": s.shift.role.title, "datum": s.shift.date.isoformat(), "abgesagt": bool(s.cancelled_at)}
+            {"aufgabe": s.shift.role.title, "datum": s.shift.date.isoformat(), "nachricht": s.comment,
+             "abgesagt": bool(s.cancelled_at)}
             for s in VolunteerSignup.objects.filter(user=user).select_related("shift__role")
         ],
         "familienpunkt_teams": list(ContactPointStaff.objects.filter(user=user).values_list("page__title", flat=True)),
