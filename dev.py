@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Developer entry point: `python3 dev.py run` (portal with demo city) and `python3 dev.py test`.
 
-Needs nothing but Python 3.11+: it makes `.venv`, installs the project, then runs Django or pytest.
+Needs nothing but Python 3.11+: it makes `.venv`, installs the pinned dependencies from requirements.lock
+(the ranges live in pyproject.toml; `make lock` regenerates the lock), then runs Django or pytest.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
-STAMP = VENV / ".installed-pyproject"
+LOCK = ROOT / "requirements.lock"
+STAMP = VENV / ".installed-lock"
 
 
 def sh(*args: str | os.PathLike, env: dict | None = None) -> None:
@@ -47,10 +49,15 @@ def ensure_venv() -> None:
             shutil.rmtree(VENV, ignore_errors=True)
             sh(sys.executable, "-m", "venv", "--without-pip", VENV)
             bootstrap_pip()
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    # Re-install whenever the lock (or the ranges it was made from) changes.
+    digest = hashlib.sha256(LOCK.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not STAMP.exists() or STAMP.read_text() != digest:
         sh(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-        sh(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]")
+        # The portal is an application run from this checkout: only its dependencies are installed, not the
+        # project itself (an old `pip install -e .` of an earlier dev.py is taken out again).
+        if list(VENV.glob("lib/python*/site-packages/familienportal-*.dist-info")):
+            sh(PYTHON, "-m", "pip", "uninstall", "--quiet", "--yes", "familienportal")
+        sh(PYTHON, "-m", "pip", "install", "--quiet", "-r", LOCK)
         STAMP.write_text(digest)
 
 
@@ -67,11 +74,46 @@ def run(args: list[str]) -> None:
     manage("runserver", address)
 
 
+# pytest's short options that take a value: in `-ra` or `-kfoo`, what follows the letter is no option.
+VALUE_SHORTS = set("cknmoprW")
+
+
+def option_names(args: list[str]) -> set[str]:
+    """The options named in pytest `args`: `-vsx` gives -v, -s, -x; `--dist=each` gives --dist."""
+    names = set()
+    for arg in args:
+        if arg.startswith("--"):
+            names.add(arg.split("=", 1)[0])
+        elif arg.startswith("-") and len(arg) > 1:
+            for letter in arg[1:]:
+                names.add(f"-{letter}")
+                if letter in VALUE_SHORTS:
+                    break
+    return names
+
+
+def parallel(args: list[str]) -> list[str]:
+    """pytest-xdist options to add to `args`: one worker per core (`-n auto`) unless the caller chose a number
+    (`-n 0` is serial) or switched xdist off (`-p no:xdist`), or wants what only a serial run gives (`-s`,
+    `--capture=no`, `--pdb`, `--trace`). `--dist loadgroup` runs the tests marked `xdist_group` with the
+    same name in one worker, one after the other (tests sharing one outside service, e.g. one Redis database)."""
+    if any(arg.endswith("no:xdist") for arg in args):
+        return []
+    names = option_names(args)
+    extra = []
+    serial = {"-n", "--numprocesses", "-s", "--pdb", "--trace"} & names or "--capture=no" in args
+    if not serial:
+        extra += ["-n", "auto"]
+    if not {"--dist", "-d"} & names:
+        extra += ["--dist", "loadgroup"]
+    return extra
+
+
 def test(args: list[str]) -> None:
     ensure_venv()
     # A model change without its migration is a failed build, not a surprise in production.
     manage("makemigrations", "--check", "--dry-run")
-    result = subprocess.run([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
+    result = subprocess.run([str(PYTHON), "-m", "pytest", *parallel(args), *args], cwd=ROOT)
     sys.exit(result.returncode)
 
 
