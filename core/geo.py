@@ -10,7 +10,8 @@ from django.db.models.functions import Cast
 
 KM_PER_DEGREE_LAT = 111.2
 
-# Approximate centres of Mülheim an der Ruhr's postcode areas.
+# Approximate centres of Mülheim an der Ruhr's postcode areas: city data, not code. A portal for another city
+# replaces this table with its own postcodes (the error messages already name the city from the portal settings).
 POSTCODE_CENTRES = {
     "45468": (51.4295, 6.8810),
     "45470": (51.4120, 6.9060),

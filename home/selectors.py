@@ -34,10 +34,11 @@ def area_items(*, site: Site | None, current_path: str = "") -> list[NavItem]:
 
 
 def city_name() -> str:
-    """The city the portal serves, as the editors set it in the portal settings (one query, cached per request)."""
+    """The city the portal serves, as the editors set it in the default site's portal settings (one query).
+
+    Before the settings are first saved (or without a default site) it is the settings' default. Code never
+    names the city: addresses, imports and messages ask here; templates read settings.home.PortalSettings."""
     from home.models import PortalSettings
 
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return PortalSettings._meta.get_field("city_name").default
-    return PortalSettings.for_site(site).city_name
+    name = PortalSettings.objects.filter(site__is_default_site=True).values_list("city_name", flat=True).first()
+    return name or PortalSettings._meta.get_field("city_name").default

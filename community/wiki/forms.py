@@ -28,7 +28,7 @@ class EditForm(forms.Form):
 
 
 class ProposeForm(EditForm):
-    title = forms.CharField(label=_("Titel"), max_length=120, help_text=_("Eine Frage oder ein Thema, z. B. „Kinderarzt finden in Mülheim“."))
+    title = forms.CharField(label=_("Titel"), max_length=120, help_text=_("Eine Frage oder ein Thema, z. B. „Kinderarzt am Wochenende finden“."))
     teaser = forms.CharField(label=_("Kurzbeschreibung"), max_length=300, required=False)
     categories = forms.ModelMultipleChoiceField(
         label=_("Kategorien"), queryset=WikiCategory.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,

@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.address import Address, address_panel
 from core.hours import HasOpeningHours, OpeningExceptionBase, OpeningPeriodBase
 
 FACILITIES = [
@@ -50,7 +51,7 @@ class ChangingPlaceIndexPage(RoutablePageMixin, Page):
         return suggest_place(request, index=self)
 
 
-class ChangingPlacePage(HasOpeningHours, RoutablePageMixin, Page):
+class ChangingPlacePage(Address, HasOpeningHours, RoutablePageMixin, Page):
     class Kind(models.TextChoices):
         PUBLIC = "oeffentlich", _("öffentliches Gebäude")
         SHOP = "geschaeft", _("Geschäft")
@@ -62,11 +63,7 @@ class ChangingPlacePage(HasOpeningHours, RoutablePageMixin, Page):
     district = models.ForeignKey(
         "home.District", null=True, on_delete=models.SET_NULL, related_name="changing_places", verbose_name=_("Stadtteil")
     )
-    street = models.CharField(max_length=200, verbose_name=_("Straße und Hausnummer"))
-    postcode = models.CharField(max_length=10, blank=True, verbose_name=_("PLZ"))
     location_hint = models.CharField(max_length=200, blank=True, verbose_name=_("Wo genau?"), help_text=_("z. B. „1. OG neben dem Aufzug“"))
-    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("Breitengrad"))
-    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("Längengrad"))
     changing_table = models.BooleanField(default=False, verbose_name=_("Wickeltisch"))
     nursing_room = models.BooleanField(default=False, verbose_name=_("Stillraum"))
     bottle_warmer = models.BooleanField(default=False, verbose_name=_("Fläschchen wärmen"))
@@ -81,11 +78,7 @@ class ChangingPlacePage(HasOpeningHours, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
-        MultiFieldPanel(
-            [FieldPanel("district"), FieldPanel("street"), FieldPanel("postcode"), FieldPanel("location_hint"),
-             FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
-            heading=_("Lage"),
-        ),
+        address_panel(before=[FieldPanel("district")], after=[FieldPanel("location_hint")], heading=_("Lage")),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("changing_table"), FieldPanel("nursing_room"), FieldPanel("bottle_warmer")]),
              FieldRowPanel([FieldPanel("step_free"), FieldPanel("family_toilet"), FieldPanel("free_of_charge")])],

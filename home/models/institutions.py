@@ -1,10 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from core.address import Address, address_panel, street_field
 
-class LocalInstitution(index.Indexed, models.Model):
+
+class LocalInstitution(Address, index.Indexed, models.Model):
     """A school, family centre, library or counselling service in a district (Sozialraum), kept by the Redaktion."""
 
     class Kind(models.TextChoices):
@@ -23,17 +25,13 @@ class LocalInstitution(index.Indexed, models.Model):
         "home.District", on_delete=models.PROTECT, related_name="institutions", verbose_name=_("Stadtteil")
     )
     description = models.TextField(max_length=500, blank=True, verbose_name=_("Beschreibung"))
-    street = models.CharField(max_length=200, blank=True, verbose_name=_("Straße und Hausnummer"))
-    postcode = models.CharField(max_length=10, blank=True, verbose_name=_("PLZ"))
+    street = street_field(blank=True)  # a citywide service may have no address of its own
     phone = models.CharField(max_length=50, blank=True, verbose_name=_("Telefon"))
     website = models.URLField(blank=True, verbose_name=_("Website"))
-    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("Breitengrad"))
-    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("Längengrad"))
 
     panels = [
         FieldPanel("name"), FieldPanel("kind"), FieldPanel("district"), FieldPanel("description"),
-        MultiFieldPanel([FieldPanel("street"), FieldPanel("postcode"),
-                         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])], heading=_("Adresse")),
+        address_panel(),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("website")], heading=_("Kontakt")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("kind"),

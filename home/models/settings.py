@@ -3,11 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from core import address
+
 
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
     """Site-wide facts the editors keep current: the city, how to reach the team, the legal pages."""
 
+    # The only place the city is named: the first portal's, until the editors set their own.
     city_name = models.CharField(max_length=100, default="Mülheim an der Ruhr", verbose_name=_("Stadt"))
     portal_name = models.CharField(max_length=100, default="Familienportal", verbose_name=_("Name des Portals"))
     contact_name = models.CharField(max_length=150, blank=True, verbose_name=_("Ansprechstelle"))
@@ -36,3 +39,13 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Portal-Einstellungen")
+
+
+def _portal_city() -> str:
+    from home.selectors import city_name
+
+    return city_name()
+
+
+# Addresses (core.address) saved without a city get the one set here.
+address.use_city_source(_portal_city)

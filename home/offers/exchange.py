@@ -61,7 +61,7 @@ class OfferRecord:
     venue: str = ""
     street: str = ""
     postcode: str = ""
-    city: str = "Mülheim an der Ruhr"
+    city: str = ""  # empty: the offer gets the portal's city when it is saved (core.address)
     latitude: Decimal | None = None
     longitude: Decimal | None = None
     dates: list[DateRecord] = field(default_factory=list)
@@ -354,7 +354,7 @@ def parse_csv(text: str) -> list[ParsedRow]:
             venue=check.text(row.get("venue"), "venue", max_length=200),
             street=check.text(row.get("street"), "street", max_length=200),
             postcode=check.text(row.get("postcode"), "postcode", max_length=10),
-            city=check.text(row.get("city"), "city", max_length=100) or "Mülheim an der Ruhr",
+            city=check.text(row.get("city"), "city", max_length=100),
             latitude=check.decimal(row.get("latitude"), "latitude", low=-90, high=90),
             longitude=check.decimal(row.get("longitude"), "longitude", low=-180, high=180),
             dates=[line for text in _split(row.get("dates")) if (line := check.date_line(text))],
@@ -432,7 +432,7 @@ def parse_hsds(data) -> list[ParsedRow]:
             venue=check.text(location.get("name"), "location.name", max_length=200),
             street=check.text(address.get("address_1"), "address_1", max_length=200),
             postcode=check.text(address.get("postal_code"), "postal_code", max_length=10),
-            city=check.text(address.get("city"), "city", max_length=100) or "Mülheim an der Ruhr",
+            city=check.text(address.get("city"), "city", max_length=100),
             latitude=check.decimal(location.get("latitude"), "latitude", low=-90, high=90),
             longitude=check.decimal(location.get("longitude"), "longitude", low=-180, high=180),
             dates=dates,

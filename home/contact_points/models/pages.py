@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.address import Address, address_panel, postcode_field
 from core.hours import HasOpeningHours, OpeningExceptionBase, OpeningPeriodBase
 from core.permissions import OwnPagesPermissionTester
 
@@ -59,18 +60,14 @@ class ContactPointIndexPage(RoutablePageMixin, Page):
         return events_ics(request, index=self, contact_point=None)
 
 
-class ContactPointPage(HasOpeningHours, RoutablePageMixin, Page):
+class ContactPointPage(Address, HasOpeningHours, RoutablePageMixin, Page):
     """One Familienpunkt: where, when open, which counselling is there, facilities, events and volunteer roles."""
 
     summary = models.TextField(max_length=400, blank=True, verbose_name=_("Kurzbeschreibung"))
     district = models.ForeignKey(
         "home.District", null=True, on_delete=models.SET_NULL, related_name="contact_points", verbose_name=_("Stadtteil")
     )
-    street = models.CharField(max_length=200, verbose_name=_("Straße und Hausnummer"))
-    postcode = models.CharField(max_length=10, verbose_name=_("PLZ"))
-    city = models.CharField(max_length=100, default="Mülheim an der Ruhr", verbose_name=_("Stadt"))
-    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("Breitengrad"))
-    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("Längengrad"))
+    postcode = postcode_field(blank=False)  # a Familienpunkt has a full postal address
     phone = models.CharField(max_length=50, blank=True, verbose_name=_("Telefon"))
     email = models.EmailField(blank=True, verbose_name=_("E-Mail"))
     appointments = RichTextField(
@@ -90,11 +87,7 @@ class ContactPointPage(HasOpeningHours, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel(
-            [FieldPanel("district"), FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
-             FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
-            heading=_("Adresse"),
-        ),
+        address_panel(before=[FieldPanel("district")]),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("appointments")], heading=_("Kontakt")),
         InlinePanel("hours", heading=_("Öffnungszeiten"), label=_("Zeitraum")),
         FieldPanel("open_on_holidays"),

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.address import Coordinates, PostalAddress, address_panel, coordinates_panel, postcode_field
 from core.hours import WEEKDAYS
 
 
@@ -81,15 +82,14 @@ class KitaIndexPage(RoutablePageMixin, Page):
         return alert_action(request, index=self, action=action, token=token)
 
 
-class DaycarePage(Page):
-    """What Kitas and childminders share; never created on its own."""
+class DaycarePage(Coordinates, Page):
+    """What Kitas and childminders share; never created on its own. The coordinates are here (a childminder has
+    an approximate location but no address); the Kita adds the postal address."""
 
     summary = models.TextField(max_length=400, blank=True, verbose_name=_("Kurzbeschreibung"))
     district = models.ForeignKey(
         "home.District", null=True, on_delete=models.SET_NULL, related_name="daycares", verbose_name=_("Stadtteil")
     )
-    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("Breitengrad"))
-    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("Längengrad"))
     focus = ParentalManyToManyField(KitaFocus, blank=True, related_name="daycares", verbose_name=_("Schwerpunkte"))
     languages = ParentalManyToManyField("directory.Language", blank=True, related_name="daycares", verbose_name=_("Sprachen"))
     inclusion_places = models.PositiveSmallIntegerField(default=0, verbose_name=_("Inklusionsplätze"))
@@ -139,22 +139,16 @@ class DaycarePage(Page):
             return None
 
 
-class KitaPage(DaycarePage):
+class KitaPage(PostalAddress, DaycarePage):
     carrier = models.ForeignKey(
         "directory.Provider", null=True, blank=True, on_delete=models.SET_NULL, related_name="kitas", verbose_name=_("Träger")
     )
-    street = models.CharField(max_length=200, verbose_name=_("Straße und Hausnummer"))
-    postcode = models.CharField(max_length=10, verbose_name=_("PLZ"))
-    city = models.CharField(max_length=100, default="Mülheim an der Ruhr", verbose_name=_("Stadt"))
+    postcode = postcode_field(blank=False)  # a Kita has a full postal address
 
     is_creatable = True
     content_panels = Page.content_panels + [
         FieldPanel("carrier"),
-        MultiFieldPanel(
-            [FieldPanel("district"), FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
-             FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
-            heading=_("Adresse"),
-        ),
+        address_panel(before=[FieldPanel("district")]),
     ] + DaycarePage.shared_panels
 
     class Meta:
@@ -168,7 +162,7 @@ class ChildminderPage(DaycarePage):
     is_creatable = True
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("district"), FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            [FieldPanel("district"), coordinates_panel()],
             heading=_("Lage (nur ungefähr)"),
             help_text=_("Nur der Stadtteil und eine ungefähre Lage werden gespeichert, nie die Wohnadresse."),
         ),

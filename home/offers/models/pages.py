@@ -17,10 +17,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
+from core.address import Address, address_panel, street_field
 from core.hours import WEEKDAYS
 from core.permissions import OwnPagesPermissionTester
-
+from home.blocks import BaseStreamBlock
 
 
 class OfferIndexPage(RoutablePageMixin, Page):
@@ -75,7 +75,7 @@ class OfferPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class OfferPage(RoutablePageMixin, Page):
+class OfferPage(Address, RoutablePageMixin, Page):
     class CostKind(models.TextChoices):
         FREE = "kostenlos", _("kostenlos")
         PRICE = "preis", _("kostenpflichtig")
@@ -92,16 +92,12 @@ class OfferPage(RoutablePageMixin, Page):
     categories = ParentalManyToManyField("offers.OfferCategory", related_name="offers", verbose_name=_("Kategorien"))
     age_min_months = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("Mindestalter (Monate)"))
     age_max_months = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("Höchstalter (Monate)"))
-    # Location (HSDS location + address)
+    # Location (HSDS location + address; postcode, city and coordinates come from Address)
     district = models.ForeignKey(
         "home.District", null=True, blank=True, on_delete=models.SET_NULL, related_name="offers", verbose_name=_("Stadtteil")
     )
     venue = models.CharField(max_length=200, blank=True, verbose_name=_("Ort"))
-    street = models.CharField(max_length=200, blank=True, verbose_name=_("Straße und Hausnummer"))
-    postcode = models.CharField(max_length=10, blank=True, verbose_name=_("PLZ"))
-    city = models.CharField(max_length=100, blank=True, default="Mülheim an der Ruhr", verbose_name=_("Stadt"))
-    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("Breitengrad"))
-    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("Längengrad"))
+    street = street_field(blank=True)  # an online or phone offer has no street
     # Registration
     registration_required = models.BooleanField(default=False, verbose_name=_("Anmeldung erforderlich"))
     registration_info = models.TextField(blank=True, max_length=500, verbose_name=_("So melden Sie sich an"))
@@ -110,7 +106,7 @@ class OfferPage(RoutablePageMixin, Page):
     # Cost
     cost_kind = models.CharField(max_length=12, choices=CostKind.choices, default=CostKind.FREE, verbose_name=_("Kosten"))
     price = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True, verbose_name=_("Preis (Euro)"))
-    reduced_with_pass = models.BooleanField(default=False, verbose_name=_("Ermäßigt mit dem Mülheim-Pass"))
+    reduced_with_pass = models.BooleanField(default=False, verbose_name=_("Ermäßigt mit dem Sozialpass der Stadt"))
     cost_note = models.CharField(max_length=200, blank=True, verbose_name=_("Hinweis zu den Kosten"))
     languages = ParentalManyToManyField("directory.Language", blank=True, related_name="offers", verbose_name=_("Sprachen"))
     # Accessibility
@@ -135,12 +131,7 @@ class OfferPage(RoutablePageMixin, Page):
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         FieldRowPanel([FieldPanel("age_min_months"), FieldPanel("age_max_months")], heading=_("Alter")),
         InlinePanel("dates", heading=_("Termine"), label=_("Termin")),
-        MultiFieldPanel(
-            [FieldPanel("district"), FieldPanel("venue"), FieldPanel("street"),
-             FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
-             FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
-            heading=_("Ort"),
-        ),
+        address_panel(before=[FieldPanel("district"), FieldPanel("venue")], heading=_("Ort")),
         MultiFieldPanel(
             [FieldPanel("registration_required"), FieldPanel("registration_info"),
              FieldRowPanel([FieldPanel("registration_deadline"), FieldPanel("places_left")])],
