@@ -44,7 +44,7 @@ def swimming(offers_page):
 def test_detail_page_shows_all_facts_at_a_glance(client, swimming):
     html = client.get("/de/angebote/babyschwimmen-saarn/").content.decode()
     for fact in ("jeden Samstag, 10:00–10:45 Uhr", "Lehrschwimmbecken Saarn", "Schulstraße 3", "45481 Mülheim an der Ruhr (Saarn)",
-                 "Alter: 4 Monate – 18 Monate", "65,00 €", "ermäßigt mit Mülheim-Pass", "3 Plätze frei",
+                 "Alter: 4 Monate – 18 Monate", "65,00 €", "ermäßigt mit dem Sozialpass der Stadt", "3 Plätze frei",
                  "Deutsch, Englisch", "✓ barrierefreier Zugang", "✗ keine barrierefreie Toilette", "✓ Wickeltisch",
                  "Sportverein Ruhraue", "Zuletzt geprüft"):
         assert fact in html, fact
