@@ -37,22 +37,92 @@ from search.query import SearchQuery  # noqa: E402
 from search.services import cluster_engine, database_engine, engine_resume, entry_fields, search  # noqa: E402
 from search.suggest import vocabulary_add  # noqa: E402
 
-DISTRICTS = ["Altstadt I", "Altstadt II", "Broich", "Dümpten", "Eppinghofen", "Fulerum", "Heißen", "Holthausen",
-             "Menden-Holthausen", "Mintard", "Raadt", "Saarn", "Selbeck", "Speldorf", "Styrum", "Winkhausen"]
-KINDS = ["angebot", "angebot", "angebot", "kita", "tagespflege", "veranstaltung", "wiki", "forum", "forum", "wickelplatz"]
-TOPICS = ["Babyschwimmen", "Krabbelgruppe", "PEKiP-Kurs", "Kinderturnen", "Ferienbetreuung", "Vorlesestunde",
-          "Musikgarten", "Erziehungsberatung", "Schwangerschaftsberatung", "Rückbildungsgymnastik", "Babymassage",
-          "Elterncafé", "Sprachcafé", "Hausaufgabenhilfe", "Waldspielgruppe", "Kinderflohmarkt", "Kinderyoga",
-          "Schwimmkurs", "Erste Hilfe am Kind", "Elternkurs", "Stilltreff", "Familienwanderung", "Kindertheater",
-          "Kita-Platz", "Tagesmutter", "Wickeltisch", "Spielplatz", "Elterngeld", "Kindergeld", "Eingewöhnung"]
-WORDS = ("Kinder Eltern Familie Woche Termin Anmeldung kostenlos Gruppe Treffen Fragen Beratung Betreuung Angebot "
-         "Stadtteil Mülheim Ruhr Sommer Herbst Winter Frühling Ferien Schule Kita Baby Kleinkind Mutter Vater "
-         "spielen lernen singen turnen schwimmen basteln lesen essen schlafen Hilfe Tipps Erfahrung Alltag "
-         "Nachmittag Vormittag Samstag Sonntag Montag Dienstag Mittwoch Donnerstag Freitag Halle Raum Garten "
-         "Wald Park Spielplatz Bibliothek Zentrum Verein Kirche Gemeinde Träger Plätze frei Warteliste").split()
-QUERIES = ["schwimmkurs baby saarn", "kitaplatz u3", "wickeltisch innenstadt", "ferienbetreuung styrum",
-           "babyschwimen", "elterngeld antrag", "kita heissen", "tagesmutter raadt", "krabbelgruppe", "beratung",
-           "kinderturnen samstag", "vorlesestunde dümpten", "erste hilfe kind", "musikgarten", "spielplatz park"]
+DISTRICTS = [
+    "Altstadt I",
+    "Altstadt II",
+    "Broich",
+    "Dümpten",
+    "Eppinghofen",
+    "Fulerum",
+    "Heißen",
+    "Holthausen",
+    "Menden-Holthausen",
+    "Mintard",
+    "Raadt",
+    "Saarn",
+    "Selbeck",
+    "Speldorf",
+    "Styrum",
+    "Winkhausen",
+]
+KINDS = [
+    "angebot",
+    "angebot",
+    "angebot",
+    "kita",
+    "tagespflege",
+    "veranstaltung",
+    "wiki",
+    "forum",
+    "forum",
+    "wickelplatz",
+]
+TOPICS = [
+    "Babyschwimmen",
+    "Krabbelgruppe",
+    "PEKiP-Kurs",
+    "Kinderturnen",
+    "Ferienbetreuung",
+    "Vorlesestunde",
+    "Musikgarten",
+    "Erziehungsberatung",
+    "Schwangerschaftsberatung",
+    "Rückbildungsgymnastik",
+    "Babymassage",
+    "Elterncafé",
+    "Sprachcafé",
+    "Hausaufgabenhilfe",
+    "Waldspielgruppe",
+    "Kinderflohmarkt",
+    "Kinderyoga",
+    "Schwimmkurs",
+    "Erste Hilfe am Kind",
+    "Elternkurs",
+    "Stilltreff",
+    "Familienwanderung",
+    "Kindertheater",
+    "Kita-Platz",
+    "Tagesmutter",
+    "Wickeltisch",
+    "Spielplatz",
+    "Elterngeld",
+    "Kindergeld",
+    "Eingewöhnung",
+]
+WORDS = (
+    "Kinder Eltern Familie Woche Termin Anmeldung kostenlos Gruppe Treffen Fragen Beratung Betreuung Angebot "
+    "Stadtteil Mülheim Ruhr Sommer Herbst Winter Frühling Ferien Schule Kita Baby Kleinkind Mutter Vater "
+    "spielen lernen singen turnen schwimmen basteln lesen essen schlafen Hilfe Tipps Erfahrung Alltag "
+    "Nachmittag Vormittag Samstag Sonntag Montag Dienstag Mittwoch Donnerstag Freitag Halle Raum Garten "
+    "Wald Park Spielplatz Bibliothek Zentrum Verein Kirche Gemeinde Träger Plätze frei Warteliste"
+).split()
+QUERIES = [
+    "schwimmkurs baby saarn",
+    "kitaplatz u3",
+    "wickeltisch innenstadt",
+    "ferienbetreuung styrum",
+    "babyschwimen",
+    "elterngeld antrag",
+    "kita heissen",
+    "tagesmutter raadt",
+    "krabbelgruppe",
+    "beratung",
+    "kinderturnen samstag",
+    "vorlesestunde dümpten",
+    "erste hilfe kind",
+    "musikgarten",
+    "spielplatz park",
+]
 
 
 def generate(count: int, seed: int = 42):
@@ -62,10 +132,17 @@ def generate(count: int, seed: int = 42):
         text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(25, 80)))
         age_min = rng.choice([None, 0, 6, 12, 36, 72])
         yield SearchDocument(
-            key=f"bench:{number}", kind=kind, title=f"{topic} {district} {number}", url=f"/bench/{number}/",
-            text=f"{topic} in {district}. {text}", district=district, categories=[rng.choice(TOPICS)],
-            age_min_months=age_min, age_max_months=None if age_min is None else age_min + rng.choice([12, 24, 36]),
-            free_of_charge=rng.random() < 0.4, visibility="public" if rng.random() < 0.95 else "members",
+            key=f"bench:{number}",
+            kind=kind,
+            title=f"{topic} {district} {number}",
+            url=f"/bench/{number}/",
+            text=f"{topic} in {district}. {text}",
+            district=district,
+            categories=[rng.choice(TOPICS)],
+            age_min_months=age_min,
+            age_max_months=None if age_min is None else age_min + rng.choice([12, 24, 36]),
+            free_of_charge=rng.random() < 0.4,
+            visibility="public" if rng.random() < 0.95 else "members",
         )
 
 

@@ -56,7 +56,9 @@ class PostalAddress(models.Model):
     street = street_field()
     postcode = postcode_field()
     city = models.CharField(
-        max_length=100, blank=True, verbose_name=_("Stadt"),
+        max_length=100,
+        blank=True,
+        verbose_name=_("Stadt"),
         help_text=_("Leer lassen für die Stadt des Portals (aus den Portal-Einstellungen)."),
     )
 
@@ -95,7 +97,12 @@ def address_panel(*, before: Iterable[Panel] = (), after: Iterable[Panel] = (), 
     """The admin's address block ("Adresse" unless `heading` says otherwise): `before` the street (district,
     venue), `after` the city (a location hint), the coordinates last."""
     return MultiFieldPanel(
-        [*before, FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]), *after,
-         coordinates_panel()],
+        [
+            *before,
+            FieldPanel("street"),
+            FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+            *after,
+            coordinates_panel(),
+        ],
         heading=_("Adresse") if heading is None else heading,
     )

@@ -12,7 +12,9 @@ PER_PAGE = 50
 
 
 def filter_errors_response(form: Form) -> JsonResponse:
-    return JsonResponse({"errors": {name: [str(e) for e in errors] for name, errors in form.errors.items()}}, status=400)
+    return JsonResponse(
+        {"errors": {name: [str(e) for e in errors] for name, errors in form.errors.items()}}, status=400
+    )
 
 
 def paginated_response(request: HttpRequest, items, serialize: Callable[[object, str], dict]) -> JsonResponse:

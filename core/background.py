@@ -87,11 +87,18 @@ def outbox_publish(*, message_id: int, force: bool = False) -> bool:
                 app.loader.import_default_modules()  # a task named by string: let autodiscovery load it
             app.tasks[message.task_name].apply(args=message.args, kwargs=message.kwargs, throw=True)
         else:
-            app.send_task(message.task_name, args=message.args, kwargs=message.kwargs, task_id=f"outbox-{message.pk}-{message.attempts}")
+            app.send_task(
+                message.task_name,
+                args=message.args,
+                kwargs=message.kwargs,
+                task_id=f"outbox-{message.pk}-{message.attempts}",
+            )
     except Exception as error:  # the broker (or, in-process, the task itself) failed: keep the row
         if not app.conf.task_always_eager:
             _broker_paused_until = time.monotonic() + BROKER_PAUSE_SECONDS
-        OutboxMessage.objects.filter(pk=message.pk).update(attempts=message.attempts + 1, last_error=f"{type(error).__name__}: {error}"[:2000])
+        OutboxMessage.objects.filter(pk=message.pk).update(
+            attempts=message.attempts + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
+        )
         logger.warning("Outbox %s (%s) not published, kept for the drain: %s", message.pk, message.task_name, error)
         return False
     _broker_paused_until = 0.0
@@ -107,7 +114,9 @@ def outbox_drain(*, now=None, limit: int = 500) -> int:
 
     now = now or timezone.now()
     waiting = list(
-        OutboxMessage.objects.filter(published_at__isnull=True, created_at__lt=now - DRAIN_GRACE).values_list("pk", flat=True)[:limit]
+        OutboxMessage.objects.filter(published_at__isnull=True, created_at__lt=now - DRAIN_GRACE).values_list(
+            "pk", flat=True
+        )[:limit]
     )
     _broker_paused_until = 0.0  # the drain is the retry: try the broker again
     published = 0
@@ -158,6 +167,16 @@ class OutboxTaskBackend(BaseTaskBackend):
         args, kwargs = normalize_json(list(args)), normalize_json(dict(kwargs))
         enqueue(RUN_DJANGO_TASK, task.module_path, args, kwargs)
         return TaskResult(
-            task=task, id=get_random_id(), status=TaskResultStatus.READY, enqueued_at=timezone.now(), started_at=None,
-            last_attempted_at=None, finished_at=None, args=args, kwargs=kwargs, backend=self.alias, errors=[], worker_ids=[],
+            task=task,
+            id=get_random_id(),
+            status=TaskResultStatus.READY,
+            enqueued_at=timezone.now(),
+            started_at=None,
+            last_attempted_at=None,
+            finished_at=None,
+            args=args,
+            kwargs=kwargs,
+            backend=self.alias,
+            errors=[],
+            worker_ids=[],
         )

@@ -51,7 +51,8 @@ def attach_distances(items, origin: Point | None) -> None:
     for item in items:
         item.distance = (
             distance_km(origin, Point(float(item.latitude), float(item.longitude)))
-            if origin is not None and item.latitude is not None else None
+            if origin is not None and item.latitude is not None
+            else None
         )
 
 
@@ -59,8 +60,9 @@ def map_points(pages, *, base_url: str, limit: int = 500) -> list[dict]:
     """Markers for the two-click map: every located result (not only the current page), one query."""
     return [
         {"title": title, "url": f"{base_url}{slug}/", "lat": float(lat), "lon": float(lon)}
-        for title, slug, lat, lon in pages.filter(latitude__isnull=False, longitude__isnull=False)
-        .values_list("title", "slug", "latitude", "longitude")[:limit]
+        for title, slug, lat, lon in pages.filter(latitude__isnull=False, longitude__isnull=False).values_list(
+            "title", "slug", "latitude", "longitude"
+        )[:limit]
     ]
 
 

@@ -30,7 +30,9 @@ def nrw_public_holidays(year: int) -> dict[datetime.date, str]:
     """The statutory holidays of NRW (Feiertagsgesetz NW): nationwide ones plus Fronleichnam and Allerheiligen."""
     calendar = holidays.country_holidays("DE", subdiv="NW", language="de", years=year)
     # Two holidays on one day (Himmelfahrt on 1 May 2008) come as one name joined by "; ".
-    return {day: "; ".join(_PORTAL_NAMES.get(name, name) for name in calendar.get_list(day)) for day in sorted(calendar)}
+    return {
+        day: "; ".join(_PORTAL_NAMES.get(name, name) for name in calendar.get_list(day)) for day in sorted(calendar)
+    }
 
 
 def holiday_name(day: datetime.date) -> str | None:

@@ -13,8 +13,13 @@ from wagtail.models import Orderable
 from core.opening_hours import DayException, OpeningStatus, WeeklyPeriod, opening_status, week_table
 
 WEEKDAYS = [
-    (0, _("Montag")), (1, _("Dienstag")), (2, _("Mittwoch")), (3, _("Donnerstag")),
-    (4, _("Freitag")), (5, _("Samstag")), (6, _("Sonntag")),
+    (0, _("Montag")),
+    (1, _("Dienstag")),
+    (2, _("Mittwoch")),
+    (3, _("Donnerstag")),
+    (4, _("Freitag")),
+    (5, _("Samstag")),
+    (6, _("Sonntag")),
 ]
 
 
@@ -22,7 +27,8 @@ class OpeningPeriodBase(Orderable):
     weekday = models.PositiveSmallIntegerField(choices=WEEKDAYS, verbose_name=_("Tag"))
     opens = models.TimeField(verbose_name=_("von"))
     closes = models.TimeField(
-        verbose_name=_("bis"), help_text=_("Früher als „von“ = über Mitternacht; gleich „von“ = rund um die Uhr."),
+        verbose_name=_("bis"),
+        help_text=_("Früher als „von“ = über Mitternacht; gleich „von“ = rund um die Uhr."),
     )
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
@@ -39,10 +45,14 @@ class OpeningExceptionBase(Orderable):
     closed = models.BooleanField(default=True, verbose_name=_("geschlossen"))
     opens = models.TimeField(null=True, blank=True, verbose_name=_("abweichend von"))
     closes = models.TimeField(null=True, blank=True, verbose_name=_("abweichend bis"))
-    note = models.CharField(max_length=120, blank=True, verbose_name=_("Hinweis"), help_text=_("z. B. „Betriebsausflug“"))
+    note = models.CharField(
+        max_length=120, blank=True, verbose_name=_("Hinweis"), help_text=_("z. B. „Betriebsausflug“")
+    )
 
-    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("closed"), FieldPanel("opens"), FieldPanel("closes")]),
-              FieldPanel("note")]
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("closed"), FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("note"),
+    ]
 
     class Meta(Orderable.Meta):
         abstract = True
@@ -61,7 +71,8 @@ class HasOpeningHours(models.Model):
     """For pages with `hours` and `hour_exceptions` inlines; lists prefetch both so that the status costs no query."""
 
     open_on_holidays = models.BooleanField(
-        default=False, verbose_name=_("an Feiertagen geöffnet"),
+        default=False,
+        verbose_name=_("an Feiertagen geöffnet"),
         help_text=_("Sonst gilt der Ort an gesetzlichen Feiertagen in NRW als geschlossen."),
     )
 
@@ -76,7 +87,8 @@ class HasOpeningHours(models.Model):
         return opening_status(
             [row.as_period() for row in self.hours.all()],
             [row.as_exception() for row in self.hour_exceptions.all()],
-            at=at, open_on_holidays=self.open_on_holidays,
+            at=at,
+            open_on_holidays=self.open_on_holidays,
         )
 
     @property

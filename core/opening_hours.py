@@ -47,15 +47,21 @@ class OpeningStatus:
     known: bool = True  # False when the place has no hours at all
 
 
-def _span(day: datetime.date, opens: datetime.time, closes: datetime.time, tz) -> tuple[datetime.datetime, datetime.datetime]:
+def _span(
+    day: datetime.date, opens: datetime.time, closes: datetime.time, tz
+) -> tuple[datetime.datetime, datetime.datetime]:
     start = datetime.datetime.combine(day, opens, tz)
     end_day = day if closes > opens else day + datetime.timedelta(days=1)
     return start, datetime.datetime.combine(end_day, closes, tz)
 
 
 def spans_on(
-    day: datetime.date, periods: Iterable[WeeklyPeriod], exceptions: dict[datetime.date, DayException],
-    *, open_on_holidays: bool, tz=None,
+    day: datetime.date,
+    periods: Iterable[WeeklyPeriod],
+    exceptions: dict[datetime.date, DayException],
+    *,
+    open_on_holidays: bool,
+    tz=None,
 ) -> list[tuple[datetime.datetime, datetime.datetime]]:
     """The opening spans that start on `day`, after exceptions and holidays."""
     tz = tz or ZoneInfo(settings.TIME_ZONE)
@@ -70,8 +76,11 @@ def spans_on(
 
 
 def opening_status(
-    periods: Iterable[WeeklyPeriod], exceptions: Iterable[DayException] = (), *,
-    at: datetime.datetime | None = None, open_on_holidays: bool = False,
+    periods: Iterable[WeeklyPeriod],
+    exceptions: Iterable[DayException] = (),
+    *,
+    at: datetime.datetime | None = None,
+    open_on_holidays: bool = False,
 ) -> OpeningStatus:
     periods = list(periods)
     if not periods and not exceptions:
@@ -82,7 +91,9 @@ def opening_status(
     today = at.date()
     spans = []
     for offset in range(-1, LOOKAHEAD_DAYS + 1):  # yesterday for periods that run past midnight
-        spans += spans_on(today + datetime.timedelta(days=offset), periods, by_day, open_on_holidays=open_on_holidays, tz=tz)
+        spans += spans_on(
+            today + datetime.timedelta(days=offset), periods, by_day, open_on_holidays=open_on_holidays, tz=tz
+        )
     spans.sort()
     for start, end in spans:
         if start <= at < end:

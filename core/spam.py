@@ -15,7 +15,8 @@ HONEYPOT_FIELD = "webseite"
 def honeypot_field() -> forms.CharField:
     # Hidden from people by CSS; bots that fill in every field give themselves away.
     return forms.CharField(
-        required=False, label=_("Bitte dieses Feld leer lassen"),
+        required=False,
+        label=_("Bitte dieses Feld leer lassen"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
@@ -23,4 +24,8 @@ def honeypot_field() -> forms.CharField:
 def honeypot_check(form: forms.Form) -> None:
     if form.cleaned_data.get(HONEYPOT_FIELD):
         logger.warning("Honeypot filled in %s", type(form).__name__)
-        raise forms.ValidationError(_("Ihre Eingabe sieht nach einem Programm aus, nicht nach einem Menschen. Bitte lassen Sie das versteckte Feld leer."))
+        raise forms.ValidationError(
+            _(
+                "Ihre Eingabe sieht nach einem Programm aus, nicht nach einem Menschen. Bitte lassen Sie das versteckte Feld leer."
+            )
+        )

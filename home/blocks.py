@@ -7,9 +7,7 @@ from wagtail.images.blocks import ImageBlock
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Überschrift"), max_length=120)
-    level = blocks.ChoiceBlock(
-        choices=[("h2", _("Ebene 2")), ("h3", _("Ebene 3"))], default="h2", label=_("Ebene")
-    )
+    level = blocks.ChoiceBlock(choices=[("h2", _("Ebene 2")), ("h3", _("Ebene 3"))], default="h2", label=_("Ebene"))
 
     class Meta:
         icon = "title"

@@ -38,7 +38,9 @@ HOME_INTRO = (
 # (slug, title, in menu, intro, body paragraphs as HTML)
 PAGES = [
     (
-        "impressum", "Impressum", False,
+        "impressum",
+        "Impressum",
+        False,
         "Angaben gemäß § 5 DDG.",
         [
             "<p>Familienportal Mülheim an der Ruhr (Demonstrationsinstanz)<br>"
@@ -48,7 +50,9 @@ PAGES = [
         ],
     ),
     (
-        "datenschutz", "Datenschutz", False,
+        "datenschutz",
+        "Datenschutz",
+        False,
         "Wie das Familienportal mit Ihren Daten umgeht.",
         [
             "<p>Das Portal lädt keine Schriften, Skripte oder Karten von fremden Servern und verwendet "
@@ -113,7 +117,10 @@ def seed_pages() -> dict[str, Page]:
         page = home.get_children().filter(slug=slug).first()
         if page is None:
             page = ContentPage(
-                title=title, slug=slug, intro=intro, show_in_menus=in_menu,
+                title=title,
+                slug=slug,
+                intro=intro,
+                show_in_menus=in_menu,
                 body=[("paragraph", RichText(html)) for html in paragraphs],
             )
             home.add_child(instance=page)
@@ -145,10 +152,16 @@ def seed() -> list[str]:
 
 
 def ensure_district_index(home: Page) -> DistrictIndexPage:
-    return ensure_section(home, DistrictIndexPage(
-        title="Stadtteile", slug="stadtteile", show_in_menus=True,
-        intro="Alles für Familien in Ihrem Stadtteil auf einer Seite: Familienpunkt, Termine, Angebote, Kitas und Einrichtungen vor Ort.",
-    ), after="contact_points.ContactPointIndexPage")
+    return ensure_section(
+        home,
+        DistrictIndexPage(
+            title="Stadtteile",
+            slug="stadtteile",
+            show_in_menus=True,
+            intro="Alles für Familien in Ihrem Stadtteil auf einer Seite: Familienpunkt, Termine, Angebote, Kitas und Einrichtungen vor Ort.",
+        ),
+        after="contact_points.ContactPointIndexPage",
+    )
 
 
 def seed_district_index() -> list[str]:

@@ -43,6 +43,7 @@ def district_overview(*, district: District, today: datetime.date | None = None)
     sections = [(section, section.context(district, today)) for section in district_sections]
     institutions = LocalInstitution.objects.filter(district=district).order_by("kind", "name")
     grouped = [
-        (str(LocalInstitution.Kind(kind).label), list(group)) for kind, group in groupby(institutions, key=lambda i: i.kind)
+        (str(LocalInstitution.Kind(kind).label), list(group))
+        for kind, group in groupby(institutions, key=lambda i: i.kind)
     ]
     return DistrictOverview(district=district, sections=sections, institutions=grouped)

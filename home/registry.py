@@ -6,11 +6,16 @@ from core.registry import AdminSnippets, DemoStep, RoleGrants, demo_steps, direc
 from home import demo
 from home.admin_views import LocalInstitutionViewSet
 
-role_grants.register(RoleGrants(REDAKTION, model_permissions={
-    "home.district": ("add", "change", "delete", "view"),
-    "home.localinstitution": ("add", "change", "delete", "view"),
-    "home.portalsettings": ("change",),
-}))
+role_grants.register(
+    RoleGrants(
+        REDAKTION,
+        model_permissions={
+            "home.district": ("add", "change", "delete", "view"),
+            "home.localinstitution": ("add", "change", "delete", "view"),
+            "home.portalsettings": ("change",),
+        },
+    )
+)
 directory_snippets.register(AdminSnippets((LocalInstitutionViewSet,), order=10))
 demo_steps.register(DemoStep("home", demo.seed, order=10))
 # After the contact points' section, so that the menu keeps its order: Familienpunkte, Stadtteile, …

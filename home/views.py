@@ -11,6 +11,11 @@ def district_page(request: HttpRequest, *, index, district_slug: str) -> HttpRes
     district = District.objects.filter(slug=district_slug).first()
     if district is None:
         raise Http404
-    context = {"page": index, "self": index, "request": request, "district": district,
-               "overview": district_overview(district=district)}
+    context = {
+        "page": index,
+        "self": index,
+        "request": request,
+        "district": district,
+        "overview": district_overview(district=district),
+    }
     return TemplateResponse(request, "home/district.html", context)

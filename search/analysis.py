@@ -100,7 +100,7 @@ def covered(word: str) -> bool:
         if word[:end] in parts:
             rest = word[end:]
             for link in LINKING:
-                if rest.startswith(link) and covered(rest[len(link):]):
+                if rest.startswith(link) and covered(rest[len(link) :]):
                     return True
     return False
 
@@ -173,7 +173,11 @@ def cluster_analysis() -> dict:
             "portal_de": {
                 "tokenizer": "standard",
                 "filter": [
-                    "lowercase", "german_normalization", "asciifolding", "portal_de_stop", "portal_de_decompound",
+                    "lowercase",
+                    "german_normalization",
+                    "asciifolding",
+                    "portal_de_stop",
+                    "portal_de_decompound",
                     "portal_de_stem",
                 ],
             },
@@ -205,4 +209,11 @@ def cluster_analysis() -> dict:
 
 
 # Which analyzer reads the text of a document in a given language.
-LANGUAGE_ANALYZERS = {"de": "portal_de", "tr": "portal_tr", "en": "portal_en", "ru": "portal_ru", "ar": "portal_ar", "uk": "portal_uk"}
+LANGUAGE_ANALYZERS = {
+    "de": "portal_de",
+    "tr": "portal_tr",
+    "en": "portal_en",
+    "ru": "portal_ru",
+    "ar": "portal_ar",
+    "uk": "portal_uk",
+}

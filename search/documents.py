@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from django.utils.functional import Promise
 from django.utils.html import strip_tags
@@ -57,7 +57,11 @@ def adapter(model, *, kind: str, label, queryset: Callable[[], Iterable] | None 
 
     def register(build):
         _adapters[model] = Adapter(
-            model=model, kind=kind, label=label, build=build, key_prefix=key_prefix,
+            model=model,
+            kind=kind,
+            label=label,
+            build=build,
+            key_prefix=key_prefix,
             queryset=queryset or (lambda: model.objects.all()),
         )
         return build
@@ -89,6 +93,7 @@ def kind_labels() -> dict[str, str]:
 
 
 # --- Helpers for adapters -----------------------------------------------------------------------------
+
 
 def plain(*parts) -> str:
     """Plain text from strings, rich text and Markdown: tags and markup characters out, blank parts skipped."""
@@ -130,12 +135,19 @@ def page_document(page, *, kind: str, **fields) -> SearchDocument | None:
     translated_to = []
     if language == "de":
         translated_to = sorted(
-            Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).live()
+            Page.objects.filter(translation_key=page.translation_key)
+            .exclude(pk=page.pk)
+            .live()
             .values_list("locale__language_code", flat=True)
         )
     return SearchDocument(
-        key=f"page:{page.pk}", kind=kind, title=page.title, url=url, language=language,
-        translated_to=translated_to, **fields,
+        key=f"page:{page.pk}",
+        kind=kind,
+        title=page.title,
+        url=url,
+        language=language,
+        translated_to=translated_to,
+        **fields,
     )
 
 

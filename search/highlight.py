@@ -18,7 +18,7 @@ def mark(text: str, forms: frozenset[str], prefix: str = "") -> str:
     out, last = [], 0
     for match in WORD_RE.finditer(text):
         if _matches(match.group(), forms, prefix):
-            out.append(escape(text[last:match.start()]))
+            out.append(escape(text[last : match.start()]))
             out.append(f"<mark>{escape(match.group())}</mark>")
             last = match.end()
     out.append(escape(text[last:]))

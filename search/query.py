@@ -44,10 +44,17 @@ class SearchQuery:
         return ["public", "members"] if self.audience == "members" else ["public"]
 
     def filters(self) -> dict:
-        return {name: value for name, value in (
-            ("typ", self.kind), ("stadtteil", self.district), ("kategorie", self.category),
-            ("alter", self.age), ("kostenlos", "1" if self.free else ""),
-        ) if value}
+        return {
+            name: value
+            for name, value in (
+                ("typ", self.kind),
+                ("stadtteil", self.district),
+                ("kategorie", self.category),
+                ("alter", self.age),
+                ("kostenlos", "1" if self.free else ""),
+            )
+            if value
+        }
 
 
 @dataclass
@@ -92,4 +99,3 @@ class SearchResults:
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.query.per_page))
-

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
@@ -69,6 +69,7 @@ def engine_resume() -> None:
 
 # --- Answering ------------------------------------------------------------------------------------------
 
+
 def search(query: SearchQuery) -> SearchResults:
     """Results from the cluster; from the database engine, with a notice, when the cluster fails."""
     engine = cluster_engine()
@@ -79,13 +80,12 @@ def search(query: SearchQuery) -> SearchResults:
             _engine_failed(error, "searching")
     results = database_engine().search(query)
     if engine is not None:
-        results.notice = _(
-            "Die Suche läuft gerade im Notbetrieb: Die Ergebnisse können weniger genau sein als sonst."
-        )
+        results.notice = _("Die Suche läuft gerade im Notbetrieb: Die Ergebnisse können weniger genau sein als sonst.")
     return results
 
 
 # --- Keeping the index current ------------------------------------------------------------------------
+
 
 def resolve(key: str):
     """The object behind a document key, or None when it no longer exists."""
@@ -120,10 +120,28 @@ def _mark_sent(entries) -> None:
 
 
 def entry_fields(document: SearchDocument) -> dict:
-    fields = {name: getattr(document, name) for name in (
-        "kind", "title", "text", "url", "language", "translated_to", "district", "categories", "age_min_months",
-        "age_max_months", "free_of_charge", "latitude", "longitude", "date_start", "date_end", "visibility", "boost",
-    )}
+    fields = {
+        name: getattr(document, name)
+        for name in (
+            "kind",
+            "title",
+            "text",
+            "url",
+            "language",
+            "translated_to",
+            "district",
+            "categories",
+            "age_min_months",
+            "age_max_months",
+            "free_of_charge",
+            "latitude",
+            "longitude",
+            "date_start",
+            "date_end",
+            "visibility",
+            "boost",
+        )
+    }
     fields["title"] = fields["title"][:255]
     fields["title_tokens"] = " ".join(analyze(document.title))
     fields["body_tokens"] = " ".join(
@@ -213,6 +231,7 @@ def engine_catch_up() -> dict:
 
 # --- Rebuilding ---------------------------------------------------------------------------------------
 
+
 def documents_all(progress: Callable[[int], None] | None = None):
     count = 0
     for registered in adapters():
@@ -242,7 +261,7 @@ def index_rebuild(*, progress: Callable[[str, int, int], None] | None = None) ->
         SearchTombstone.objects.all().delete()
         entries = []
         for start in range(0, len(documents), 500):
-            chunk = documents[start:start + 500]
+            chunk = documents[start : start + 500]
             batch = [SearchEntry(key=d.key, **entry_fields(d)) for d in chunk]
             created = SearchEntry.objects.bulk_create(batch)
             if not all(e.pk for e in created):  # backends that return no ids

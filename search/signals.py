@@ -35,7 +35,9 @@ def queue_refresh(keys) -> None:
 
 def _page_keys(page) -> list[str]:
     # The page and its translations: the German original records which translations exist.
-    return [f"page:{pk}" for pk in Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)]
+    return [
+        f"page:{pk}" for pk in Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)
+    ]
 
 
 @receiver(page_published)

@@ -19,7 +19,9 @@ def vocabulary_add(text: str) -> None:
     found = vocabulary_words(text)
     if found:
         SearchWord.objects.bulk_create(
-            [SearchWord(word=w, folded=fold(w)[:MAX_WORD]) for w in found], ignore_conflicts=True, batch_size=500,
+            [SearchWord(word=w, folded=fold(w)[:MAX_WORD]) for w in found],
+            ignore_conflicts=True,
+            batch_size=500,
         )
 
 
@@ -27,9 +29,7 @@ def closest_word(word: str) -> str:
     folded = fold(word)
     if len(folded) < 4:
         return ""
-    candidates = dict(
-        SearchWord.objects.filter(folded__startswith=folded[0]).values_list("folded", "word")
-    )
+    candidates = dict(SearchWord.objects.filter(folded__startswith=folded[0]).values_list("folded", "word"))
     near = [c for c in candidates if abs(len(c) - len(folded)) <= 2]
     match = difflib.get_close_matches(folded, near, n=1, cutoff=0.75)
     return candidates[match[0]] if match else ""
@@ -46,7 +46,11 @@ def corrections(query_words: list[str], *, prefix: bool = False) -> dict[str, st
     With `prefix`, a last word that begins a known word is still being typed, not misspelt."""
     found = {}
     for position, word in enumerate(query_words):
-        if prefix and position == len(query_words) - 1 and SearchWord.objects.filter(folded__startswith=fold(word)).exists():
+        if (
+            prefix
+            and position == len(query_words) - 1
+            and SearchWord.objects.filter(folded__startswith=fold(word)).exists()
+        ):
             continue
         if len(word) >= 4 and not known_word(word):
             candidate = closest_word(word)

@@ -17,7 +17,11 @@ from search.services import search as run_search
 
 SUGGESTIONS = 8
 FACET_NAMES = {
-    "typ": _("Art"), "stadtteil": _("Stadtteil"), "kategorie": _("Kategorie"), "alter": _("Alter"), "kostenlos": _("Kosten"),
+    "typ": _("Art"),
+    "stadtteil": _("Stadtteil"),
+    "kategorie": _("Kategorie"),
+    "alter": _("Alter"),
+    "kostenlos": _("Kosten"),
 }
 
 
@@ -25,9 +29,17 @@ def _query(request: HttpRequest, form: SearchForm, *, per_page: int = PER_PAGE, 
     data = form.cleaned_data
     members = has_confirmed_email(request.user) or request.user.is_staff
     return SearchQuery(
-        text=data["q"], language=(get_language() or "de").split("-")[0], audience="members" if members else "public",
-        kind=data["typ"], district=data["stadtteil"], category=data["kategorie"], age=data["alter"],
-        free=data["kostenlos"], page=data["seite"] or 1, per_page=per_page, prefix=prefix,
+        text=data["q"],
+        language=(get_language() or "de").split("-")[0],
+        audience="members" if members else "public",
+        kind=data["typ"],
+        district=data["stadtteil"],
+        category=data["kategorie"],
+        age=data["alter"],
+        free=data["kostenlos"],
+        page=data["seite"] or 1,
+        per_page=per_page,
+        prefix=prefix,
     )
 
 
@@ -43,13 +55,21 @@ def _facets(results: SearchResults, params: dict) -> list[dict]:
     for name, values in results.facets.items():
         if not values:
             continue
-        groups.append({
-            "name": name, "label": FACET_NAMES[name],
-            "values": [{
-                "label": v.label, "count": v.count, "selected": selected.get(name) == v.value,
-                "url": _link(params, **{name: "" if selected.get(name) == v.value else v.value, "seite": ""}),
-            } for v in values],
-        })
+        groups.append(
+            {
+                "name": name,
+                "label": FACET_NAMES[name],
+                "values": [
+                    {
+                        "label": v.label,
+                        "count": v.count,
+                        "selected": selected.get(name) == v.value,
+                        "url": _link(params, **{name: "" if selected.get(name) == v.value else v.value, "seite": ""}),
+                    }
+                    for v in values
+                ],
+            }
+        )
     return groups
 
 
@@ -61,9 +81,16 @@ def search(request: HttpRequest) -> HttpResponse:
         params = {k: v for k, v in request.GET.items() if k in form.fields and v}
         labels = kind_labels()
         context.update(
-            results=results, facets=_facets(results, params),
-            active=[{"name": FACET_NAMES[name], "value": labels.get(value, value) if name == "typ" else value,
-                     "remove": _link(params, **{name: "", "seite": ""})} for name, value in results.query.filters().items()],
+            results=results,
+            facets=_facets(results, params),
+            active=[
+                {
+                    "name": FACET_NAMES[name],
+                    "value": labels.get(value, value) if name == "typ" else value,
+                    "remove": _link(params, **{name: "", "seite": ""}),
+                }
+                for name, value in results.query.filters().items()
+            ],
             previous=_link(params, seite=results.query.page - 1) if results.query.page > 1 else "",
             next=_link(params, seite=results.query.page + 1) if results.query.page < results.pages else "",
             suggestion_link=_link({"q": results.suggestion}) if results.suggestion else "",
@@ -73,9 +100,16 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def _hit_json(request: HttpRequest, hit) -> dict:
     return {
-        "key": hit.key, "type": hit.kind, "type_label": hit.kind_label, "title": hit.title,
-        "title_html": hit.title_html, "snippet_html": hit.snippet_html, "url": request.build_absolute_uri(hit.url),
-        "district": hit.district, "categories": hit.categories, "language": hit.language,
+        "key": hit.key,
+        "type": hit.kind,
+        "type_label": hit.kind_label,
+        "title": hit.title,
+        "title_html": hit.title_html,
+        "snippet_html": hit.snippet_html,
+        "url": request.build_absolute_uri(hit.url),
+        "district": hit.district,
+        "categories": hit.categories,
+        "language": hit.language,
         "date_start": hit.date_start.isoformat() if hit.date_start else None,
         "date_end": hit.date_end.isoformat() if hit.date_end else None,
     }
@@ -91,14 +125,27 @@ def api_search(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"errors": {"q": [gettext_now("Bitte ein Suchwort angeben.")]}}, status=400)
     results = run_search(_query(request, form))
     selected = results.query.filters()
-    return JsonResponse({
-        "query": results.query.text, "total": results.total, "page": results.query.page, "pages": results.pages,
-        "per_page": results.query.per_page, "filters": selected, "suggestion": results.suggestion or None,
-        "engine": results.engine, "notice": results.notice or None,
-        "results": [_hit_json(request, hit) for hit in results.hits],
-        "facets": {name: [{"value": v.value, "label": v.label, "count": v.count, "selected": selected.get(name) == v.value}
-                          for v in values] for name, values in results.facets.items()},
-    })
+    return JsonResponse(
+        {
+            "query": results.query.text,
+            "total": results.total,
+            "page": results.query.page,
+            "pages": results.pages,
+            "per_page": results.query.per_page,
+            "filters": selected,
+            "suggestion": results.suggestion or None,
+            "engine": results.engine,
+            "notice": results.notice or None,
+            "results": [_hit_json(request, hit) for hit in results.hits],
+            "facets": {
+                name: [
+                    {"value": v.value, "label": v.label, "count": v.count, "selected": selected.get(name) == v.value}
+                    for v in values
+                ]
+                for name, values in results.facets.items()
+            },
+        }
+    )
 
 
 @require_GET
@@ -108,6 +155,6 @@ def api_suggest(request: HttpRequest) -> JsonResponse:
     if not form.is_valid() or len(form.cleaned_data["q"]) < 2:
         return JsonResponse({"suggestions": []})
     results = run_search(_query(request, form, per_page=SUGGESTIONS))
-    return JsonResponse({"suggestions": [
-        {"title": hit.title, "url": hit.url, "type_label": hit.kind_label} for hit in results.hits
-    ]})
+    return JsonResponse(
+        {"suggestions": [{"title": hit.title, "url": hit.url, "type_label": hit.kind_label} for hit in results.hits]}
+    )

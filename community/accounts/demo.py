@@ -27,6 +27,7 @@ DEMO_PARENTS = [("mehmet", "Mehmet aus Dümpten"), ("julia", "Julia aus Saarn"),
 # A member who joined just now (posts wait for approval) and one who posts advertising (reported and hidden).
 DEMO_NEWCOMERS = [("lena", "Lena, neu in Broich"), ("shop", "Baby-Shop24")]
 
+
 def _ensure_account(*, username: str, display_name: str, role: str | None) -> tuple[User, bool]:
     user, created = User.objects.get_or_create(
         username=username,

@@ -2,8 +2,8 @@ from allauth.account.forms import SignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.spam import HONEYPOT_FIELD, honeypot_check, honeypot_field
 from community.accounts.models import User
+from core.spam import HONEYPOT_FIELD, honeypot_check, honeypot_field
 
 # Names that would let a member pass for the portal's staff, or for a deleted member.
 RESERVED_NAME_PARTS = ("redaktion", "moderation", "admin", "familienportal", "gelöschtes mitglied")
@@ -20,10 +20,16 @@ class ProfileForm(forms.ModelForm):
             return name
         staff = self.instance.is_staff or self.instance.has_perm("wagtailadmin.access_admin")
         if not staff and any(part in name.casefold() for part in RESERVED_NAME_PARTS):
-            raise forms.ValidationError(_("Dieser Anzeigename ist der Redaktion und der Moderation vorbehalten. Bitte wählen Sie einen anderen."))
+            raise forms.ValidationError(
+                _(
+                    "Dieser Anzeigename ist der Redaktion und der Moderation vorbehalten. Bitte wählen Sie einen anderen."
+                )
+            )
         others = User.objects.exclude(pk=self.instance.pk)
         if others.filter(display_name__iexact=name).exists() or others.filter(username__iexact=name).exists():
-            raise forms.ValidationError(_("Diesen Anzeigenamen nutzt schon ein anderes Mitglied. Bitte wählen Sie einen anderen."))
+            raise forms.ValidationError(
+                _("Diesen Anzeigenamen nutzt schon ein anderes Mitglied. Bitte wählen Sie einen anderen.")
+            )
         return name
 
 
@@ -41,7 +47,9 @@ class PortalSignupForm(SignupForm):
 
 
 class AccountDeleteForm(forms.Form):
-    password = forms.CharField(label=_("Ihr Passwort"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    password = forms.CharField(
+        label=_("Ihr Passwort"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
     confirm = forms.BooleanField(label=_("Ja, ich möchte mein Konto endgültig löschen."))
 
     def __init__(self, *args, user, **kwargs):

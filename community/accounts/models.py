@@ -7,7 +7,9 @@ class User(AbstractUser):
     """A portal account: parents, providers, Kita staff and the editorial team alike."""
 
     display_name = models.CharField(
-        max_length=60, blank=True, verbose_name=_("Anzeigename"),
+        max_length=60,
+        blank=True,
+        verbose_name=_("Anzeigename"),
         help_text=_("So erscheinen Sie im Forum und im Wiki. Leer lassen, um den Benutzernamen zu zeigen."),
     )
 
@@ -17,7 +19,9 @@ class User(AbstractUser):
         OFF = "aus", _("keine E-Mails (nur Hinweise auf der Website)")
 
     forum_mail = models.CharField(
-        max_length=10, choices=ForumMail.choices, default=ForumMail.IMMEDIATE,
+        max_length=10,
+        choices=ForumMail.choices,
+        default=ForumMail.IMMEDIATE,
         verbose_name=_("E-Mails zu Forum-Antworten"),
     )
 

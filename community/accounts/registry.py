@@ -4,9 +4,14 @@ from community.accounts import demo, roles, signals  # noqa: F401  (roles regist
 from community.accounts.services import account_export
 from core.registry import DemoStep, PersonalData, demo_steps, personal_data
 
-personal_data.register(PersonalData(
-    models=("accounts.User", "account.EmailAddress"), key="konto", export=account_export, order=0,
-))
+personal_data.register(
+    PersonalData(
+        models=("accounts.User", "account.EmailAddress"),
+        key="konto",
+        export=account_export,
+        order=0,
+    )
+)
 demo_steps.register(DemoStep("accounts", demo.seed, order=20))
 
 
@@ -19,23 +24,37 @@ def _anonymise_logs(user) -> None:
 
 
 # Framework tables that link to an account but hold nothing a member wrote about themselves; each says why.
-personal_data.register(PersonalData(
-    models=("wagtailcore.PageLogEntry", "wagtailcore.ModelLogEntry", "admin.LogEntry"),
-    before_delete=_anonymise_logs,
-    reason="Protokoll der Redaktionsarbeit; beim Löschen wird das Konto aus den Einträgen entfernt.",
-))
-personal_data.register(PersonalData(
-    models=("wagtailcore.Page", "wagtailcore.Revision", "wagtailcore.WorkflowState", "wagtailcore.TaskState"),
-    reason="Seiten und Versionen nennen ihre Verfasser; was ein Mitglied schreibt (Wiki-Änderungen), steht mit "
-    "Text unter wiki_aenderungen; beim Löschen bleibt der Inhalt ohne Namen (SET_NULL).",
-))
-personal_data.register(PersonalData(
-    models=(
-        "wagtailusers.UserProfile", "wagtailadmin.EditingSession", "wagtailadmin.FormState", "wagtailcore.APIToken",
-        "wagtailcore.UploadedFile", "wagtailcore.Comment", "wagtailcore.CommentReply", "wagtailcore.PageSubscription",
-        "wagtailimages.Image", "wagtaildocs.Document", "wagtail_localize.StringTranslation",
-        "wagtail_localize.SegmentOverride",
-    ),
-    reason="Nur für Konten mit Zugang zur Redaktionsoberfläche (Einstellungen, Kommentare, Uploads, Übersetzungen); "
-    "Eltern haben dort nichts; Einstellungen gehen mit dem Konto, Inhalte bleiben ohne Namen.",
-))
+personal_data.register(
+    PersonalData(
+        models=("wagtailcore.PageLogEntry", "wagtailcore.ModelLogEntry", "admin.LogEntry"),
+        before_delete=_anonymise_logs,
+        reason="Protokoll der Redaktionsarbeit; beim Löschen wird das Konto aus den Einträgen entfernt.",
+    )
+)
+personal_data.register(
+    PersonalData(
+        models=("wagtailcore.Page", "wagtailcore.Revision", "wagtailcore.WorkflowState", "wagtailcore.TaskState"),
+        reason="Seiten und Versionen nennen ihre Verfasser; was ein Mitglied schreibt (Wiki-Änderungen), steht mit "
+        "Text unter wiki_aenderungen; beim Löschen bleibt der Inhalt ohne Namen (SET_NULL).",
+    )
+)
+personal_data.register(
+    PersonalData(
+        models=(
+            "wagtailusers.UserProfile",
+            "wagtailadmin.EditingSession",
+            "wagtailadmin.FormState",
+            "wagtailcore.APIToken",
+            "wagtailcore.UploadedFile",
+            "wagtailcore.Comment",
+            "wagtailcore.CommentReply",
+            "wagtailcore.PageSubscription",
+            "wagtailimages.Image",
+            "wagtaildocs.Document",
+            "wagtail_localize.StringTranslation",
+            "wagtail_localize.SegmentOverride",
+        ),
+        reason="Nur für Konten mit Zugang zur Redaktionsoberfläche (Einstellungen, Kommentare, Uploads, Übersetzungen); "
+        "Eltern haben dort nichts; Einstellungen gehen mit dem Konto, Inhalte bleiben ohne Namen.",
+    )
+)

@@ -34,21 +34,27 @@ class Role:
 
 ROLES = [
     Role(
-        REDAKTION, _("Redaktion: prüft und veröffentlicht alle Inhalte"), admin_access=True,
-        page_permissions=PAGE_EDITING, collection_permissions=MEDIA_EDITING,
+        REDAKTION,
+        _("Redaktion: prüft und veröffentlicht alle Inhalte"),
+        admin_access=True,
+        page_permissions=PAGE_EDITING,
+        collection_permissions=MEDIA_EDITING,
     ),
     Role(MODERATION, _("Moderation: betreut die Foren"), admin_access=True),
     Role(ELTERN, _("Eltern mit bestätigter E-Mail-Adresse")),
     # Offers only, and only their organization's (the offers app grants and scopes it); never publish.
     Role(
-        ANBIETER, _("Anbieter: pflegen die Angebote ihrer Organisation"), admin_access=True,
+        ANBIETER,
+        _("Anbieter: pflegen die Angebote ihrer Organisation"),
+        admin_access=True,
         collection_permissions={"wagtailimages.image": ["add", "choose"]},
     ),
     Role(KITA_LEITUNG, _("Kita-Leitung: meldet freie Plätze der eigenen Kita")),
     Role(
         FAMILIENPUNKT_TEAM,
         _("Familienpunkt-Team: Veranstaltungen (mit Freigabe) und Helfer-Schichten des eigenen Familienpunkts"),
-        admin_access=True, collection_permissions={"wagtailimages.image": ["add", "choose"]},
+        admin_access=True,
+        collection_permissions={"wagtailimages.image": ["add", "choose"]},
     ),
 ]
 ROLE_NAMES = [role.name for role in ROLES]
@@ -58,7 +64,12 @@ APPROVAL_WORKFLOW_NAME = "Redaktion-Freigabe"
 APPROVAL_TASK_NAME = "Freigabe durch die Redaktion"
 
 # What no single feature owns: the accounts themselves and the content languages.
-role_grants.register(RoleGrants(REDAKTION, model_permissions={
-    "wagtailcore.locale": ("add", "change", "view"),
-    "accounts.user": ("view",),
-}))
+role_grants.register(
+    RoleGrants(
+        REDAKTION,
+        model_permissions={
+            "wagtailcore.locale": ("add", "change", "view"),
+            "accounts.user": ("view",),
+        },
+    )
+)

@@ -43,7 +43,8 @@ def _sync_page_and_collection_permissions(*, group: Group, role, grants: list) -
             model = app_model.split(".")[1]
             for action in actions:
                 GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection,
+                    group=group,
+                    collection=root_collection,
                     permission=_permission(app_model, f"{action}_{model}"),
                 )
 

@@ -48,11 +48,16 @@ def account_export(user) -> dict:
     from allauth.account.models import EmailAddress
 
     return {
-        "benutzername": user.username, "anzeigename": user.display_name, "vorname": user.first_name,
-        "nachname": user.last_name, "registriert_am": when(user.date_joined), "letzte_anmeldung": when(user.last_login),
+        "benutzername": user.username,
+        "anzeigename": user.display_name,
+        "vorname": user.first_name,
+        "nachname": user.last_name,
+        "registriert_am": when(user.date_joined),
+        "letzte_anmeldung": when(user.last_login),
         "rollen": list(user.groups.values_list("name", flat=True)),
         "email_adressen": [
-            {"adresse": a.email, "bestaetigt": a.verified, "primaer": a.primary} for a in EmailAddress.objects.filter(user=user)
+            {"adresse": a.email, "bestaetigt": a.verified, "primaer": a.primary}
+            for a in EmailAddress.objects.filter(user=user)
         ],
         "forum_emails": user.get_forum_mail_display(),
     }

@@ -18,8 +18,13 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Ihr Profil wurde gespeichert."))
         return redirect("profile")
     return render(
-        request, "accounts/profile.html",
-        {"form": form, **profile_summary(user=request.user), "profile_sections": profile_sections_of(user=request.user)},
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            **profile_summary(user=request.user),
+            "profile_sections": profile_sections_of(user=request.user),
+        },
     )
 
 
@@ -34,13 +39,20 @@ def data_export(request: HttpRequest) -> HttpResponse:
 @login_required
 def account_delete_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_superuser:
-        messages.error(request, _("Ein Administrationskonto kann sich nicht selbst löschen. Bitte wenden Sie sich an eine andere Administratorin."))
+        messages.error(
+            request,
+            _(
+                "Ein Administrationskonto kann sich nicht selbst löschen. Bitte wenden Sie sich an eine andere Administratorin."
+            ),
+        )
         return redirect("profile")
     form = AccountDeleteForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
         account_delete(user=user)
-        messages.success(request, _("Ihr Konto ist gelöscht. Ihre Forenbeiträge bleiben lesbar, als „gelöschtes Mitglied“."))
+        messages.success(
+            request, _("Ihr Konto ist gelöscht. Ihre Forenbeiträge bleiben lesbar, als „gelöschtes Mitglied“.")
+        )
         return redirect("/")
     return render(request, "accounts/account_delete.html", {"form": form})

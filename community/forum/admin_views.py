@@ -16,8 +16,11 @@ from community.forum.services import forum_set_members_only
 
 class ForumForm(WagtailAdminModelForm):
     members_only = forms.BooleanField(
-        required=False, label=_("nur für Mitglieder"),
-        help_text=_("Gäste und Konten ohne bestätigte E-Mail-Adresse sehen dieses Forum nicht, auch nicht in der Suche."),
+        required=False,
+        label=_("nur für Mitglieder"),
+        help_text=_(
+            "Gäste und Konten ohne bestätigte E-Mail-Adresse sehen dieses Forum nicht, auch nicht in der Suche."
+        ),
     )
 
     class Meta:
@@ -30,7 +33,9 @@ class ForumForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["members_only"].initial = ForumAccess.objects.filter(forum=self.instance, members_only=True).exists()
+            self.fields["members_only"].initial = ForumAccess.objects.filter(
+                forum=self.instance, members_only=True
+            ).exists()
 
 
 class ForumSaveMixin:
@@ -87,4 +92,7 @@ class ModerationPanel(Component):
     def get_context_data(self, parent_context=None):
         from community.forum.selectors import reported_posts, waiting_posts
 
-        return {"reported": len(reported_posts(forums=self.forums)), "waiting": waiting_posts(forums=self.forums).count()}
+        return {
+            "reported": len(reported_posts(forums=self.forums)),
+            "waiting": waiting_posts(forums=self.forums).count(),
+        }

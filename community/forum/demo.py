@@ -54,13 +54,24 @@ def seed_forum(*, users: dict) -> int:
 
 def _write_topic(*, forum, subject: str, entries, users, started) -> Topic:
     topic = Topic.objects.create(
-        forum=forum, poster=users[entries[0][0]], subject=subject, type=Topic.TOPIC_POST, status=Topic.TOPIC_UNLOCKED, approved=True
+        forum=forum,
+        poster=users[entries[0][0]],
+        subject=subject,
+        type=Topic.TOPIC_POST,
+        status=Topic.TOPIC_UNLOCKED,
+        approved=True,
     )
     for position, (author, text) in enumerate(entries):
         post = Post.objects.create(
-            topic=topic, poster=users[author], subject=subject if position == 0 else f"Re: {subject}", content=text, approved=True
+            topic=topic,
+            poster=users[author],
+            subject=subject if position == 0 else f"Re: {subject}",
+            content=text,
+            approved=True,
         )
-        Post.objects.filter(pk=post.pk).update(created=started + timedelta(hours=5 * position), updated=started + timedelta(hours=5 * position))
+        Post.objects.filter(pk=post.pk).update(
+            created=started + timedelta(hours=5 * position), updated=started + timedelta(hours=5 * position)
+        )
     last = started + timedelta(hours=5 * (len(entries) - 1))
     Topic.objects.filter(pk=topic.pk).update(created=started, updated=last, last_post_on=last)
     return topic
@@ -72,10 +83,17 @@ def _seed_waiting(*, forums, users) -> None:
         forum = forums[forum_name]
         if reply_to:
             topic = Topic.objects.get(forum=forum, subject=reply_to[0])
-            Post.objects.create(topic=topic, poster=newcomer, subject=f"Re: {topic.subject}", content=text, approved=False)
+            Post.objects.create(
+                topic=topic, poster=newcomer, subject=f"Re: {topic.subject}", content=text, approved=False
+            )
         else:
             topic = Topic.objects.create(
-                forum=forum, poster=newcomer, subject=subject, type=Topic.TOPIC_POST, status=Topic.TOPIC_UNLOCKED, approved=False
+                forum=forum,
+                poster=newcomer,
+                subject=subject,
+                type=Topic.TOPIC_POST,
+                status=Topic.TOPIC_UNLOCKED,
+                approved=False,
             )
             Post.objects.create(topic=topic, poster=newcomer, subject=subject, content=text, approved=False)
 

@@ -15,6 +15,7 @@ from core.spam import HONEYPOT_FIELD, honeypot_check, honeypot_field
 
 logger = logging.getLogger(__name__)
 
+
 class SpamGuardMixin:
     """Honeypot and posting rate for new posts; edits of existing posts are not limited."""
 
@@ -43,8 +44,13 @@ class PortalTopicForm(SpamGuardMixin, TopicForm):
 
 
 class ReportForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Warum melden Sie diesen Beitrag?"), choices=PostReport.Reason.choices, widget=forms.RadioSelect)
+    reason = forms.ChoiceField(
+        label=_("Warum melden Sie diesen Beitrag?"), choices=PostReport.Reason.choices, widget=forms.RadioSelect
+    )
     note = forms.CharField(
-        label=_("Erläuterung (freiwillig)"), required=False, max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}), help_text=_("Nur die Moderation liest das."),
+        label=_("Erläuterung (freiwillig)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Nur die Moderation liest das."),
     )

@@ -11,9 +11,12 @@ from django.utils.translation import gettext_lazy as _
 class ForumAccess(models.Model):
     """Per-forum access beyond machina's defaults; today only "members only"."""
 
-    forum = models.OneToOneField("forum.Forum", on_delete=models.CASCADE, related_name="portal_access", verbose_name=_("Forum"))
+    forum = models.OneToOneField(
+        "forum.Forum", on_delete=models.CASCADE, related_name="portal_access", verbose_name=_("Forum")
+    )
     members_only = models.BooleanField(
-        default=False, verbose_name=_("nur für Mitglieder"),
+        default=False,
+        verbose_name=_("nur für Mitglieder"),
         help_text=_("Nur angemeldete Mitglieder mit bestätigter E-Mail-Adresse sehen dieses Forum."),
     )
 
@@ -51,14 +54,20 @@ class PostReport(models.Model):
         KEPT = "behalten", _("Beitrag bleibt")
         REMOVED = "entfernt", _("Beitrag entfernt")
 
-    post = models.ForeignKey("forum_conversation.Post", null=True, on_delete=models.SET_NULL, related_name="portal_reports")
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="post_reports")
+    post = models.ForeignKey(
+        "forum_conversation.Post", null=True, on_delete=models.SET_NULL, related_name="portal_reports"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="post_reports"
+    )
     reason = models.CharField(max_length=20, choices=Reason.choices, verbose_name=_("Grund"))
     note = models.TextField(blank=True, max_length=1000, verbose_name=_("Erläuterung"))
     created_at = models.DateTimeField(default=timezone.now)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.OPEN, db_index=True)
     decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -4,9 +4,9 @@ download (posts stay in their threads when the account goes), the admin grants, 
 from machina.apps.forum_conversation.models import Post, Topic
 
 from community.accounts.roles import MODERATION, REDAKTION
-from core.registry import DemoStep, PersonalData, RoleGrants, demo_steps, personal_data, role_grants, roles_synced
 from community.forum import demo, signals  # noqa: F401  (connects receivers)
 from community.forum.roles import forum_permissions_sync
+from core.registry import DemoStep, PersonalData, RoleGrants, demo_steps, personal_data, role_grants, roles_synced
 
 # Stored on the member's posts (German content, like the posts themselves).
 DELETED_MEMBER = "gelöschtes Mitglied"
@@ -20,8 +20,14 @@ def _posts(user) -> list[dict]:
     from community.accounts.services import when
 
     return [
-        {"thema": p.topic.subject, "forum": p.topic.forum.name, "betreff": p.subject, "text": p.content.raw,
-         "erstellt_am": when(p.created), "freigegeben": p.approved}
+        {
+            "thema": p.topic.subject,
+            "forum": p.topic.forum.name,
+            "betreff": p.subject,
+            "text": p.content.raw,
+            "erstellt_am": when(p.created),
+            "freigegeben": p.approved,
+        }
         for p in Post.objects.filter(poster=user).select_related("topic__forum").order_by("created")
     ]
 
@@ -31,7 +37,12 @@ def _reports(user) -> list[dict]:
     from community.forum.models import PostReport
 
     return [
-        {"grund": r.get_reason_display(), "erlaeuterung": r.note, "gemeldet_am": when(r.created_at), "ergebnis": r.get_outcome_display()}
+        {
+            "grund": r.get_reason_display(),
+            "erlaeuterung": r.note,
+            "gemeldet_am": when(r.created_at),
+            "ergebnis": r.get_outcome_display(),
+        }
         for r in PostReport.objects.filter(reporter=user)
     ]
 
@@ -58,26 +69,46 @@ def _detach_posts(user) -> None:
     Topic.objects.filter(poster=user).update(poster=None)
 
 
-personal_data.register(PersonalData(
-    models=("forum_conversation.Post", "forum_conversation.Topic"), key="forum_beitraege", export=_posts,
-    before_delete=_detach_posts, order=20,
-))
-personal_data.register(PersonalData(
-    # machina's Topic.subscribers: the link lives on forum_conversation.Topic, covered above.
-    models=(), key="gefolgte_themen", export=lambda user: [t.subject for t in user.topic_subscriptions.order_by("subject")],
-    order=21,
-))
-personal_data.register(PersonalData(
-    models=("forum_portal.ForumSubscription",), key="gefolgte_foren", export=_followed_forums, order=22,
-))
+personal_data.register(
+    PersonalData(
+        models=("forum_conversation.Post", "forum_conversation.Topic"),
+        key="forum_beitraege",
+        export=_posts,
+        before_delete=_detach_posts,
+        order=20,
+    )
+)
+personal_data.register(
+    PersonalData(
+        # machina's Topic.subscribers: the link lives on forum_conversation.Topic, covered above.
+        models=(),
+        key="gefolgte_themen",
+        export=lambda user: [t.subject for t in user.topic_subscriptions.order_by("subject")],
+        order=21,
+    )
+)
+personal_data.register(
+    PersonalData(
+        models=("forum_portal.ForumSubscription",),
+        key="gefolgte_foren",
+        export=_followed_forums,
+        order=22,
+    )
+)
 personal_data.register(PersonalData(models=("forum_portal.PostReport",), key="meldungen", export=_reports, order=23))
-personal_data.register(PersonalData(models=("forum_member.ForumProfile",), key="forum_profil", export=_forum_profile, order=24))
-personal_data.register(PersonalData(
-    models=(
-        "forum_polls.TopicPollVote", "forum_tracking.ForumReadTrack", "forum_tracking.TopicReadTrack",
-        "forum_permission.UserForumPermission",
-    ),
-    reason="machinas Lesemarken, Beitragszähler und Rechte je Konto: technisch, kein eigener Text (Umfragen sind "
-    "abgeschaltet); sie gehen mit dem Konto.",
-))
+personal_data.register(
+    PersonalData(models=("forum_member.ForumProfile",), key="forum_profil", export=_forum_profile, order=24)
+)
+personal_data.register(
+    PersonalData(
+        models=(
+            "forum_polls.TopicPollVote",
+            "forum_tracking.ForumReadTrack",
+            "forum_tracking.TopicReadTrack",
+            "forum_permission.UserForumPermission",
+        ),
+        reason="machinas Lesemarken, Beitragszähler und Rechte je Konto: technisch, kein eigener Text (Umfragen sind "
+        "abgeschaltet); sie gehen mit dem Konto.",
+    )
+)
 demo_steps.register(DemoStep("forum", demo.seed, order=30))

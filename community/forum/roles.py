@@ -7,11 +7,20 @@ from community.accounts.roles import ANBIETER, ELTERN, FAMILIENPUNKT_TEAM, KITA_
 FORUM_READING = ["can_see_forum", "can_read_forum"]
 # No attachments (photos of children, files nobody reviews) and no polls (they need machina's JavaScript).
 FORUM_WRITING = FORUM_READING + [
-    "can_start_new_topics", "can_reply_to_topics", "can_edit_own_posts", "can_delete_own_posts",
+    "can_start_new_topics",
+    "can_reply_to_topics",
+    "can_edit_own_posts",
+    "can_delete_own_posts",
 ]
 FORUM_MODERATING = FORUM_WRITING + [
-    "can_post_without_approval", "can_lock_topics", "can_move_topics", "can_edit_posts",
-    "can_delete_posts", "can_approve_posts", "can_reply_to_locked_topics", "can_post_stickies",
+    "can_post_without_approval",
+    "can_lock_topics",
+    "can_move_topics",
+    "can_edit_posts",
+    "can_delete_posts",
+    "can_approve_posts",
+    "can_reply_to_locked_topics",
+    "can_post_stickies",
     "can_post_announcements",
 ]
 FORUM_PERMISSIONS = {
@@ -37,7 +46,9 @@ def forum_permissions_sync() -> None:
                 group=group, forum=None, permission=permission, defaults={"has_perm": True}
             )
         # A grant dropped from the role is withdrawn too (per-forum rows belong to members-only forums).
-        GroupForumPermission.objects.filter(group=group, forum=None).exclude(permission__codename__in=codenames).delete()
+        GroupForumPermission.objects.filter(group=group, forum=None).exclude(
+            permission__codename__in=codenames
+        ).delete()
     for codename in FORUM_READING:
         permission, _created = ForumPermission.objects.get_or_create(codename=codename)
         for who in ({"anonymous_user": True}, {"authenticated_user": True}):

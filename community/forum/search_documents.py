@@ -28,13 +28,22 @@ def topic_document(topic: Topic):
     from search.documents import SearchDocument
 
     return SearchDocument(
-        key=f"topic:{topic.pk}", kind="forum", title=topic.subject,
-        url=reverse("forum_conversation:topic", kwargs={
-            "forum_slug": topic.forum.slug, "forum_pk": topic.forum_id, "slug": topic.slug, "pk": topic.pk,
-        }),
+        key=f"topic:{topic.pk}",
+        kind="forum",
+        title=topic.subject,
+        url=reverse(
+            "forum_conversation:topic",
+            kwargs={
+                "forum_slug": topic.forum.slug,
+                "forum_pk": topic.forum_id,
+                "slug": topic.slug,
+                "pk": topic.pk,
+            },
+        ),
         text=plain(*(str(content) for content, _created in posts)),
         categories=[topic.forum.name],
-        date_start=posts[0][1].date(), date_end=posts[-1][1].date(),
+        date_start=posts[0][1].date(),
+        date_end=posts[-1][1].date(),
         visibility="members" if forum_members_only(topic.forum) else "public",
         boost=0.8,  # conversations rank a little below the curated entries they talk about
     )

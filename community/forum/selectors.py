@@ -13,7 +13,9 @@ def reported_posts(*, forums) -> list[dict]:
     """Posts with open reports, oldest report first, each with its reports."""
     reports = (
         PostReport.objects.filter(outcome=PostReport.Outcome.OPEN, post__topic__forum__in=forums)
-        .select_related("post__topic__forum", "post__topic__first_post", "post__poster", "post__portal_moderation", "reporter")
+        .select_related(
+            "post__topic__forum", "post__topic__first_post", "post__poster", "post__portal_moderation", "reporter"
+        )
         .order_by("created_at", "pk")
     )
     grouped: OrderedDict[int, dict] = OrderedDict()

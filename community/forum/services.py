@@ -39,7 +39,10 @@ def announcements_muted():
 
 # --- links --------------------------------------------------------------------------------------------------
 def topic_url(topic: Topic) -> str:
-    return reverse("forum_conversation:topic", kwargs={"forum_slug": topic.forum.slug, "forum_pk": topic.forum_id, "slug": topic.slug, "pk": topic.pk})
+    return reverse(
+        "forum_conversation:topic",
+        kwargs={"forum_slug": topic.forum.slug, "forum_pk": topic.forum_id, "slug": topic.slug, "pk": topic.pk},
+    )
 
 
 def post_url(post: Post) -> str:
@@ -133,7 +136,9 @@ def post_announce(*, post_id: int, waited: bool) -> int:
     url = post_url(post)
     if waited and post.poster_id:
         notify(
-            users=[post.poster], kind="forum.approved", url=url,
+            users=[post.poster],
+            kind="forum.approved",
+            url=url,
             title=_("Ihr Beitrag ist freigegeben: %(subject)s") % {"subject": topic.subject},
             body=_("Die Moderation hat Ihren Beitrag im Forum „%(forum)s“ freigeschaltet.") % {"forum": forum.name},
         )
@@ -153,9 +158,13 @@ def post_announce(*, post_id: int, waited: bool) -> int:
         scope = f"topic:{topic.pk}"
     readers = [u for u in followers if u.pk != post.poster_id and handler.can_read_forum(forum, u)]
     notified = notify(
-        users=readers, kind="forum.post", url=url, title=title,
+        users=readers,
+        kind="forum.post",
+        url=url,
+        title=title,
         body=_("%(author)s schreibt:\n%(excerpt)s") % {"author": author, "excerpt": excerpt},
-        mail_mode=_mail_mode, unsubscribe_url=lambda user: unsubscribe_url(user=user, scope=scope),
+        mail_mode=_mail_mode,
+        unsubscribe_url=lambda user: unsubscribe_url(user=user, scope=scope),
     )
     return len(notified)
 
@@ -169,7 +178,9 @@ def post_rate_check(*, user, forum: Forum, now=None) -> str | None:
     for minutes, limit in settings.FORUM_POST_RATE_LIMITS:
         if Post.objects.filter(poster=user, created__gte=now - timedelta(minutes=minutes)).count() >= limit:
             if minutes <= 60:
-                return _("Sie haben in den letzten %(minutes)s Minuten schon %(limit)s Beiträge geschrieben. Bitte warten Sie ein wenig.") % {"minutes": minutes, "limit": limit}
+                return _(
+                    "Sie haben in den letzten %(minutes)s Minuten schon %(limit)s Beiträge geschrieben. Bitte warten Sie ein wenig."
+                ) % {"minutes": minutes, "limit": limit}
             return _("Sie haben heute schon %(limit)s Beiträge geschrieben. Morgen geht es weiter.") % {"limit": limit}
     return None
 
@@ -179,7 +190,9 @@ def _moderators_of(forum: Forum):
     from community.accounts.models import User
 
     handler = PortalPermissionHandler()
-    candidates = User.objects.filter(is_active=True, groups__groupforumpermission__permission__codename="can_approve_posts").distinct()
+    candidates = User.objects.filter(
+        is_active=True, groups__groupforumpermission__permission__codename="can_approve_posts"
+    ).distinct()
     return [user for user in candidates if handler.can_approve_posts(forum, user)]
 
 
@@ -192,10 +205,14 @@ def post_report(*, post: Post, reporter, reason: str, note: str = "") -> PostRep
     if PostReport.objects.filter(post=post, reporter=reporter, outcome=PostReport.Outcome.OPEN).exists():
         raise ValidationError(_("Sie haben diesen Beitrag schon gemeldet. Die Moderation kümmert sich darum."))
     report = PostReport.objects.create(post=post, reporter=reporter, reason=reason, note=note.strip())
-    open_reports = PostReport.objects.filter(post=post, outcome=PostReport.Outcome.OPEN).values("reporter").distinct().count()
+    open_reports = (
+        PostReport.objects.filter(post=post, outcome=PostReport.Outcome.OPEN).values("reporter").distinct().count()
+    )
     if open_reports == 1:
         notify(
-            users=_moderators_of(post.topic.forum), kind="forum.report", url=reverse("forum-moderation"),
+            users=_moderators_of(post.topic.forum),
+            kind="forum.report",
+            url=reverse("forum-moderation"),
             title=_("Neue Meldung im Forum: %(subject)s") % {"subject": post.topic.subject},
             body=f"{report.get_reason_display()}: {report.note}".strip(": "),
         )
@@ -221,8 +238,12 @@ def reports_decide(*, post: Post, moderator, keep: bool) -> None:
         return
     if post.poster_id:
         notify(
-            users=[post.poster], kind="forum.removed", title=_("Ihr Beitrag wurde entfernt: %(subject)s") % {"subject": post.topic.subject},
-            body=_("Die Moderation hat Ihren Beitrag nach Meldungen anderer Mitglieder entfernt. Bitte beachten Sie die Forenregeln."),
+            users=[post.poster],
+            kind="forum.removed",
+            title=_("Ihr Beitrag wurde entfernt: %(subject)s") % {"subject": post.topic.subject},
+            body=_(
+                "Die Moderation hat Ihren Beitrag nach Meldungen anderer Mitglieder entfernt. Bitte beachten Sie die Forenregeln."
+            ),
         )
     if post.is_topic_head:
         post.topic.delete()
@@ -247,9 +268,13 @@ def forum_access_sync(*, access: ForumAccess) -> None:
         return
     for permission in reading:
         for who in ({"anonymous_user": True}, {"authenticated_user": True}):
-            UserForumPermission.objects.update_or_create(forum=forum, permission=permission, user=None, **who, defaults={"has_perm": False})
+            UserForumPermission.objects.update_or_create(
+                forum=forum, permission=permission, user=None, **who, defaults={"has_perm": False}
+            )
         for group in member_groups:
-            GroupForumPermission.objects.update_or_create(forum=forum, permission=permission, group=group, defaults={"has_perm": True})
+            GroupForumPermission.objects.update_or_create(
+                forum=forum, permission=permission, group=group, defaults={"has_perm": True}
+            )
 
 
 def forum_set_members_only(*, forum: Forum, members_only: bool) -> ForumAccess:
@@ -262,9 +287,13 @@ def post_disapprove(*, post: Post, moderator) -> None:
     """A waiting post is not let through: its author hears so, then it goes (with its topic if it opened one)."""
     if post.poster_id:
         notify(
-            users=[post.poster], kind="forum.rejected",
+            users=[post.poster],
+            kind="forum.rejected",
             title=_("Ihr Beitrag wurde nicht freigegeben: %(subject)s") % {"subject": post.subject},
-            body=_("Die Moderation hat Ihren Beitrag im Forum „%(forum)s“ nicht freigeschaltet. Bei Fragen schreiben Sie gern an „Fragen an die Redaktion“.") % {"forum": post.topic.forum.name},
+            body=_(
+                "Die Moderation hat Ihren Beitrag im Forum „%(forum)s“ nicht freigeschaltet. Bei Fragen schreiben Sie gern an „Fragen an die Redaktion“."
+            )
+            % {"forum": post.topic.forum.name},
         )
     logger.info("Post %s disapproved by user %s", post.pk, moderator.pk)
     post.delete()

@@ -6,7 +6,10 @@ from community.forum import views
 
 urlpatterns = [
     path("forum/<str:forum_slug>-<int:forum_pk>/topic/create/", views.PortalTopicCreateView.as_view()),
-    path("forum/<str:forum_slug>-<int:forum_pk>/topic/<str:topic_slug>-<int:topic_pk>/post/create/", views.PortalPostCreateView.as_view()),
+    path(
+        "forum/<str:forum_slug>-<int:forum_pk>/topic/<str:topic_slug>-<int:topic_pk>/post/create/",
+        views.PortalPostCreateView.as_view(),
+    ),
     path("forum/<str:forum_slug>-<int:forum_pk>/folgen/", views.forum_follow, name="forum-follow"),
     path("beitrag/<int:pk>/melden/", views.post_report, name="forum-report"),
     # machina's approval queue becomes the one queue for waiting and reported posts.

@@ -51,18 +51,29 @@ def post_report(request: HttpRequest, pk: int) -> HttpResponse:
     if not handler.can_read_forum(post.topic.forum, request.user):
         raise Http404
     if not handler.can_report_post(post, request.user):
-        messages.error(request, _("Diesen Beitrag können Sie nicht melden. Melden dürfen Mitglieder mit bestätigter E-Mail-Adresse, eigene Beiträge nicht."))
+        messages.error(
+            request,
+            _(
+                "Diesen Beitrag können Sie nicht melden. Melden dürfen Mitglieder mit bestätigter E-Mail-Adresse, eigene Beiträge nicht."
+            ),
+        )
         return redirect(services.post_url(post))
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.post_report(post=post, reporter=request.user, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"])
+            services.post_report(
+                post=post, reporter=request.user, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"]
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Danke für Ihre Meldung. Die Moderation sieht sie sich an."))
         return redirect(services.topic_url(post.topic))
-    return render(request, "forum_moderation/post_report.html", {"post": post, "topic": post.topic, "forum": post.topic.forum, "form": form})
+    return render(
+        request,
+        "forum_moderation/post_report.html",
+        {"post": post, "topic": post.topic, "forum": post.topic.forum, "form": form},
+    )
 
 
 def _moderated_forums(request: HttpRequest):
@@ -78,9 +89,14 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     forums = _moderated_forums(request)
-    return render(request, "forum_moderation/moderation_queue/list.html", {
-        "reported": selectors.reported_posts(forums=forums), "waiting": selectors.waiting_posts(forums=forums),
-    })
+    return render(
+        request,
+        "forum_moderation/moderation_queue/list.html",
+        {
+            "reported": selectors.reported_posts(forums=forums),
+            "waiting": selectors.waiting_posts(forums=forums),
+        },
+    )
 
 
 @require_POST
@@ -105,7 +121,12 @@ def forum_follow(request: HttpRequest, forum_slug: str, forum_pk: int) -> HttpRe
         raise Http404
     follow = request.POST.get("folgen") == "1"
     services.forum_follow(user=request.user, forum=forum, follow=follow)
-    messages.success(request, _("Sie folgen jetzt diesem Forum: neue Themen melden wir Ihnen.") if follow else _("Sie folgen diesem Forum nicht mehr."))
+    messages.success(
+        request,
+        _("Sie folgen jetzt diesem Forum: neue Themen melden wir Ihnen.")
+        if follow
+        else _("Sie folgen diesem Forum nicht mehr."),
+    )
     return redirect("forum:forum", slug=forum.slug, pk=forum.pk)
 
 

@@ -13,4 +13,6 @@ def _notices(user) -> list[dict]:
     ]
 
 
-personal_data.register(PersonalData(models=("notifications.Notification",), key="benachrichtigungen", export=_notices, order=90))
+personal_data.register(
+    PersonalData(models=("notifications.Notification",), key="benachrichtigungen", export=_notices, order=90)
+)

@@ -17,8 +17,14 @@ logger = logging.getLogger(__name__)
 
 
 def notify(
-    *, users: Iterable, kind: str, title: str, body: str = "", url: str = "",
-    mail_mode: Callable[[object], str] | None = None, unsubscribe_url: Callable[[object], str] | None = None,
+    *,
+    users: Iterable,
+    kind: str,
+    title: str,
+    body: str = "",
+    url: str = "",
+    mail_mode: Callable[[object], str] | None = None,
+    unsubscribe_url: Callable[[object], str] | None = None,
 ) -> list[Notification]:
     """One notice per distinct active account; mails go out (through the outbox) after the surrounding transaction commits.
 
@@ -33,12 +39,19 @@ def notify(
             continue
         seen.add(user.pk)
         mode = mail_mode(user) if mail_mode else "now"
-        created.append(Notification(
-            user=user, kind=kind, title=title[:200], body=body, url=url, digest=mode == "digest",
-            # "none": the mail counts as done, so neither a task nor the digest ever picks it up.
-            emailed_at=timezone.now() if mode == "none" else None,
-            unsubscribe_url=unsubscribe_url(user) if unsubscribe_url else "",
-        ))
+        created.append(
+            Notification(
+                user=user,
+                kind=kind,
+                title=title[:200],
+                body=body,
+                url=url,
+                digest=mode == "digest",
+                # "none": the mail counts as done, so neither a task nor the digest ever picks it up.
+                emailed_at=timezone.now() if mode == "none" else None,
+                unsubscribe_url=unsubscribe_url(user) if unsubscribe_url else "",
+            )
+        )
     Notification.objects.bulk_create(created)
     for notification in created:
         if not notification.digest and not notification.emailed_at:
@@ -52,19 +65,27 @@ def absolute_url(url: str) -> str:
 
 def notification_mail_send(*, notification_id: int, now=None) -> bool:
     """Claim the notice's mail first, so that a retried or duplicated task sends nothing the second time."""
-    if not Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(emailed_at=now or timezone.now()):
+    if not Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
+        emailed_at=now or timezone.now()
+    ):
         return False
     notification = Notification.objects.select_related("user").get(pk=notification_id)
     if not notification.user.email:
         return False
     context = {
-        "notification": notification, "name": notification.user.get_display_name(),
+        "notification": notification,
+        "name": notification.user.get_display_name(),
         "link": absolute_url(notification.url),
         "settings_url": f"{settings.PORTAL_BASE_URL}/konto/benachrichtigungen/",
         "unsubscribe_link": absolute_url(notification.unsubscribe_url),
     }
     try:
-        send_mail(f"[Familienportal] {notification.title}", render_to_string("notifications/mail/notification.txt", context), None, [notification.user.email])
+        send_mail(
+            f"[Familienportal] {notification.title}",
+            render_to_string("notifications/mail/notification.txt", context),
+            None,
+            [notification.user.email],
+        )
     except Exception:
         # Give the claim back so that the task's retry can send it; the mail server said no, nothing went out.
         Notification.objects.filter(pk=notification.pk).update(emailed_at=None)
@@ -82,25 +103,41 @@ def digests_send(*, stop_link: Callable[[object], str], now=None) -> int:
 
     `stop_link(user)` is the one-click link that ends all such mail (the forum's, which owns the digest)."""
     now = now or timezone.now()
-    user_ids = Notification.objects.filter(digest=True, emailed_at__isnull=True).values_list("user", flat=True).distinct()
+    user_ids = (
+        Notification.objects.filter(digest=True, emailed_at__isnull=True).values_list("user", flat=True).distinct()
+    )
     sent = 0
     for user_id in list(user_ids):
-        pending = list(Notification.objects.filter(user_id=user_id, digest=True, emailed_at__isnull=True).order_by("created_at", "pk").values_list("pk", flat=True))
+        pending = list(
+            Notification.objects.filter(user_id=user_id, digest=True, emailed_at__isnull=True)
+            .order_by("created_at", "pk")
+            .values_list("pk", flat=True)
+        )
         # Claim exactly the rows we read: a parallel run claims none of them and sends nothing.
         if not Notification.objects.filter(pk__in=pending, emailed_at__isnull=True).update(emailed_at=now):
             continue
-        notices = list(Notification.objects.filter(pk__in=pending, emailed_at=now).select_related("user").order_by("created_at", "pk"))
+        notices = list(
+            Notification.objects.filter(pk__in=pending, emailed_at=now)
+            .select_related("user")
+            .order_by("created_at", "pk")
+        )
         user = notices[0].user
         if not user.email or not user.is_active:
             continue
         context = {
-            "name": user.get_display_name(), "notices": [
-                {"notification": n, "link": absolute_url(n.url), "unsubscribe_link": absolute_url(n.unsubscribe_url)} for n in notices
+            "name": user.get_display_name(),
+            "notices": [
+                {"notification": n, "link": absolute_url(n.url), "unsubscribe_link": absolute_url(n.unsubscribe_url)}
+                for n in notices
             ],
             "settings_url": f"{settings.PORTAL_BASE_URL}/konto/benachrichtigungen/",
             "stop_link": absolute_url(stop_link(user)),
         }
-        subject = ngettext("[Familienportal] %(count)s Neuigkeit aus dem Forum", "[Familienportal] %(count)s Neuigkeiten aus dem Forum", len(notices)) % {"count": len(notices)}
+        subject = ngettext(
+            "[Familienportal] %(count)s Neuigkeit aus dem Forum",
+            "[Familienportal] %(count)s Neuigkeiten aus dem Forum",
+            len(notices),
+        ) % {"count": len(notices)}
         send_mail(subject, render_to_string("forum_portal/mail/digest.txt", context), None, [user.email])
         logger.info("Digest with %s notices mailed to user %s", len(notices), user.pk)
         sent += 1

@@ -21,4 +21,8 @@ def notification_list(request: HttpRequest) -> HttpResponse:
             request.user.save(update_fields=["forum_mail"])
             messages.success(request, _("Ihre E-Mail-Einstellung ist gespeichert."))
             return redirect("notifications")
-    return render(request, "notifications/notifications.html", {"notifications": notifications_of(user=request.user), "forum_mail_form": form})
+    return render(
+        request,
+        "notifications/notifications.html",
+        {"notifications": notifications_of(user=request.user), "forum_mail_form": form},
+    )

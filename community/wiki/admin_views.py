@@ -109,7 +109,20 @@ class WikiEditViewSet(ModelViewSet):
     list_filter = ["state", "direct"]
     search_fields = ["summary", "article__title", "author__username", "author__display_name"]
     inspect_view_enabled = True
-    inspect_view_fields = ["article", "author", "summary", "state", "new_article", "direct", "created_at", "decided_at", "decided_by", "reason", "checked_at", "checked_by"]
+    inspect_view_fields = [
+        "article",
+        "author",
+        "summary",
+        "state",
+        "new_article",
+        "direct",
+        "created_at",
+        "decided_at",
+        "decided_by",
+        "reason",
+        "checked_at",
+        "checked_by",
+    ]
     edit_view_class = EditCheckView
     add_to_admin_menu = False
 
@@ -136,6 +149,9 @@ class WikiReviewPanel(Component):
 
         articles = pending_articles()
         for article in articles:
-            article.compare_url = reverse("wagtailadmin_pages:revisions_compare", args=[article.pk, "live" if article.live else "earliest", "latest"])
+            article.compare_url = reverse(
+                "wagtailadmin_pages:revisions_compare",
+                args=[article.pk, "live" if article.live else "earliest", "latest"],
+            )
             article.edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
         return {"articles": articles, "counts": review_queue_counts()}

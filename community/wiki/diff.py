@@ -50,7 +50,9 @@ def text_diff(old: str, new: str, *, context: int = 2) -> list[DiffHunk]:
         hunk = DiffHunk()
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
-                hunk.lines += [DiffLine("same", escape(old_lines[i]), i + 1, j + 1) for i, j in zip(range(i1, i2), range(j1, j2))]
+                hunk.lines += [
+                    DiffLine("same", escape(old_lines[i]), i + 1, j + 1) for i, j in zip(range(i1, i2), range(j1, j2))
+                ]
                 continue
             removed, added = old_lines[i1:i2], new_lines[j1:j2]
             if tag == "replace" and len(removed) == len(added):
@@ -58,8 +60,14 @@ def text_diff(old: str, new: str, *, context: int = 2) -> list[DiffHunk]:
                 hunk.lines += [DiffLine("removed", mark_safe(pair[0]), i1 + n + 1) for n, pair in enumerate(pairs)]
                 hunk.lines += [DiffLine("added", mark_safe(pair[1]), None, j1 + n + 1) for n, pair in enumerate(pairs)]
                 continue
-            hunk.lines += [DiffLine("removed", mark_safe(f"<del>{escape(line)}</del>"), i1 + n + 1) for n, line in enumerate(removed)]
-            hunk.lines += [DiffLine("added", mark_safe(f"<ins>{escape(line)}</ins>"), None, j1 + n + 1) for n, line in enumerate(added)]
+            hunk.lines += [
+                DiffLine("removed", mark_safe(f"<del>{escape(line)}</del>"), i1 + n + 1)
+                for n, line in enumerate(removed)
+            ]
+            hunk.lines += [
+                DiffLine("added", mark_safe(f"<ins>{escape(line)}</ins>"), None, j1 + n + 1)
+                for n, line in enumerate(added)
+            ]
         hunks.append(hunk)
     return hunks
 
@@ -74,10 +82,15 @@ def three_way_merge(*, base: str, mine: str, theirs: str) -> Merge:
     """Both sides' changes where they touch different lines; where they collide, both versions with markers."""
     merger = merge3.Merge3(_lines(base), _lines(mine), _lines(theirs))
     conflicts = sum(1 for region in merger.merge_regions() if region[0] == "conflict")
-    text = "".join(merger.merge_lines(
-        name_a="Ihre Fassung", name_b="inzwischen gespeicherte Fassung",
-        start_marker="<<<<<<<", mid_marker="=======", end_marker=">>>>>>>",
-    ))
+    text = "".join(
+        merger.merge_lines(
+            name_a="Ihre Fassung",
+            name_b="inzwischen gespeicherte Fassung",
+            start_marker="<<<<<<<",
+            mid_marker="=======",
+            end_marker=">>>>>>>",
+        )
+    )
     return Merge(text=text.rstrip("\n"), conflicts=conflicts)
 
 

@@ -39,7 +39,12 @@ def sanitize(html: str) -> str:
     return sanitize_html(html, WIKI)
 
 
-def render(text: str, *, resolve: Callable[[str], str | None] = lambda title: None, missing_url: Callable[[str], str] | None = None) -> Rendered:
+def render(
+    text: str,
+    *,
+    resolve: Callable[[str], str | None] = lambda title: None,
+    missing_url: Callable[[str], str] | None = None,
+) -> Rendered:
     """`resolve(title)` gives an article's URL or None; missing articles link to `missing_url(title)` if given."""
 
     def wiki_link(match: re.Match) -> str:
@@ -54,11 +59,16 @@ def render(text: str, *, resolve: Callable[[str], str | None] = lambda title: No
     # Raw HTML a parent types is shown as text, not interpreted (the sanitizer would catch it anyway).
     source = WIKI_LINK.sub("\x00WIKILINK\x00", escape_html(text))
     links = iter([wiki_link(match) for match in WIKI_LINK.finditer(text)])
-    converter = markdown.Markdown(extensions=["toc", "sane_lists", "tables"], extension_configs={"toc": {"slugify": _slugify, "toc_depth": "2-3"}})
+    converter = markdown.Markdown(
+        extensions=["toc", "sane_lists", "tables"], extension_configs={"toc": {"slugify": _slugify, "toc_depth": "2-3"}}
+    )
     html = converter.convert(source)
     html = re.sub("\x00WIKILINK\x00", lambda _match: next(links, ""), html)
     html = sanitize(html)
-    toc = [Heading(level=token["level"], anchor=token["id"], text=html_lib.unescape(token["name"])) for token in _flatten(converter.toc_tokens)]
+    toc = [
+        Heading(level=token["level"], anchor=token["id"], text=html_lib.unescape(token["name"]))
+        for token in _flatten(converter.toc_tokens)
+    ]
     return Rendered(html=html, toc=toc)
 
 
@@ -83,4 +93,6 @@ def _flatten(tokens: list[dict]) -> list[dict]:
 
 def plain_text(text: str) -> str:
     """Markdown without markup, for teasers and mails."""
-    return re.sub(r"\s+", " ", strip_tags(markdown.markdown(escape_html(WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text))))).strip()
+    return re.sub(
+        r"\s+", " ", strip_tags(markdown.markdown(escape_html(WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text))))
+    ).strip()

@@ -66,10 +66,16 @@ MARKUP_HELP = _(
 class WikiArticlePage(RoutablePageMixin, Page):
     teaser = models.CharField(max_length=300, blank=True, verbose_name=_("Kurzbeschreibung"))
     body = models.TextField(verbose_name=_("Text"), help_text=MARKUP_HELP)
-    categories = ParentalManyToManyField(WikiCategory, blank=True, related_name="articles", verbose_name=_("Kategorien"))
+    categories = ParentalManyToManyField(
+        WikiCategory, blank=True, related_name="articles", verbose_name=_("Kategorien")
+    )
 
     content_panels = Page.content_panels + [
-        HelpPanel(content=_("Eltern bearbeiten diesen Artikel auf der Website; ihre Änderungen erscheinen hier als Entwurf zur Freigabe.")),
+        HelpPanel(
+            content=_(
+                "Eltern bearbeiten diesen Artikel auf der Website; ihre Änderungen erscheinen hier als Entwurf zur Freigabe."
+            )
+        ),
         FieldPanel("teaser"),
         FieldPanel("body"),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
@@ -135,17 +141,33 @@ class WikiEdit(models.Model):
     revision = models.OneToOneField(Revision, on_delete=models.CASCADE, related_name="wiki_edit")
     # What the author saw when they started; a different latest revision at save time is a conflict.
     base_revision = models.ForeignKey(Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="wiki_edits", verbose_name=_("von"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="wiki_edits", verbose_name=_("von")
+    )
     summary = models.CharField(max_length=200, verbose_name=_("Zusammenfassung"))
     new_article = models.BooleanField(default=False, verbose_name=_("neuer Artikel"))
     state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING, verbose_name=_("Status"))
     # Trusted accounts publish at once; the Redaktion looks afterwards and ticks the edit off.
     direct = models.BooleanField(default=False, verbose_name=_("direkt veröffentlicht"))
     checked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("nachgeprüft am"))
-    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("nachgeprüft von"))
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("nachgeprüft von"),
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True, verbose_name=_("gespeichert am"))
     decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("entschieden am"))
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("entschieden von"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("entschieden von"),
+    )
     reason = models.TextField(blank=True, verbose_name=_("Begründung"))
 
     class Meta:
@@ -165,11 +187,22 @@ class WikiAccountStatus(models.Model):
         TRUSTED = "vertraut", _("vertrauenswürdig: veröffentlicht direkt, Redaktion prüft danach")
         BLOCKED = "gesperrt", _("gesperrt: darf das Wiki nicht bearbeiten")
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="wiki_status", verbose_name=_("Konto"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="wiki_status", verbose_name=_("Konto")
+    )
     status = models.CharField(max_length=10, choices=Status.choices, verbose_name=_("Status"))
     reason = models.CharField(max_length=300, blank=True, verbose_name=_("Grund"))
-    until = models.DateTimeField(null=True, blank=True, verbose_name=_("gilt bis"), help_text=_("Leer lassen: unbefristet."))
-    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("festgelegt von"))
+    until = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("gilt bis"), help_text=_("Leer lassen: unbefristet.")
+    )
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("festgelegt von"),
+    )
     created_at = models.DateTimeField(default=timezone.now, verbose_name=_("festgelegt am"))
 
     class Meta:
@@ -186,9 +219,18 @@ class WikiAccountStatus(models.Model):
 class WikiProtection(models.Model):
     """An article parents may not edit. Kept outside the page so that publishing an old revision cannot lift it."""
 
-    article = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="wiki_protection", verbose_name=_("Artikel"))
+    article = models.OneToOneField(
+        Page, on_delete=models.CASCADE, related_name="wiki_protection", verbose_name=_("Artikel")
+    )
     reason = models.CharField(max_length=300, blank=True, verbose_name=_("Grund"))
-    protected_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("geschützt von"))
+    protected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("geschützt von"),
+    )
     created_at = models.DateTimeField(default=timezone.now, verbose_name=_("geschützt am"))
 
     panels = [FieldPanel("article"), FieldPanel("reason")]

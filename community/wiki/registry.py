@@ -1,6 +1,8 @@
 """What the wiki contributes: the Redaktion's grants and queue, the profile's edits, a member's wiki data."""
 
 from community.accounts.roles import REDAKTION
+from community.wiki import demo, signals  # noqa: F401  (connects receivers)
+from community.wiki.services import wiki_workflow_sync
 from core.registry import (
     DemoStep,
     PersonalData,
@@ -12,15 +14,18 @@ from core.registry import (
     role_grants,
     roles_synced,
 )
-from community.wiki import demo, signals  # noqa: F401  (connects receivers)
-from community.wiki.services import wiki_workflow_sync
 
-role_grants.register(RoleGrants(REDAKTION, model_permissions={
-    "wiki.wikicategory": ("add", "change", "delete", "view"),
-    "wiki.wikiaccountstatus": ("add", "change", "delete", "view"),
-    "wiki.wikiprotection": ("add", "change", "delete", "view"),
-    "wiki.wikiedit": ("change", "view"),
-}))
+role_grants.register(
+    RoleGrants(
+        REDAKTION,
+        model_permissions={
+            "wiki.wikicategory": ("add", "change", "delete", "view"),
+            "wiki.wikiaccountstatus": ("add", "change", "delete", "view"),
+            "wiki.wikiprotection": ("add", "change", "delete", "view"),
+            "wiki.wikiedit": ("change", "view"),
+        },
+    )
+)
 roles_synced.register(wiki_workflow_sync)
 
 
@@ -40,9 +45,15 @@ def _edits(user) -> list[dict]:
     from community.wiki.models import WikiEdit
 
     return [
-        {"artikel": e.article.title if e.article_id else None, "zusammenfassung": e.summary, "status": e.get_state_display(),
-         "am": when(e.created_at),
-         "text": (Revision.objects.filter(pk=e.revision_id).values_list("content", flat=True).first() or {}).get("body", "")}
+        {
+            "artikel": e.article.title if e.article_id else None,
+            "zusammenfassung": e.summary,
+            "status": e.get_state_display(),
+            "am": when(e.created_at),
+            "text": (Revision.objects.filter(pk=e.revision_id).values_list("content", flat=True).first() or {}).get(
+                "body", ""
+            ),
+        }
         for e in WikiEdit.objects.filter(author=user).select_related("article").order_by("created_at")
     ]
 
@@ -66,8 +77,10 @@ def _status(user) -> dict | None:
 personal_data.register(PersonalData(models=("wiki.WikiEdit",), key="wiki_aenderungen", export=_edits, order=40))
 personal_data.register(PersonalData(models=("wiki.WikiWatch",), key="wiki_beobachtet", export=_watches, order=41))
 personal_data.register(PersonalData(models=("wiki.WikiAccountStatus",), key="wiki_status", export=_status, order=42))
-personal_data.register(PersonalData(
-    models=("wiki.WikiProtection",),
-    reason="Nur die Redaktion schützt Artikel; der Eintrag nennt, wer geschützt hat, und verliert den Namen mit dem Konto.",
-))
+personal_data.register(
+    PersonalData(
+        models=("wiki.WikiProtection",),
+        reason="Nur die Redaktion schützt Artikel; der Eintrag nennt, wer geschützt hat, und verliert den Namen mit dem Konto.",
+    )
+)
 demo_steps.register(DemoStep("wiki", demo.seed, order=80))

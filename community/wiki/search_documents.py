@@ -13,6 +13,8 @@ def _articles():
 def wiki_article_document(page: WikiArticlePage):
     """The live text only: parents' edits waiting for the Redaktion are revisions, not the page row."""
     return page_document(
-        page, kind="wiki", text=" ".join([page.teaser, plain_text(page.body)]),
+        page,
+        kind="wiki",
+        text=" ".join([page.teaser, plain_text(page.body)]),
         categories=[category.name for category in page.categories.all()],
     )

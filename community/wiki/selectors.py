@@ -14,7 +14,7 @@ from community.wiki.models import WikiAccountStatus, WikiArticlePage, WikiEdit, 
 
 
 def account_status(*, user) -> str | None:
-    """"vertraut", "gesperrt" or None, counting only a status still in force."""
+    """ "vertraut", "gesperrt" or None, counting only a status still in force."""
     if not user.is_authenticated:
         return None
     status = WikiAccountStatus.objects.filter(user=user).first()
@@ -50,14 +50,20 @@ def edit_source(*, article: WikiArticlePage) -> tuple[Revision | None, WikiArtic
 
 
 def pending_edits(*, article) -> list[WikiEdit]:
-    return list(WikiEdit.objects.filter(article_id=article.pk, state=WikiEdit.State.PENDING).select_related("author").order_by("created_at"))
+    return list(
+        WikiEdit.objects.filter(article_id=article.pk, state=WikiEdit.State.PENDING)
+        .select_related("author")
+        .order_by("created_at")
+    )
 
 
 def published_revision_ids(*, article) -> list[int]:
     """Every revision that was ever live, newest first: the history the public may see."""
     return list(
         PageLogEntry.objects.filter(page_id=article.pk, action="wagtail.publish", revision__isnull=False)
-        .order_by("-timestamp", "-pk").values_list("revision_id", flat=True).distinct()
+        .order_by("-timestamp", "-pk")
+        .values_list("revision_id", flat=True)
+        .distinct()
     )
 
 
@@ -75,24 +81,40 @@ def _author_name(user) -> str:
 
 def article_history(*, article) -> list[HistoryEntry]:
     ids = published_revision_ids(article=article)
-    revisions = Revision.objects.filter(pk__in=ids).select_related("user", "wiki_edit__author").defer("content").order_by("-created_at", "-pk")
+    revisions = (
+        Revision.objects.filter(pk__in=ids)
+        .select_related("user", "wiki_edit__author")
+        .defer("content")
+        .order_by("-created_at", "-pk")
+    )
     entries = []
     for revision in revisions:
         edit = getattr(revision, "wiki_edit", None)
-        entries.append(HistoryEntry(
-            revision=revision, author=_author_name(edit.author if edit else revision.user),
-            summary=edit.summary if edit else _("Überarbeitung durch die Redaktion"),
-            live=revision.pk == article.live_revision_id,
-        ))
+        entries.append(
+            HistoryEntry(
+                revision=revision,
+                author=_author_name(edit.author if edit else revision.user),
+                summary=edit.summary if edit else _("Überarbeitung durch die Redaktion"),
+                live=revision.pk == article.live_revision_id,
+            )
+        )
     return entries
 
 
 def contributors(*, article) -> list[str]:
     """Display names of everyone whose text went live, in order of their first contribution."""
     ids = published_revision_ids(article=article)
-    edits = WikiEdit.objects.filter(article_id=article.pk, state=WikiEdit.State.PUBLISHED).select_related("author").order_by("created_at")
+    edits = (
+        WikiEdit.objects.filter(article_id=article.pk, state=WikiEdit.State.PUBLISHED)
+        .select_related("author")
+        .order_by("created_at")
+    )
     names = [_author_name(edit.author) for edit in edits]
-    staff = Revision.objects.filter(pk__in=ids, wiki_edit__isnull=True, user__isnull=False).select_related("user").order_by("created_at")
+    staff = (
+        Revision.objects.filter(pk__in=ids, wiki_edit__isnull=True, user__isnull=False)
+        .select_related("user")
+        .order_by("created_at")
+    )
     names += [revision.user.get_display_name() for revision in staff]
     return list(dict.fromkeys(names))
 
@@ -125,7 +147,9 @@ def edits_of(*, user, limit: int = 20) -> list[WikiEdit]:
 
 
 def watches_of(*, user) -> list[WikiWatch]:
-    return list(WikiWatch.objects.filter(user=user, article__live=True).select_related("article").order_by("article__title"))
+    return list(
+        WikiWatch.objects.filter(user=user, article__live=True).select_related("article").order_by("article__title")
+    )
 
 
 def review_queue_counts() -> dict[str, int]:
@@ -142,13 +166,17 @@ def articles_linking(*, titles: set[str], index) -> dict[str, str]:
     condition = Q()
     for title in titles:
         condition |= Q(title__iexact=title)
-    articles = WikiArticlePage.objects.live().descendant_of(index).filter(condition).only("id", "title", "url_path", "slug")
+    articles = (
+        WikiArticlePage.objects.live().descendant_of(index).filter(condition).only("id", "title", "url_path", "slug")
+    )
     return {article.title.lower(): article.url for article in articles}
 
 
 def pending_articles(*, limit: int = 20) -> list:
     """Articles with edits waiting, oldest first, each with its waiting edits attached as `.waiting`."""
-    edits = WikiEdit.objects.filter(state=WikiEdit.State.PENDING).select_related("author", "article").order_by("created_at")
+    edits = (
+        WikiEdit.objects.filter(state=WikiEdit.State.PENDING).select_related("author", "article").order_by("created_at")
+    )
     articles: dict[int, object] = {}
     for edit in edits:
         article = articles.setdefault(edit.article_id, edit.article)

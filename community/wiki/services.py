@@ -14,8 +14,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision, WorkflowState
 
-from community.notifications.services import notify
 from community.accounts.roles_sync import admin_mails_off_for_parents, workflow_sync
+from community.notifications.services import notify
 from community.wiki.diff import Merge, three_way_merge
 from community.wiki.models import WikiAccountStatus, WikiArticlePage, WikiCategory, WikiEdit, WikiIndexPage, WikiWatch
 from community.wiki.selectors import account_status, edit_refusal, is_editor, watchers_of
@@ -30,6 +30,7 @@ def wiki_workflow_sync() -> None:
     """Parents' wiki edits have their own queue, "Wiki-Freigabe", so the Redaktion sees them apart from other pages."""
     for wiki in WikiIndexPage.objects.all():
         workflow_sync(page=wiki, name=WIKI_WORKFLOW_NAME, task_name=WIKI_TASK_NAME)
+
 
 MAX_EDITS_PER_HOUR = 10
 MAX_PROPOSALS_PER_DAY = 3
@@ -52,8 +53,16 @@ class EditResult:
 
 
 def _check_rate(*, user, now: datetime.datetime) -> None:
-    if WikiEdit.objects.filter(author=user, created_at__gte=now - datetime.timedelta(hours=1)).count() >= MAX_EDITS_PER_HOUR:
-        raise ValidationError(_("Sie haben in der letzten Stunde schon %(max)s Änderungen gespeichert. Bitte warten Sie etwas und speichern Sie dann erneut – Ihr Text bleibt hier stehen.") % {"max": MAX_EDITS_PER_HOUR})
+    if (
+        WikiEdit.objects.filter(author=user, created_at__gte=now - datetime.timedelta(hours=1)).count()
+        >= MAX_EDITS_PER_HOUR
+    ):
+        raise ValidationError(
+            _(
+                "Sie haben in der letzten Stunde schon %(max)s Änderungen gespeichert. Bitte warten Sie etwas und speichern Sie dann erneut – Ihr Text bleibt hier stehen."
+            )
+            % {"max": MAX_EDITS_PER_HOUR}
+        )
 
 
 def _check_text(*, body: str, summary: str) -> None:
@@ -84,8 +93,16 @@ def _submit(*, page: Page, revision: Revision, user, publish_directly: bool) -> 
     return False
 
 
-def article_edit(*, user, article: WikiArticlePage, body: str, summary: str, base_revision_id: int | None,
-                 watch: bool = True, now: datetime.datetime | None = None) -> EditResult:
+def article_edit(
+    *,
+    user,
+    article: WikiArticlePage,
+    body: str,
+    summary: str,
+    base_revision_id: int | None,
+    watch: bool = True,
+    now: datetime.datetime | None = None,
+) -> EditResult:
     """Save a parent's change as a revision on top of the newest one; a stale base raises EditConflict."""
     now = now or timezone.now()
     refusal = edit_refusal(user=user, article=article)
@@ -102,8 +119,12 @@ def article_edit(*, user, article: WikiArticlePage, body: str, summary: str, bas
             base = Revision.objects.filter(pk=base_revision_id).first() if base_revision_id else None
             base_text = base.as_object().body if base is not None and base.object_id == str(page.pk) else page.body
             latest_text = latest.as_object().body
-            raise EditConflict(merge=three_way_merge(base=base_text, mine=body, theirs=latest_text), latest=latest,
-                               base_text=base_text, latest_text=latest_text)
+            raise EditConflict(
+                merge=three_way_merge(base=base_text, mine=body, theirs=latest_text),
+                latest=latest,
+                base_text=base_text,
+                latest_text=latest_text,
+            )
         draft = latest.as_object() if latest else page
         if draft.body.strip() == body:
             raise ValidationError(_("Sie haben nichts am Text geändert."))
@@ -114,13 +135,20 @@ def article_edit(*, user, article: WikiArticlePage, body: str, summary: str, bas
         editor = is_editor(user=user, page=page)
         direct = not waiting and page.live and (editor or account_status(user=user) == WikiAccountStatus.Status.TRUSTED)
         edit = WikiEdit.objects.create(
-            article=page, revision=revision, base_revision=latest, author=user, summary=summary[:200],
-            direct=direct and not editor, created_at=now,
+            article=page,
+            revision=revision,
+            base_revision=latest,
+            author=user,
+            summary=summary[:200],
+            direct=direct and not editor,
+            created_at=now,
         )
         published = _submit(page=page, revision=revision, user=user, publish_directly=direct)
         if watch:
             WikiWatch.objects.get_or_create(user=user, article=page)
-    logger.info("Wiki edit %s on page %s by user %s (%s)", edit.pk, page.pk, user.pk, "published" if published else "pending")
+    logger.info(
+        "Wiki edit %s on page %s by user %s (%s)", edit.pk, page.pk, user.pk, "published" if published else "pending"
+    )
     edit.refresh_from_db()
     return EditResult(edit=edit, published=published)
 
@@ -134,8 +162,17 @@ def _unique_slug(index: Page, title: str) -> str:
     return slug
 
 
-def article_propose(*, user, index: WikiIndexPage, title: str, teaser: str, body: str, summary: str,
-                    categories: list[WikiCategory], now: datetime.datetime | None = None) -> EditResult:
+def article_propose(
+    *,
+    user,
+    index: WikiIndexPage,
+    title: str,
+    teaser: str,
+    body: str,
+    summary: str,
+    categories: list[WikiCategory],
+    now: datetime.datetime | None = None,
+) -> EditResult:
     """A new article from a parent: an unpublished page in the Redaktion's queue (trusted accounts publish)."""
     now = now or timezone.now()
     refusal = edit_refusal(user=user)
@@ -144,20 +181,35 @@ def article_propose(*, user, index: WikiIndexPage, title: str, teaser: str, body
     title, body = title.strip(), body.replace("\r\n", "\n").strip()
     _check_text(body=body, summary=summary)
     _check_rate(user=user, now=now)
-    if WikiEdit.objects.filter(author=user, new_article=True, created_at__gte=now - datetime.timedelta(days=1)).count() >= MAX_PROPOSALS_PER_DAY:
-        raise ValidationError(_("Sie haben heute schon %(max)s neue Artikel vorgeschlagen. Danke! Weitere bitte morgen.") % {"max": MAX_PROPOSALS_PER_DAY})
+    if (
+        WikiEdit.objects.filter(author=user, new_article=True, created_at__gte=now - datetime.timedelta(days=1)).count()
+        >= MAX_PROPOSALS_PER_DAY
+    ):
+        raise ValidationError(
+            _("Sie haben heute schon %(max)s neue Artikel vorgeschlagen. Danke! Weitere bitte morgen.")
+            % {"max": MAX_PROPOSALS_PER_DAY}
+        )
     if WikiArticlePage.objects.child_of(index).filter(title__iexact=title).exists():
-        raise ValidationError(_("Einen Artikel mit diesem Titel gibt es schon. Bitte ergänzen Sie ihn, statt einen neuen anzulegen."))
+        raise ValidationError(
+            _("Einen Artikel mit diesem Titel gibt es schon. Bitte ergänzen Sie ihn, statt einen neuen anzulegen.")
+        )
     with transaction.atomic():
-        article = WikiArticlePage(title=title, slug=_unique_slug(index, title), teaser=teaser.strip(), body=body, live=False, owner=user)
+        article = WikiArticlePage(
+            title=title, slug=_unique_slug(index, title), teaser=teaser.strip(), body=body, live=False, owner=user
+        )
         article.categories = categories
         index.add_child(instance=article)
         revision = article.save_revision(user=user, log_action=True)
         editor = is_editor(user=user, page=index)
         direct = editor or account_status(user=user) == WikiAccountStatus.Status.TRUSTED
         edit = WikiEdit.objects.create(
-            article=article, revision=revision, author=user, summary=summary.strip()[:200], new_article=True,
-            direct=direct and not editor, created_at=now,
+            article=article,
+            revision=revision,
+            author=user,
+            summary=summary.strip()[:200],
+            new_article=True,
+            direct=direct and not editor,
+            created_at=now,
         )
         published = _submit(page=article, revision=revision, user=user, publish_directly=direct)
         WikiWatch.objects.get_or_create(user=user, article=article)
@@ -170,20 +222,37 @@ def edits_published(*, page: Page, revision: Revision | None, by=None, now: date
     if revision is None:
         return 0
     now = now or timezone.now()
-    edits = list(WikiEdit.objects.filter(article_id=page.pk, state=WikiEdit.State.PENDING, revision_id__lte=revision.pk).select_related("author"))
-    WikiEdit.objects.filter(pk__in=[edit.pk for edit in edits]).update(state=WikiEdit.State.PUBLISHED, decided_at=now, decided_by=by)
+    edits = list(
+        WikiEdit.objects.filter(
+            article_id=page.pk, state=WikiEdit.State.PENDING, revision_id__lte=revision.pk
+        ).select_related("author")
+    )
+    WikiEdit.objects.filter(pk__in=[edit.pk for edit in edits]).update(
+        state=WikiEdit.State.PUBLISHED, decided_at=now, decided_by=by
+    )
     url = page.url or ""
     authors = {edit.author for edit in edits if edit.author and edit.author != by and not edit.direct}
     if authors:
-        notify(users=authors, kind="wiki.approved", title=_("Ihre Änderung an „%(title)s“ ist online") % {"title": page.title},
-               body=_("Die Redaktion hat Ihre Änderung freigegeben. Danke fürs Mitschreiben!"), url=url)
+        notify(
+            users=authors,
+            kind="wiki.approved",
+            title=_("Ihre Änderung an „%(title)s“ ist online") % {"title": page.title},
+            body=_("Die Redaktion hat Ihre Änderung freigegeben. Danke fürs Mitschreiben!"),
+            url=url,
+        )
     editors = {edit.author for edit in edits if edit.author} | ({by} if by else set())
     summaries = "; ".join(edit.summary for edit in edits) or (
-        revision.wiki_edit.summary if hasattr(revision, "wiki_edit") else _("Überarbeitung durch die Redaktion"))
+        revision.wiki_edit.summary if hasattr(revision, "wiki_edit") else _("Überarbeitung durch die Redaktion")
+    )
     others = [user for user in watchers_of(article=page) if user not in editors and user not in authors]
     if others:
-        notify(users=others, kind="wiki.changed", title=_("Der Wiki-Artikel „%(title)s“ wurde geändert") % {"title": page.title},
-               body=summaries, url=url + "versionen/" if url else "")
+        notify(
+            users=others,
+            kind="wiki.changed",
+            title=_("Der Wiki-Artikel „%(title)s“ wurde geändert") % {"title": page.title},
+            body=summaries,
+            url=url + "versionen/" if url else "",
+        )
     return len(edits)
 
 
@@ -193,16 +262,21 @@ def edits_rejected(*, page: Page, workflow_state: WorkflowState, by=None, now: d
     task_state = workflow_state.current_task_state
     reason = (task_state.comment if task_state else "") or _("Die Redaktion hat keine Begründung angegeben.")
     edits = list(WikiEdit.objects.filter(article_id=page.pk, state=WikiEdit.State.PENDING).select_related("author"))
-    WikiEdit.objects.filter(pk__in=[edit.pk for edit in edits]).update(state=WikiEdit.State.REJECTED, decided_at=now, decided_by=by, reason=reason)
+    WikiEdit.objects.filter(pk__in=[edit.pk for edit in edits]).update(
+        state=WikiEdit.State.REJECTED, decided_at=now, decided_by=by, reason=reason
+    )
     # End the workflow: the next parent edit starts a fresh one from the live text.
     workflow_state.cancel(user=by)
     page = Page.objects.get(pk=page.pk).specific
     if page.live_revision is not None:
         page.live_revision.as_object().save_revision(user=by, log_action=False, clean=False)
-    notify(users=[edit.author for edit in edits], kind="wiki.rejected",
-           title=_("Ihre Änderung an „%(title)s“ wurde nicht übernommen") % {"title": page.title},
-           body=_("Begründung der Redaktion: %(reason)s") % {"reason": reason},
-           url=page.url if page.live else "/konto/profil/")
+    notify(
+        users=[edit.author for edit in edits],
+        kind="wiki.rejected",
+        title=_("Ihre Änderung an „%(title)s“ wurde nicht übernommen") % {"title": page.title},
+        body=_("Begründung der Redaktion: %(reason)s") % {"reason": reason},
+        url=page.url if page.live else "/konto/profil/",
+    )
     return len(edits)
 
 
@@ -213,13 +287,17 @@ def article_revert(*, article: WikiArticlePage, revision: Revision, by) -> Revis
     with transaction.atomic():
         now = timezone.now()
         WikiEdit.objects.filter(article_id=article.pk, state=WikiEdit.State.PENDING).update(
-            state=WikiEdit.State.REJECTED, decided_at=now, decided_by=by,
+            state=WikiEdit.State.REJECTED,
+            decided_at=now,
+            decided_by=by,
             reason=_("Die Redaktion hat eine frühere Fassung des Artikels wiederhergestellt."),
         )
         state = article.current_workflow_state
         if state is not None:
             state.cancel(user=by)
-        restored = revision.as_object().save_revision(user=by, log_action="wagtail.revert", previous_revision=revision, clean=False)
+        restored = revision.as_object().save_revision(
+            user=by, log_action="wagtail.revert", previous_revision=revision, clean=False
+        )
         restored.publish(user=by)
     return restored
 
@@ -260,14 +338,26 @@ def discussion_open(*, article: WikiArticlePage, user):
         if existing:
             return existing.topic
         forum = Forum.objects.filter(name=WIKI_FORUM_NAME, parent=None).first() or Forum.objects.create(
-            name=WIKI_FORUM_NAME, type=Forum.FORUM_POST,
+            name=WIKI_FORUM_NAME,
+            type=Forum.FORUM_POST,
             description=_("Hier besprechen Eltern und Redaktion die Artikel des Familien-Wikis."),
         )
         subject = _("Wiki: %(title)s") % {"title": article.title}
-        topic = Topic.objects.create(forum=forum, poster=user, subject=subject[:255], type=Topic.TOPIC_POST, status=Topic.TOPIC_UNLOCKED, approved=True)
+        topic = Topic.objects.create(
+            forum=forum,
+            poster=user,
+            subject=subject[:255],
+            type=Topic.TOPIC_POST,
+            status=Topic.TOPIC_UNLOCKED,
+            approved=True,
+        )
         Post.objects.create(
-            topic=topic, poster=user, subject=subject[:255], approved=True,
-            content=_("Diskussion zum Wiki-Artikel „%(title)s“: %(url)s") % {"title": article.title, "url": article.full_url or article.url},
+            topic=topic,
+            poster=user,
+            subject=subject[:255],
+            approved=True,
+            content=_("Diskussion zum Wiki-Artikel „%(title)s“: %(url)s")
+            % {"title": article.title, "url": article.full_url or article.url},
         )
         WikiDiscussion.objects.create(article=article, topic=topic)
     return topic

@@ -11,7 +11,11 @@ from community.wiki.models import WikiArticlePage, WikiIndexPage
 
 @receiver(page_published, sender=WikiArticlePage)
 def wiki_article_published(sender, instance, revision, **kwargs) -> None:
-    entry = PageLogEntry.objects.filter(page_id=instance.pk, action="wagtail.publish", revision=revision).select_related("user").last()
+    entry = (
+        PageLogEntry.objects.filter(page_id=instance.pk, action="wagtail.publish", revision=revision)
+        .select_related("user")
+        .last()
+    )
     wiki_services.edits_published(page=instance, revision=revision, by=entry.user if entry else None)
 
 

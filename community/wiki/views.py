@@ -44,7 +44,11 @@ def _index_of(article):
 def render_body(*, text: str, index) -> markup.Rendered:
     links = articles_linking(titles=markup.wiki_link_titles(text), index=index)
     propose_url = index.url + index.reverse_subpage("propose")
-    return markup.render(text, resolve=lambda title: links.get(title.lower()), missing_url=lambda title: f"{propose_url}?titel={quote(title)}")
+    return markup.render(
+        text,
+        resolve=lambda title: links.get(title.lower()),
+        missing_url=lambda title: f"{propose_url}?titel={quote(title)}",
+    )
 
 
 def wiki_index_context(*, request: HttpRequest, index) -> dict:
@@ -55,7 +59,10 @@ def wiki_index_context(*, request: HttpRequest, index) -> dict:
         articles = articles.filter(categories=selected)
     recent = WikiArticlePage.objects.live().public().child_of(index).order_by("-last_published_at")[:6]
     return {
-        "categories": categories, "selected_category": selected, "articles": articles, "recent_articles": recent,
+        "categories": categories,
+        "selected_category": selected,
+        "articles": articles,
+        "recent_articles": recent,
         "propose_url": index.url + index.reverse_subpage("propose"),
         "saved_article": request.session.pop(SAVED_SESSION_KEY, None) if request.user.is_authenticated else None,
     }
@@ -65,8 +72,11 @@ def article_context(*, request: HttpRequest, article) -> dict:
     rendered = render_body(text=article.body, index=_index_of(article))
     discussion = WikiDiscussion.objects.filter(article_id=article.pk).select_related("topic__forum").first()
     return {
-        "body_html": rendered.html, "toc": rendered.toc, "contributors": contributors(article=article),
-        "pending_count": len(pending_edits(article=article)), "protected": is_protected(article=article),
+        "body_html": rendered.html,
+        "toc": rendered.toc,
+        "contributors": contributors(article=article),
+        "pending_count": len(pending_edits(article=article)),
+        "protected": is_protected(article=article),
         "edit_refusal": edit_refusal(user=request.user, article=article) if request.user.is_authenticated else None,
         "watching": is_watching(user=request.user, article=article),
         "discussion_url": _topic_url(discussion.topic) if discussion else None,
@@ -75,7 +85,10 @@ def article_context(*, request: HttpRequest, article) -> dict:
 
 
 def _topic_url(topic) -> str:
-    return reverse("forum_conversation:topic", kwargs={"forum_slug": topic.forum.slug, "forum_pk": topic.forum.pk, "slug": topic.slug, "pk": topic.pk})
+    return reverse(
+        "forum_conversation:topic",
+        kwargs={"forum_slug": topic.forum.slug, "forum_pk": topic.forum.pk, "slug": topic.slug, "pk": topic.pk},
+    )
 
 
 def _refuse(request: HttpRequest, article, refusal: str) -> HttpResponse:
@@ -89,8 +102,17 @@ def article_edit(request: HttpRequest, *, article) -> HttpResponse:
     if refusal:
         return _refuse(request, article, refusal)
     latest, draft = edit_source(article=article)
-    form = EditForm(request.POST or None, initial={"body": draft.body, "base_revision": latest.pk if latest else None, "watch": True})
-    context = {"page": article, "form": form, "pending": pending_edits(article=article), "conflict": None, "preview": None}
+    form = EditForm(
+        request.POST or None,
+        initial={"body": draft.body, "base_revision": latest.pk if latest else None, "watch": True},
+    )
+    context = {
+        "page": article,
+        "form": form,
+        "pending": pending_edits(article=article),
+        "conflict": None,
+        "preview": None,
+    }
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if "preview" in request.POST:
@@ -98,8 +120,12 @@ def article_edit(request: HttpRequest, *, article) -> HttpResponse:
         else:
             try:
                 result = services.article_edit(
-                    user=request.user, article=article, body=data["body"], summary=data["summary"],
-                    base_revision_id=data.get("base_revision"), watch=data.get("watch", False),
+                    user=request.user,
+                    article=article,
+                    body=data["body"],
+                    summary=data["summary"],
+                    base_revision_id=data.get("base_revision"),
+                    watch=data.get("watch", False),
                 )
             except EditConflict as conflict:
                 context["conflict"] = _conflict_context(form=form, conflict=conflict, mine=data["body"])
@@ -110,7 +136,12 @@ def article_edit(request: HttpRequest, *, article) -> HttpResponse:
                 if result.published:
                     messages.success(request, _("Danke! Ihre Änderung ist online."))
                 else:
-                    messages.success(request, _("Danke! Ihre Änderung wartet auf die Freigabe durch die Redaktion. Wir benachrichtigen Sie, sobald sie online ist."))
+                    messages.success(
+                        request,
+                        _(
+                            "Danke! Ihre Änderung wartet auf die Freigabe durch die Redaktion. Wir benachrichtigen Sie, sobald sie online ist."
+                        ),
+                    )
                 return redirect(article.url)
     return TemplateResponse(request, "wiki/edit.html", context)
 
@@ -122,8 +153,10 @@ def _conflict_context(*, form, conflict: EditConflict, mine: str) -> dict:
     data["base_revision"] = conflict.latest.pk
     form.data = data
     return {
-        "merge": conflict.merge, "mine": mine,
-        "their_changes": text_diff(conflict.base_text, conflict.latest_text), "my_changes": text_diff(conflict.base_text, mine),
+        "merge": conflict.merge,
+        "mine": mine,
+        "their_changes": text_diff(conflict.base_text, conflict.latest_text),
+        "my_changes": text_diff(conflict.base_text, mine),
     }
 
 
@@ -140,8 +173,13 @@ def article_propose(request: HttpRequest, *, index) -> HttpResponse:
         else:
             try:
                 result = services.article_propose(
-                    user=request.user, index=index, title=data["title"], teaser=data["teaser"], body=data["body"],
-                    summary=data["summary"], categories=list(data["categories"]),
+                    user=request.user,
+                    index=index,
+                    title=data["title"],
+                    teaser=data["teaser"],
+                    body=data["body"],
+                    summary=data["summary"],
+                    categories=list(data["categories"]),
                 )
             except (ValidationError, PermissionDenied) as error:
                 form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
@@ -150,7 +188,10 @@ def article_propose(request: HttpRequest, *, index) -> HttpResponse:
                 if result.published:
                     messages.success(request, _("Danke! Ihr Artikel ist online."))
                     return redirect(result.edit.article.specific.url)
-                messages.success(request, _("Danke! Die Redaktion prüft Ihren Artikel. Unter „Mein Konto“ sehen Sie, wann er online ist."))
+                messages.success(
+                    request,
+                    _("Danke! Die Redaktion prüft Ihren Artikel. Unter „Mein Konto“ sehen Sie, wann er online ist."),
+                )
                 return redirect(index.url)
     return TemplateResponse(request, "wiki/propose.html", context)
 
@@ -158,10 +199,16 @@ def article_propose(request: HttpRequest, *, index) -> HttpResponse:
 def article_history_view(request: HttpRequest, *, article) -> HttpResponse:
     if request.method == "POST":
         return _revert(request, article=article)
-    return TemplateResponse(request, "wiki/history.html", {
-        "page": article, "entries": article_history_of(article=article), "pending": pending_edits(article=article),
-        "can_revert": is_editor(user=request.user, page=article),
-    })
+    return TemplateResponse(
+        request,
+        "wiki/history.html",
+        {
+            "page": article,
+            "entries": article_history_of(article=article),
+            "pending": pending_edits(article=article),
+            "can_revert": is_editor(user=request.user, page=article),
+        },
+    )
 
 
 def _revert(request: HttpRequest, *, article) -> HttpResponse:
@@ -172,7 +219,10 @@ def _revert(request: HttpRequest, *, article) -> HttpResponse:
         services.article_revert(article=article, revision=revision, by=request.user)
     except PermissionDenied as error:
         return _refuse(request, article, str(error))
-    messages.success(request, _("Die Fassung vom %(date)s ist wieder online.") % {"date": revision.created_at.strftime("%d.%m.%Y %H:%M")})
+    messages.success(
+        request,
+        _("Die Fassung vom %(date)s ist wieder online.") % {"date": revision.created_at.strftime("%d.%m.%Y %H:%M")},
+    )
     return redirect(article.url + article.reverse_subpage("history"))
 
 
@@ -198,11 +248,20 @@ def article_compare(request: HttpRequest, *, article) -> HttpResponse:
     if older.created_at > newer.created_at:
         older, newer = newer, older
     old_page, new_page = older.as_object(), newer.as_object()
-    return TemplateResponse(request, "wiki/compare.html", {
-        "page": article, "older": older, "newer": newer, "newer_edit": getattr(newer, "wiki_edit", None),
-        "title_changed": old_page.title != new_page.title, "old_title": old_page.title, "new_title": new_page.title,
-        "hunks": text_diff(old_page.body, new_page.body),
-    })
+    return TemplateResponse(
+        request,
+        "wiki/compare.html",
+        {
+            "page": article,
+            "older": older,
+            "newer": newer,
+            "newer_edit": getattr(newer, "wiki_edit", None),
+            "title_changed": old_page.title != new_page.title,
+            "old_title": old_page.title,
+            "new_title": new_page.title,
+            "hunks": text_diff(old_page.body, new_page.body),
+        },
+    )
 
 
 def article_watch(request: HttpRequest, *, article) -> HttpResponse:
@@ -210,7 +269,10 @@ def article_watch(request: HttpRequest, *, article) -> HttpResponse:
         return redirect_to_login(article.url)
     if request.method == "POST":
         watching = services.article_watch(user=request.user, article=article, watch=request.POST.get("watch") == "1")
-        messages.success(request, _("Sie beobachten diesen Artikel jetzt.") if watching else _("Sie beobachten diesen Artikel nicht mehr."))
+        messages.success(
+            request,
+            _("Sie beobachten diesen Artikel jetzt.") if watching else _("Sie beobachten diesen Artikel nicht mehr."),
+        )
     return redirect(article.url)
 
 

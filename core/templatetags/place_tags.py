@@ -13,7 +13,7 @@ register = template.Library()
 
 @register.filter
 def moment(value: datetime.datetime | None) -> str:
-    """"heute 14:00", "morgen 09:00" or "Mo., 01.12. 09:00": how people say when a place opens or closes."""
+    """ "heute 14:00", "morgen 09:00" or "Mo., 01.12. 09:00": how people say when a place opens or closes."""
     if value is None:
         return ""
     value = timezone.localtime(value)

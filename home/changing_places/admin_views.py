@@ -40,7 +40,16 @@ class ChangingPlaceReportViewSet(ModelViewSet):
     list_display = ["place", "reason", "created_at", "reported_by", "resolved_at"]
     list_filter = ["reason", "resolved_at"]
     inspect_view_enabled = True
-    inspect_view_fields = ["place", "reason", "comment", "reported_by", "created_at", "resolved_at", "resolved_by", "resolution"]
+    inspect_view_fields = [
+        "place",
+        "reason",
+        "comment",
+        "reported_by",
+        "created_at",
+        "resolved_at",
+        "resolved_by",
+        "resolution",
+    ]
     edit_view_class = ReportEditView
 
     def get_form_class(self, for_update=False):

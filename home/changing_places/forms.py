@@ -3,10 +3,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.changing_places.models import ChangingPlacePage, ChangingPlaceReport
 from core.geo import postcode_clean
-from home.selectors import city_name
+from home.changing_places.models import ChangingPlacePage, ChangingPlaceReport
 from home.models import District
+from home.selectors import city_name
 
 EQUIPMENT = [
     ("wickeltisch", _("Wickeltisch"), "changing_table"),
@@ -20,12 +20,17 @@ class PlaceFilterForm(forms.Form):
     """Filters of the directory; German parameter names so that a filtered list is a shareable link."""
 
     ausstattung = forms.MultipleChoiceField(
-        choices=[(key, label) for key, label, _field in EQUIPMENT], required=False,
-        widget=forms.CheckboxSelectMultiple, label=_("Ausstattung"),
+        choices=[(key, label) for key, label, _field in EQUIPMENT],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Ausstattung"),
     )
     offen = forms.BooleanField(required=False, label=_("jetzt geöffnet"))
     stadtteil = forms.ModelChoiceField(
-        queryset=District.objects.all(), to_field_name="slug", required=False, empty_label=_("Alle Stadtteile"),
+        queryset=District.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle Stadtteile"),
         label=_("Stadtteil"),
     )
     plz = forms.CharField(required=False, max_length=5, label=_("Nächste zuerst ab PLZ"))
@@ -46,12 +51,16 @@ TIME = {"widget": forms.TimeInput(attrs={"type": "time"}), "required": False}
 class SuggestPlaceForm(forms.Form):
     """A parent's suggestion: what the Redaktion needs to check it, kept short enough for a phone."""
 
-    title = forms.CharField(max_length=120, label=_("Name des Ortes"), help_text=_("z. B. „Stadtbibliothek im Medienhaus“"))
+    title = forms.CharField(
+        max_length=120, label=_("Name des Ortes"), help_text=_("z. B. „Stadtbibliothek im Medienhaus“")
+    )
     kind = forms.ChoiceField(choices=ChangingPlacePage.Kind.choices, label=_("Art des Ortes"))
     district = forms.ModelChoiceField(queryset=District.objects.all(), label=_("Stadtteil"))
     street = forms.CharField(max_length=200, label=_("Straße und Hausnummer"))
     postcode = forms.CharField(max_length=5, required=False, label=_("PLZ"))
-    location_hint = forms.CharField(max_length=200, required=False, label=_("Wo genau?"), help_text=_("z. B. „1. OG neben dem Aufzug“"))
+    location_hint = forms.CharField(
+        max_length=200, required=False, label=_("Wo genau?"), help_text=_("z. B. „1. OG neben dem Aufzug“")
+    )
     changing_table = forms.BooleanField(required=False, label=_("Wickeltisch"))
     nursing_room = forms.BooleanField(required=False, label=_("Stillraum"))
     bottle_warmer = forms.BooleanField(required=False, label=_("Fläschchen wärmen"))
@@ -64,9 +73,15 @@ class SuggestPlaceForm(forms.Form):
     saturday_closes = forms.TimeField(label=_("Sa bis"), **TIME)
     sunday_opens = forms.TimeField(label=_("So von"), **TIME)
     sunday_closes = forms.TimeField(label=_("So bis"), **TIME)
-    note = forms.CharField(max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3}), label=_("Hinweise"))
+    note = forms.CharField(
+        max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3}), label=_("Hinweise")
+    )
     # Left empty by people; bots fill every field.
-    homepage = forms.CharField(required=False, label=_("Bitte leer lassen"), widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+    homepage = forms.CharField(
+        required=False,
+        label=_("Bitte leer lassen"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
 
     DAYS = [("weekdays", range(5)), ("saturday", [5]), ("sunday", [6])]
 

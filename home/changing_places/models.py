@@ -61,9 +61,15 @@ class ChangingPlacePage(Address, HasOpeningHours, RoutablePageMixin, Page):
 
     kind = models.CharField(max_length=12, choices=Kind.choices, verbose_name=_("Art des Ortes"))
     district = models.ForeignKey(
-        "home.District", null=True, on_delete=models.SET_NULL, related_name="changing_places", verbose_name=_("Stadtteil")
+        "home.District",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="changing_places",
+        verbose_name=_("Stadtteil"),
     )
-    location_hint = models.CharField(max_length=200, blank=True, verbose_name=_("Wo genau?"), help_text=_("z. B. „1. OG neben dem Aufzug“"))
+    location_hint = models.CharField(
+        max_length=200, blank=True, verbose_name=_("Wo genau?"), help_text=_("z. B. „1. OG neben dem Aufzug“")
+    )
     changing_table = models.BooleanField(default=False, verbose_name=_("Wickeltisch"))
     nursing_room = models.BooleanField(default=False, verbose_name=_("Stillraum"))
     bottle_warmer = models.BooleanField(default=False, verbose_name=_("Fläschchen wärmen"))
@@ -72,7 +78,11 @@ class ChangingPlacePage(Address, HasOpeningHours, RoutablePageMixin, Page):
     free_of_charge = models.BooleanField(default=True, verbose_name=_("ohne Verzehr / kostenlos"))
     note = models.TextField(max_length=500, blank=True, verbose_name=_("Hinweise"))
     suggested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("vorgeschlagen von"),
     )
 
@@ -80,8 +90,10 @@ class ChangingPlacePage(Address, HasOpeningHours, RoutablePageMixin, Page):
         FieldPanel("kind"),
         address_panel(before=[FieldPanel("district")], after=[FieldPanel("location_hint")], heading=_("Lage")),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("changing_table"), FieldPanel("nursing_room"), FieldPanel("bottle_warmer")]),
-             FieldRowPanel([FieldPanel("step_free"), FieldPanel("family_toilet"), FieldPanel("free_of_charge")])],
+            [
+                FieldRowPanel([FieldPanel("changing_table"), FieldPanel("nursing_room"), FieldPanel("bottle_warmer")]),
+                FieldRowPanel([FieldPanel("step_free"), FieldPanel("family_toilet"), FieldPanel("free_of_charge")]),
+            ],
             heading=_("Ausstattung"),
         ),
         InlinePanel("hours", heading=_("Öffnungszeiten"), label=_("Zeitraum")),
@@ -90,7 +102,11 @@ class ChangingPlacePage(Address, HasOpeningHours, RoutablePageMixin, Page):
         FieldPanel("note"),
         FieldPanel("suggested_by", read_only=True),
     ]
-    search_fields = Page.search_fields + [index.SearchField("street"), index.SearchField("note"), index.FilterField("district")]
+    search_fields = Page.search_fields + [
+        index.SearchField("street"),
+        index.SearchField("note"),
+        index.FilterField("district"),
+    ]
     parent_page_types = ["changing_places.ChangingPlaceIndexPage"]
     subpage_types: list[str] = []
 
@@ -133,7 +149,9 @@ class ChangingPlaceReport(models.Model):
         FACILITIES = "ausstattung", _("Ausstattung stimmt nicht")
         OTHER = "sonstiges", _("Etwas anderes")
 
-    place = models.ForeignKey(ChangingPlacePage, on_delete=models.CASCADE, related_name="reports", verbose_name=_("Ort"))
+    place = models.ForeignKey(
+        ChangingPlacePage, on_delete=models.CASCADE, related_name="reports", verbose_name=_("Ort")
+    )
     reason = models.CharField(max_length=20, choices=Reason.choices, verbose_name=_("Was stimmt nicht?"))
     comment = models.TextField(max_length=1000, blank=True, verbose_name=_("Genauer"))
     reported_by = models.ForeignKey(
@@ -142,7 +160,12 @@ class ChangingPlaceReport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("gemeldet am"))
     resolved_at = models.DateTimeField(null=True, blank=True, verbose_name=_("erledigt am"))
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("erledigt von")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("erledigt von"),
     )
     resolution = models.CharField(max_length=300, blank=True, verbose_name=_("Was wurde getan?"))
 

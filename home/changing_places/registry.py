@@ -20,7 +20,9 @@ from core.registry import (
 )
 from home.changing_places import demo
 
-role_grants.register(RoleGrants(REDAKTION, model_permissions={"changing_places.changingplacereport": ("change", "view")}))
+role_grants.register(
+    RoleGrants(REDAKTION, model_permissions={"changing_places.changingplacereport": ("change", "view")})
+)
 
 
 def _district_places(district, today: datetime.date) -> dict:
@@ -30,10 +32,14 @@ def _district_places(district, today: datetime.date) -> dict:
     return {"changing_places": list(places)}
 
 
-district_sections.register(DistrictSection(
-    links=(("wickeln", _("Wickeln & Stillen")),), template="changing_places/district_section.html",
-    context=_district_places, order=50,
-))
+district_sections.register(
+    DistrictSection(
+        links=(("wickeln", _("Wickeln & Stillen")),),
+        template="changing_places/district_section.html",
+        context=_district_places,
+        order=50,
+    )
+)
 
 
 def _profile_suggestions(user) -> dict:
@@ -42,9 +48,13 @@ def _profile_suggestions(user) -> dict:
     return {"suggestions": suggestions_of(user=user)}
 
 
-profile_sections.register(ProfileSection(
-    template="changing_places/profile_section.html", context=_profile_suggestions, order=20,
-))
+profile_sections.register(
+    ProfileSection(
+        template="changing_places/profile_section.html",
+        context=_profile_suggestions,
+        order=20,
+    )
+)
 
 
 def _suggestions(user) -> list[str]:
@@ -57,14 +67,27 @@ def _reports(user) -> list[dict]:
     from home.changing_places.models import ChangingPlaceReport
 
     return [
-        {"ort": r.place.title, "grund": r.get_reason_display(), "text": r.comment, "gemeldet_am": r.created_at.isoformat(),
-         "erledigt_am": r.resolved_at.isoformat() if r.resolved_at else None, "ergebnis": r.resolution}
+        {
+            "ort": r.place.title,
+            "grund": r.get_reason_display(),
+            "text": r.comment,
+            "gemeldet_am": r.created_at.isoformat(),
+            "erledigt_am": r.resolved_at.isoformat() if r.resolved_at else None,
+            "ergebnis": r.resolution,
+        }
         for r in ChangingPlaceReport.objects.filter(reported_by=user).select_related("place").order_by("created_at")
     ]
 
 
-personal_data.register(PersonalData(models=("changing_places.ChangingPlacePage",), key="ortsvorschlaege", export=_suggestions, order=80))
-personal_data.register(PersonalData(
-    models=("changing_places.ChangingPlaceReport",), key="hinweise_zu_wickelorten", export=_reports, order=81,
-))
+personal_data.register(
+    PersonalData(models=("changing_places.ChangingPlacePage",), key="ortsvorschlaege", export=_suggestions, order=80)
+)
+personal_data.register(
+    PersonalData(
+        models=("changing_places.ChangingPlaceReport",),
+        key="hinweise_zu_wickelorten",
+        export=_reports,
+        order=81,
+    )
+)
 demo_steps.register(DemoStep("changing_places", demo.seed, order=70))

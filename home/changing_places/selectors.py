@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from core.geo import Point, attach_distances, distance_origin
 from home.changing_places.forms import EQUIPMENT
 from home.changing_places.models import ChangingPlaceIndexPage, ChangingPlacePage, ChangingPlaceReport
-from core.geo import Point, attach_distances, distance_origin
 
 
 @dataclass(frozen=True)
@@ -20,17 +20,26 @@ class PlaceFilters:
     @classmethod
     def from_form(cls, cleaned: dict) -> PlaceFilters:
         return cls(
-            equipment=tuple(cleaned.get("ausstattung") or ()), open_now=bool(cleaned.get("offen")),
-            district=cleaned.get("stadtteil"), origin=distance_origin(cleaned),
+            equipment=tuple(cleaned.get("ausstattung") or ()),
+            open_now=bool(cleaned.get("offen")),
+            district=cleaned.get("stadtteil"),
+            origin=distance_origin(cleaned),
         )
 
 
 def live_places(*, index: ChangingPlaceIndexPage | None = None) -> QuerySet[ChangingPlacePage]:
-    places = ChangingPlacePage.objects.live().public().select_related("district").prefetch_related("hours", "hour_exceptions")
+    places = (
+        ChangingPlacePage.objects.live()
+        .public()
+        .select_related("district")
+        .prefetch_related("hours", "hour_exceptions")
+    )
     return places.descendant_of(index) if index is not None else places
 
 
-def places_search(*, filters: PlaceFilters, index: ChangingPlaceIndexPage | None = None, at: datetime.datetime | None = None) -> list[ChangingPlacePage]:
+def places_search(
+    *, filters: PlaceFilters, index: ChangingPlaceIndexPage | None = None, at: datetime.datetime | None = None
+) -> list[ChangingPlacePage]:
     """Filtered places, nearest first when there is an origin; "open now" is worked out per place from its hours."""
     places = live_places(index=index)
     fields = {key: field for key, _label, field in EQUIPMENT}

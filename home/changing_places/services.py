@@ -12,10 +12,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from community.accounts.selectors import has_confirmed_email
 from community.accounts.models import User
-from home.changing_places.models import ChangingPlaceHours, ChangingPlaceIndexPage, ChangingPlacePage, ChangingPlaceReport
+from community.accounts.selectors import has_confirmed_email
 from core.geo import POSTCODE_CENTRES
+from home.changing_places.models import (
+    ChangingPlaceHours,
+    ChangingPlaceIndexPage,
+    ChangingPlacePage,
+    ChangingPlaceReport,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -37,28 +42,47 @@ def _unique_slug(index: ChangingPlaceIndexPage, title: str) -> str:
     return slug
 
 
-def place_suggest(*, user: User, index: ChangingPlaceIndexPage, data: dict, periods: list, now: datetime.datetime | None = None) -> ChangingPlacePage:
+def place_suggest(
+    *, user: User, index: ChangingPlaceIndexPage, data: dict, periods: list, now: datetime.datetime | None = None
+) -> ChangingPlacePage:
     """Save a suggestion as an unpublished page and put it in the Redaktion's approval queue."""
     now = now or timezone.now()
     if not can_contribute(user):
         raise PermissionDenied(_("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."))
     since = now - datetime.timedelta(days=1)
-    recent = ChangingPlacePage.objects.filter(suggested_by=user, first_published_at__isnull=True, latest_revision_created_at__gte=since)
+    recent = ChangingPlacePage.objects.filter(
+        suggested_by=user, first_published_at__isnull=True, latest_revision_created_at__gte=since
+    )
     if recent.count() >= MAX_SUGGESTIONS_PER_DAY:
-        raise ValidationError(_("Sie haben heute schon %(max)s Orte vorgeschlagen. Danke! Weitere bitte morgen.") % {"max": MAX_SUGGESTIONS_PER_DAY})
+        raise ValidationError(
+            _("Sie haben heute schon %(max)s Orte vorgeschlagen. Danke! Weitere bitte morgen.")
+            % {"max": MAX_SUGGESTIONS_PER_DAY}
+        )
     district = data["district"]
     centre = POSTCODE_CENTRES.get(data.get("postcode") or "")
     # Without geocoding (no outside service sees the address) the map shows the postcode or district centre until the Redaktion corrects it.
     latitude, longitude = centre if centre else (district.latitude, district.longitude)
     with transaction.atomic():
         place = ChangingPlacePage(
-            title=data["title"].strip(), slug=_unique_slug(index, data["title"]), live=False,
-            kind=data["kind"], district=district, street=data["street"].strip(), postcode=data.get("postcode") or "",
-            location_hint=data.get("location_hint") or "", latitude=Decimal(f"{float(latitude):.5f}"), longitude=Decimal(f"{float(longitude):.5f}"),
-            changing_table=bool(data.get("changing_table")), nursing_room=bool(data.get("nursing_room")),
-            bottle_warmer=bool(data.get("bottle_warmer")), step_free=bool(data.get("step_free")),
-            family_toilet=bool(data.get("family_toilet")), free_of_charge=bool(data.get("free_of_charge")),
-            note=data.get("note") or "", suggested_by=user, owner=user,
+            title=data["title"].strip(),
+            slug=_unique_slug(index, data["title"]),
+            live=False,
+            kind=data["kind"],
+            district=district,
+            street=data["street"].strip(),
+            postcode=data.get("postcode") or "",
+            location_hint=data.get("location_hint") or "",
+            latitude=Decimal(f"{float(latitude):.5f}"),
+            longitude=Decimal(f"{float(longitude):.5f}"),
+            changing_table=bool(data.get("changing_table")),
+            nursing_room=bool(data.get("nursing_room")),
+            bottle_warmer=bool(data.get("bottle_warmer")),
+            step_free=bool(data.get("step_free")),
+            family_toilet=bool(data.get("family_toilet")),
+            free_of_charge=bool(data.get("free_of_charge")),
+            note=data.get("note") or "",
+            suggested_by=user,
+            owner=user,
         )
         place.hours = [ChangingPlaceHours(weekday=day, opens=opens, closes=closes) for day, opens, closes in periods]
         index.add_child(instance=place)
@@ -70,7 +94,9 @@ def place_suggest(*, user: User, index: ChangingPlaceIndexPage, data: dict, peri
     return place
 
 
-def place_report(*, user: User, place: ChangingPlacePage, reason: str, comment: str = "", now: datetime.datetime | None = None) -> ChangingPlaceReport:
+def place_report(
+    *, user: User, place: ChangingPlacePage, reason: str, comment: str = "", now: datetime.datetime | None = None
+) -> ChangingPlaceReport:
     now = now or timezone.now()
     if not can_contribute(user):
         raise PermissionDenied(_("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."))
@@ -82,7 +108,9 @@ def place_report(*, user: User, place: ChangingPlacePage, reason: str, comment: 
     return ChangingPlaceReport.objects.create(place=place, reason=reason, comment=comment.strip(), reported_by=user)
 
 
-def report_resolve(*, report: ChangingPlaceReport, by: User, resolution: str = "", now: datetime.datetime | None = None) -> ChangingPlaceReport:
+def report_resolve(
+    *, report: ChangingPlaceReport, by: User, resolution: str = "", now: datetime.datetime | None = None
+) -> ChangingPlaceReport:
     report.resolved_at = now or timezone.now()
     report.resolved_by = by
     report.resolution = resolution or report.resolution

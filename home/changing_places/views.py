@@ -36,13 +36,18 @@ def changing_place_list_context(*, request: HttpRequest, index) -> dict:
         "suggest_url": index.url + index.reverse_subpage("suggest"),
         "map_points": [
             {"title": place.title, "url": place.url, "lat": float(place.latitude), "lon": float(place.longitude)}
-            for place in results if place.latitude is not None
+            for place in results
+            if place.latitude is not None
         ],
     }
 
 
 def changing_place_context(*, request: HttpRequest, place) -> dict:
-    point = {"title": place.title, "url": place.url, "lat": float(place.latitude), "lon": float(place.longitude)} if place.latitude is not None else None
+    point = (
+        {"title": place.title, "url": place.url, "lat": float(place.latitude), "lon": float(place.longitude)}
+        if place.latitude is not None
+        else None
+    )
     return {
         "report_url": place.url + place.reverse_subpage("report"),
         "district_url": district_url(place.district),
@@ -54,7 +59,9 @@ def _login_or_confirm(request: HttpRequest):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not can_contribute(request.user):
-        messages.warning(request, _("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse. Dann können Sie Orte vorschlagen und melden."))
+        messages.warning(
+            request, _("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse. Dann können Sie Orte vorschlagen und melden.")
+        )
         return redirect("profile")
     return None
 
@@ -69,7 +76,10 @@ def suggest_place(request: HttpRequest, *, index) -> HttpResponse:
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
         else:
-            messages.success(request, _("Danke! Die Redaktion prüft Ihren Vorschlag. Sobald er bestätigt ist, erscheint der Ort hier."))
+            messages.success(
+                request,
+                _("Danke! Die Redaktion prüft Ihren Vorschlag. Sobald er bestätigt ist, erscheint der Ort hier."),
+            )
             return redirect(index.url)
     context = index.get_context(request)
     context.update({"form": form, "index": index})
@@ -82,7 +92,9 @@ def report_place(request: HttpRequest, *, place) -> HttpResponse:
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            place_report(user=request.user, place=place, reason=form.cleaned_data["reason"], comment=form.cleaned_data["comment"])
+            place_report(
+                user=request.user, place=place, reason=form.cleaned_data["reason"], comment=form.cleaned_data["comment"]
+            )
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
         else:

@@ -44,7 +44,9 @@ class ScopedViews:
         if "contact_point" in form.fields:
             form.fields["contact_point"].queryset = scoped(ContactPointPage.objects.all(), user, "")
         if "role" in form.fields:
-            form.fields["role"].queryset = scoped(VolunteerRole.objects.select_related("contact_point"), user, "contact_point")
+            form.fields["role"].queryset = scoped(
+                VolunteerRole.objects.select_related("contact_point"), user, "contact_point"
+            )
         return form
 
 
@@ -56,8 +58,11 @@ class ShiftIndexView(ScopedViews, generic.IndexView):
     scope_path = "role__contact_point"
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("role__contact_point").annotate(
-            taken=Count("signups", filter=Q(signups__cancelled_at__isnull=True))
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("role__contact_point")
+            .annotate(taken=Count("signups", filter=Q(signups__cancelled_at__isnull=True)))
         )
 
 
@@ -97,7 +102,9 @@ class VolunteerShiftViewSet(ModelViewSet):
 
 class SignupAdminForm(WagtailAdminModelForm):
     cancel = forms.BooleanField(
-        required=False, label=_("Anmeldung absagen"), help_text=_("Das Mitglied bekommt eine E-Mail."),
+        required=False,
+        label=_("Anmeldung absagen"),
+        help_text=_("Das Mitglied bekommt eine E-Mail."),
     )
 
     class Meta:

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from icalendar import Event, vRecur
 
+from core.ical import new_calendar, utc_until
 from home.contact_points import recurrence
 from home.contact_points.models import ContactPointPage, EventPage
-from core.ical import new_calendar, utc_until
 
 
 def _vevent(event: EventPage, point: ContactPointPage | None, base_url: str, stamp: datetime.datetime) -> Event:
@@ -37,8 +37,11 @@ def _vevent(event: EventPage, point: ContactPointPage | None, base_url: str, sta
         rule["until"] = utc_until(event.repeat_until, event.start_time, tz)
         vevent.add("rrule", vRecur(rule))
         skipped = recurrence.skipped_dates(
-            event.start_date, event.repeat, event.repeat_until,
-            cancelled=[row.date for row in event.cancellations.all()], skip_holidays=event.skip_holidays,
+            event.start_date,
+            event.repeat,
+            event.repeat_until,
+            cancelled=[row.date for row in event.cancellations.all()],
+            skip_holidays=event.skip_holidays,
         )
         for day in skipped:
             vevent.add("exdate", datetime.datetime.combine(day, event.start_time, tz))
@@ -47,11 +50,13 @@ def _vevent(event: EventPage, point: ContactPointPage | None, base_url: str, sta
     return vevent
 
 
-def events_calendar(*, events: Iterable[EventPage], points: Iterable[ContactPointPage], name: str, base_url: str) -> bytes:
+def events_calendar(
+    *, events: Iterable[EventPage], points: Iterable[ContactPointPage], name: str, base_url: str
+) -> bytes:
     calendar = new_calendar(product="Familienpunkte", name=name)
     stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     by_path = {point.path: point for point in points}
     for event in events:
-        calendar.add_component(_vevent(event, by_path.get(event.path[:-EventPage.steplen]), base_url, stamp))
+        calendar.add_component(_vevent(event, by_path.get(event.path[: -EventPage.steplen]), base_url, stamp))
     calendar.add_missing_timezones()
     return calendar.to_ical()

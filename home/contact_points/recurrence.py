@@ -31,15 +31,22 @@ def series_dates(first: datetime.date, repeat: str, until: datetime.date | None)
         nth_weekday = dateutil_rrule.weekdays[first.weekday()](week_of_month(first))
         rule = dateutil_rrule.rrule(dateutil_rrule.MONTHLY, dtstart=start, until=end, byweekday=nth_weekday)
     else:
-        rule = dateutil_rrule.rrule(dateutil_rrule.WEEKLY, dtstart=start, until=end, interval=1 if repeat == WEEKLY else 2)
+        rule = dateutil_rrule.rrule(
+            dateutil_rrule.WEEKLY, dtstart=start, until=end, interval=1 if repeat == WEEKLY else 2
+        )
     for moment in rule:
         yield moment.date()
 
 
 def occurrence_dates(
-    first: datetime.date, repeat: str, until: datetime.date | None, *,
-    cancelled: Iterable[datetime.date] = (), skip_holidays: bool = True,
-    start: datetime.date | None = None, end: datetime.date | None = None,
+    first: datetime.date,
+    repeat: str,
+    until: datetime.date | None,
+    *,
+    cancelled: Iterable[datetime.date] = (),
+    skip_holidays: bool = True,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
 ) -> list[datetime.date]:
     """The dates the event really takes place, optionally within [start, end]."""
     cancelled = set(cancelled)
@@ -52,7 +59,9 @@ def occurrence_dates(
     return dates
 
 
-def skipped_dates(first, repeat, until, *, cancelled: Iterable[datetime.date] = (), skip_holidays: bool = True) -> list[datetime.date]:
+def skipped_dates(
+    first, repeat, until, *, cancelled: Iterable[datetime.date] = (), skip_holidays: bool = True
+) -> list[datetime.date]:
     """Series dates that do not take place (for EXDATE in a calendar feed)."""
     cancelled = set(cancelled)
     return [day for day in series_dates(first, repeat, until) if _falls_out(day, cancelled, skip_holidays)]

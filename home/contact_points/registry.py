@@ -25,15 +25,24 @@ VOLUNTEERING = {
     "contact_points.volunteershift": ("add", "change", "delete", "view"),
     "contact_points.volunteersignup": ("change", "view"),
 }
-role_grants.register(RoleGrants(REDAKTION, model_permissions={
-    **VOLUNTEERING, "contact_points.volunteerrole": ("add", "change", "delete", "view", "manage_all_volunteering"),
-}))
+role_grants.register(
+    RoleGrants(
+        REDAKTION,
+        model_permissions={
+            **VOLUNTEERING,
+            "contact_points.volunteerrole": ("add", "change", "delete", "view", "manage_all_volunteering"),
+        },
+    )
+)
 # Events below the contact points, as drafts for the Redaktion (never publish); volunteering scoped to the
 # contact points the account is on the team of (home.contact_points.admin_views).
-role_grants.register(RoleGrants(
-    FAMILIENPUNKT_TEAM, model_permissions=VOLUNTEERING,
-    section_permissions={"contact_points.ContactPointPage": ("add_page", "change_page")},
-))
+role_grants.register(
+    RoleGrants(
+        FAMILIENPUNKT_TEAM,
+        model_permissions=VOLUNTEERING,
+        section_permissions={"contact_points.ContactPointPage": ("add_page", "change_page")},
+    )
+)
 
 EVENT_DAYS = 28
 
@@ -42,21 +51,29 @@ def _district_contact_points(district, today: datetime.date) -> dict:
     from home.contact_points.selectors import contact_points, live_events, occurrences
     from home.models import LocalInstitution
 
-    points = list(contact_points(district=district).prefetch_related(
-        Prefetch("partners", queryset=LocalInstitution.objects.select_related("district")),
-    ))
+    points = list(
+        contact_points(district=district).prefetch_related(
+            Prefetch("partners", queryset=LocalInstitution.objects.select_related("district")),
+        )
+    )
     partners = sorted({partner for point in points for partner in point.partners.all()}, key=lambda p: p.name)
     events = occurrences(
-        start=today, end=today + datetime.timedelta(days=EVENT_DAYS),
-        events=live_events(start=today, district=district), points=points,
+        start=today,
+        end=today + datetime.timedelta(days=EVENT_DAYS),
+        events=live_events(start=today, district=district),
+        points=points,
     )
     return {"contact_points": points, "partners": partners, "events": events}
 
 
-district_sections.register(DistrictSection(
-    links=(("familienpunkte", _("Familienpunkte")), ("termine", _("Termine"))),
-    template="contact_points/district_section.html", context=_district_contact_points, order=10,
-))
+district_sections.register(
+    DistrictSection(
+        links=(("familienpunkte", _("Familienpunkte")), ("termine", _("Termine"))),
+        template="contact_points/district_section.html",
+        context=_district_contact_points,
+        order=10,
+    )
+)
 
 
 def _profile_shifts(user) -> dict:
@@ -65,7 +82,9 @@ def _profile_shifts(user) -> dict:
     return {"signups": signups_of(user=user)}
 
 
-profile_sections.register(ProfileSection(template="contact_points/profile_section.html", context=_profile_shifts, order=10))
+profile_sections.register(
+    ProfileSection(template="contact_points/profile_section.html", context=_profile_shifts, order=10)
+)
 
 
 def _volunteering(user) -> dict:
@@ -73,19 +92,32 @@ def _volunteering(user) -> dict:
 
     return {
         "schichten": [
-            {"aufgabe": s.shift.role.title, "datum": s.shift.date.isoformat(), "nachricht": s.comment,
-             "abgesagt": bool(s.cancelled_at)}
+            {
+                "aufgabe": s.shift.role.title,
+                "datum": s.shift.date.isoformat(),
+                "nachricht": s.comment,
+                "abgesagt": bool(s.cancelled_at),
+            }
             for s in VolunteerSignup.objects.filter(user=user).select_related("shift__role")
         ],
         "familienpunkt_teams": list(ContactPointStaff.objects.filter(user=user).values_list("page__title", flat=True)),
     }
 
 
-personal_data.register(PersonalData(
-    models=("contact_points.VolunteerSignup", "contact_points.ContactPointStaff"), key="helfer_schichten",
-    export=lambda user: _volunteering(user)["schichten"], order=50,
-))
-personal_data.register(PersonalData(
-    models=(), key="familienpunkt_teams", export=lambda user: _volunteering(user)["familienpunkt_teams"], order=51,
-))
+personal_data.register(
+    PersonalData(
+        models=("contact_points.VolunteerSignup", "contact_points.ContactPointStaff"),
+        key="helfer_schichten",
+        export=lambda user: _volunteering(user)["schichten"],
+        order=50,
+    )
+)
+personal_data.register(
+    PersonalData(
+        models=(),
+        key="familienpunkt_teams",
+        export=lambda user: _volunteering(user)["familienpunkt_teams"],
+        order=51,
+    )
+)
 demo_steps.register(DemoStep("contact_points", demo.seed, order=60))

@@ -11,21 +11,33 @@ def _contact_points():
 @adapter(ContactPointPage, kind="familienpunkt", label=_("Familienpunkt"), queryset=_contact_points)
 def contact_point_document(page: ContactPointPage):
     features = [
-        label for present, label in (
-            (page.changing_table, "Wickeltisch Wickelplatz"), (page.nursing_room, "Stillraum"),
-            (page.parents_cafe, "Elterncafé"), (page.step_free, "stufenlos barrierefrei"),
-        ) if present
+        label
+        for present, label in (
+            (page.changing_table, "Wickeltisch Wickelplatz"),
+            (page.nursing_room, "Stillraum"),
+            (page.parents_cafe, "Elterncafé"),
+            (page.step_free, "stufenlos barrierefrei"),
+        )
+        if present
     ]
     services = [plain(s.name, s.description, s.consultation_hours) for s in page.services.all()]
     return page_document(
-        page, kind="familienpunkt",
+        page,
+        kind="familienpunkt",
         text=plain(
-            "Familienpunkt Beratung", page.summary, page.street, page.appointments, *services, *features,
-            page.accessibility_note, page.body,
+            "Familienpunkt Beratung",
+            page.summary,
+            page.street,
+            page.appointments,
+            *services,
+            *features,
+            page.accessibility_note,
+            page.body,
         ),
         district=page.district.name if page.district_id else "",
         categories=[s.name for s in page.services.all()],
-        latitude=decimal(page.latitude), longitude=decimal(page.longitude),
+        latitude=decimal(page.latitude),
+        longitude=decimal(page.longitude),
         free_of_charge=True,
     )
 
@@ -39,12 +51,14 @@ def event_document(page: EventPage):
     contact_point = page.get_parent().specific
     district = getattr(contact_point, "district", None)
     return page_document(
-        page, kind="veranstaltung",
+        page,
+        kind="veranstaltung",
         text=plain(page.summary, page.audience, page.venue, page.cost, contact_point.title),
         district=district.name if district else "",
         categories=[str(contact_point.title)],
         free_of_charge="kostenlos" in (page.cost or "").lower() or not page.cost,
         latitude=decimal(getattr(contact_point, "latitude", None)),
         longitude=decimal(getattr(contact_point, "longitude", None)),
-        date_start=page.start_date, date_end=page.last_date or page.start_date,
+        date_start=page.start_date,
+        date_end=page.last_date or page.start_date,
     )

@@ -20,9 +20,17 @@ class Occurrence:
 
 
 def contact_points(*, district=None) -> QuerySet[ContactPointPage]:
-    pages = ContactPointPage.objects.live().public().select_related("district").prefetch_related(
-        "hours", "hour_exceptions", "services",
-    ).order_by("title")
+    pages = (
+        ContactPointPage.objects.live()
+        .public()
+        .select_related("district")
+        .prefetch_related(
+            "hours",
+            "hour_exceptions",
+            "services",
+        )
+        .order_by("title")
+    )
     if district is not None:
         pages = pages.filter(district=district)
     return pages
@@ -45,28 +53,40 @@ def live_events(*, start: datetime.date, under: Page | None = None, district=Non
 
 
 def occurrences(
-    *, start: datetime.date, end: datetime.date, events=None, points: list[ContactPointPage] | None = None, limit: int | None = None,
+    *,
+    start: datetime.date,
+    end: datetime.date,
+    events=None,
+    points: list[ContactPointPage] | None = None,
+    limit: int | None = None,
 ) -> list[Occurrence]:
     """Every date between start and end, sorted; each knows its contact point without a query per event."""
     events = list(events if events is not None else live_events(start=start))
     if points is None:
-        points = list(ContactPointPage.objects.live().filter(path__in={event.path[:-Page.steplen] for event in events}))
+        points = list(
+            ContactPointPage.objects.live().filter(path__in={event.path[: -Page.steplen] for event in events})
+        )
     by_path = {point.path: point for point in points}
     found = [
-        Occurrence(event, by_path.get(event.path[:-Page.steplen]), day)
-        for event in events for day in event.occurrence_dates(start=start, end=end)
+        Occurrence(event, by_path.get(event.path[: -Page.steplen]), day)
+        for event in events
+        for day in event.occurrence_dates(start=start, end=end)
     ]
     found.sort(key=lambda o: (o.date, o.event.start_time, o.event.title))
     return found[:limit] if limit is not None else found
 
 
-def volunteer_board(*, contact_point: ContactPointPage, user, today: datetime.date | None = None) -> list[VolunteerRole]:
+def volunteer_board(
+    *, contact_point: ContactPointPage, user, today: datetime.date | None = None
+) -> list[VolunteerRole]:
     """Active roles with their upcoming shifts; each shift carries `taken` and `mine` (the reader's sign-up or None)."""
     today = today or timezone.localdate()
     shifts = VolunteerShift.objects.filter(date__gte=today).annotate(
         taken=Count("signups", filter=Q(signups__cancelled_at__isnull=True))
     )
-    roles = list(contact_point.volunteer_roles.filter(active=True).prefetch_related(Prefetch("shifts", queryset=shifts)))
+    roles = list(
+        contact_point.volunteer_roles.filter(active=True).prefetch_related(Prefetch("shifts", queryset=shifts))
+    )
     mine = {}
     if user.is_authenticated:
         mine = {

@@ -13,8 +13,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.accounts.selectors import has_confirmed_email
 from community.accounts.models import User
+from community.accounts.selectors import has_confirmed_email
 from core.background import enqueue
 from home.contact_points.models import VolunteerShift, VolunteerSignup
 
@@ -34,7 +34,9 @@ def _overlaps(shift: VolunteerShift, other: VolunteerShift) -> bool:
     return shift.date == other.date and shift.starts < other.ends and other.starts < shift.ends
 
 
-def volunteer_signup(*, user: User, shift: VolunteerShift, comment: str = "", now: datetime.datetime | None = None) -> VolunteerSignup:
+def volunteer_signup(
+    *, user: User, shift: VolunteerShift, comment: str = "", now: datetime.datetime | None = None
+) -> VolunteerSignup:
     """Sign a parent up for a shift; refuses (ValidationError, German message) full, past, double and overlapping sign-ups."""
     now = now or timezone.now()
     if not can_volunteer(user):
@@ -84,7 +86,9 @@ def volunteer_cancel(*, signup: VolunteerSignup, by: User, now: datetime.datetim
         raise PermissionDenied(_("Sie dürfen diese Anmeldung nicht absagen."))
     if signup.cancelled_at is not None:
         return signup
-    updated = VolunteerSignup.objects.filter(pk=signup.pk, cancelled_at__isnull=True).update(cancelled_at=now, cancelled_by=by)
+    updated = VolunteerSignup.objects.filter(pk=signup.pk, cancelled_at__isnull=True).update(
+        cancelled_at=now, cancelled_by=by
+    )
     signup.refresh_from_db()
     if updated and by.pk != signup.user_id:
         _enqueue_mail(signup.pk, "cancelled")
@@ -109,14 +113,19 @@ def volunteer_mail_send(*, signup: VolunteerSignup, kind: str) -> None:
     shift = signup.shift
     contact_point = shift.role.contact_point
     context = {
-        "signup": signup, "shift": shift, "role": shift.role, "contact_point": contact_point,
+        "signup": signup,
+        "shift": shift,
+        "role": shift.role,
+        "contact_point": contact_point,
         "name": signup.user.get_display_name(),
         "page_url": f"{settings.PORTAL_BASE_URL}{contact_point.url}",
         "profile_url": f"{settings.PORTAL_BASE_URL}/konto/profil/",
     }
     send_mail(
         str(subject) % {"role": shift.role.title, "date": shift.date.strftime("%d.%m.%Y")},
-        render_to_string(template, context), None, [signup.user.email],
+        render_to_string(template, context),
+        None,
+        [signup.user.email],
     )
 
 
@@ -126,8 +135,10 @@ def volunteer_reminders_send(*, now: datetime.datetime | None = None) -> int:
     local = timezone.localtime(now)
     horizon = local + datetime.timedelta(hours=REMINDER_HOURS_AHEAD)
     candidates = VolunteerSignup.objects.filter(
-        cancelled_at__isnull=True, reminded_at__isnull=True,
-        shift__date__gte=local.date(), shift__date__lte=horizon.date(),
+        cancelled_at__isnull=True,
+        reminded_at__isnull=True,
+        shift__date__gte=local.date(),
+        shift__date__lte=horizon.date(),
     ).select_related("shift__role__contact_point", "user")
     sent = 0
     for signup in candidates:

@@ -10,7 +10,9 @@ BYDAY = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Su
 FREQUENCY = {"weekly": "P1W", "biweekly": "P2W", "monthly": "P1M"}
 
 
-def event_json_ld(*, event: EventPage, point: ContactPointPage, url: str, point_url: str, next_date: datetime.date | None) -> dict:
+def event_json_ld(
+    *, event: EventPage, point: ContactPointPage, url: str, point_url: str, next_date: datetime.date | None
+) -> dict:
     day = next_date or event.start_date
     data = {
         "@context": "https://schema.org",
@@ -26,8 +28,13 @@ def event_json_ld(*, event: EventPage, point: ContactPointPage, url: str, point_
         "location": {
             "@type": "Place",
             "name": point.title,
-            "address": {"@type": "PostalAddress", "streetAddress": point.street, "postalCode": point.postcode,
-                        "addressLocality": point.city, "addressCountry": "DE"},
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": point.street,
+                "postalCode": point.postcode,
+                "addressLocality": point.city,
+                "addressCountry": "DE",
+            },
         },
         "organizer": {"@type": "Organization", "name": point.title, "url": point_url},
     }

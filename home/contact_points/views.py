@@ -17,20 +17,22 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.ical import ics_response
 from home.contact_points import services
 from home.contact_points.calendar import events_calendar
 from home.contact_points.models import ContactPointPage, EventPage, VolunteerShift, VolunteerSignup
 from home.contact_points.selectors import contact_points, live_events, occurrences, volunteer_board
 from home.contact_points.services import can_volunteer, volunteer_cancel
 from home.district_selectors import district_url
-from core.ical import ics_response
 
 UPCOMING_DAYS = 28
 
 
 class SignupForm(forms.Form):
     comment = forms.CharField(
-        label=gettext_lazy("Nachricht an das Team (freiwillig)"), max_length=300, required=False,
+        label=gettext_lazy("Nachricht an das Team (freiwillig)"),
+        max_length=300,
+        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
@@ -45,8 +47,11 @@ def contact_point_index_context(*, request: HttpRequest, index) -> dict:
     today = timezone.localdate()
     points = list(contact_points().filter(path__startswith=index.path))
     upcoming = occurrences(
-        start=today, end=today + datetime.timedelta(days=UPCOMING_DAYS),
-        events=live_events(start=today, under=index), points=points, limit=12,
+        start=today,
+        end=today + datetime.timedelta(days=UPCOMING_DAYS),
+        events=live_events(start=today, under=index),
+        points=points,
+        limit=12,
     )
     return {
         "contact_points": points,
@@ -98,7 +103,10 @@ def event_calendar_page(request: HttpRequest, *, index) -> HttpResponse:
     chosen = next((point for point in points if point.slug == request.GET.get("familienpunkt")), None)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     found = occurrences(
-        start=first, end=last, events=live_events(start=first, under=chosen or index), points=points,
+        start=first,
+        end=last,
+        events=live_events(start=first, under=chosen or index),
+        points=points,
     )
     by_day: dict[datetime.date, list] = {}
     for occurrence in found:
@@ -111,11 +119,18 @@ def event_calendar_page(request: HttpRequest, *, index) -> HttpResponse:
     following = last + datetime.timedelta(days=1)
     query = f"&familienpunkt={chosen.slug}" if chosen else ""
     context = index.get_context(request)
-    context.update({
-        "month": first, "weeks": weeks, "days": sorted(by_day.items()), "contact_points": points, "chosen": chosen,
-        "previous_url": f"?monat={previous:%Y-%m}{query}", "next_url": f"?monat={following:%Y-%m}{query}",
-        "today": timezone.localdate(),
-    })
+    context.update(
+        {
+            "month": first,
+            "weeks": weeks,
+            "days": sorted(by_day.items()),
+            "contact_points": points,
+            "chosen": chosen,
+            "previous_url": f"?monat={previous:%Y-%m}{query}",
+            "next_url": f"?monat={following:%Y-%m}{query}",
+            "today": timezone.localdate(),
+        }
+    )
     return TemplateResponse(request, "contact_points/event_calendar.html", context)
 
 
@@ -124,7 +139,11 @@ def events_ics(request: HttpRequest, *, index, contact_point: ContactPointPage |
     under = contact_point or index
     points = [contact_point] if contact_point else list(contact_points().filter(path__startswith=index.path))
     events = live_events(start=today - datetime.timedelta(days=90), under=under)
-    name = _("Termine im Familienpunkt %(name)s") % {"name": contact_point.title} if contact_point else _("Termine der Familienpunkte")
+    name = (
+        _("Termine im Familienpunkt %(name)s") % {"name": contact_point.title}
+        if contact_point
+        else _("Termine der Familienpunkte")
+    )
     content = events_calendar(events=events, points=points, name=name, base_url=request.build_absolute_uri("/")[:-1])
     return ics_response(content, f"{slugify(under.title) or 'familienpunkte'}.ics")
 

@@ -26,18 +26,32 @@ class Provider(index.Indexed, models.Model):
     phone = models.CharField(max_length=50, blank=True, verbose_name=_("Telefon"))
     website = models.URLField(blank=True, verbose_name=_("Website"))
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("Logo")
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Logo"),
     )
     maintainers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="maintained_providers",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="maintained_providers",
         verbose_name=_("Konten, die Angebote pflegen dürfen"),
         help_text=_("Diese Konten (Rolle Anbieter) bearbeiten die Angebote dieser Organisation."),
     )
 
     panels = [
-        FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("description"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]), FieldPanel("website")],
+            [
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                FieldPanel("website"),
+            ],
             heading=_("Kontakt"),
         ),
         FieldPanel("logo"),

@@ -25,7 +25,8 @@ def daycare_item(daycare: DaycarePage, *, base_url: str) -> dict:
             {"group": c.group, "places": c.places, "min_age_months": c.min_age_months} for c in daycare.capacities.all()
         ],
         "free_places": [
-            {"group": f.group, "free": f.free_places, "reported_at": f.reported_at.isoformat()} for f in daycare.free_places.all()
+            {"group": f.group, "free": f.free_places, "reported_at": f.reported_at.isoformat()}
+            for f in daycare.free_places.all()
         ],
         "opening_hours": [
             {"weekday": h.weekday, "opens": h.opens.strftime("%H:%M"), "closes": h.closes.strftime("%H:%M")}
@@ -47,7 +48,9 @@ def _listing(request: HttpRequest, kind: str) -> JsonResponse:
     if form.errors:
         return filter_errors_response(form)
     filters = DaycareFilters(**{**vars(filters), "kind": kind})
-    return paginated_response(request, daycare_search(filters=filters), lambda daycare, base_url: daycare_item(daycare, base_url=base_url))
+    return paginated_response(
+        request, daycare_search(filters=filters), lambda daycare, base_url: daycare_item(daycare, base_url=base_url)
+    )
 
 
 @require_GET

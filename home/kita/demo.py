@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 
 from community.accounts.models import User
 from home.demo import ensure_section
+from home.directory.models import Language, Provider
 from home.kita.models import (
     AgeGroupCapacity,
     ChildminderPage,
@@ -24,7 +25,6 @@ from home.kita.models import (
 )
 from home.kita.services import places_record, places_report
 from home.models import District
-from home.directory.models import Language, Provider
 
 CARRIERS = [
     ("Stadt Mülheim an der Ruhr – Kitas", "staedtisch"),
@@ -34,30 +34,94 @@ CARRIERS = [
     ("Elterninitiative Kinderhaus e. V.", "verein"),
     ("Kita gGmbH Ruhrkinder", "privat"),
 ]
-KITA_NAMES = ["Sonnenblume", "Regenbogen", "Pusteblume", "Schatzkiste", "Kunterbunt", "Wirbelwind", "Löwenzahn",
-              "Sternschnuppe", "Arche Noah", "Ruhrpiraten", "Spatzennest", "Villa Kunterbunt", "Zauberwald",
-              "Glückskäfer", "Purzelbaum", "Rasselbande", "Kleine Strolche", "Schneckenhaus", "Entdeckerland",
-              "Kinderinsel", "Mäuseburg", "Weltenbummler", "Blauer Elefant", "Seepferdchen", "Zwergenland"]
-FIRST_NAMES = ["Anja", "Birgit", "Claudia", "Derya", "Elena", "Fatma", "Gabi", "Heike", "Irina", "Jasmin", "Katrin",
-               "Lena", "Maria", "Nadine", "Olga", "Petra", "Ramona", "Sabine", "Tanja", "Ute", "Vera", "Markus"]
-STREETS = ["Kirchstraße", "Schulstraße", "Lindenweg", "Am Park", "Blumenstraße", "Ruhrstraße", "Waldweg", "Gartenstraße"]
+KITA_NAMES = [
+    "Sonnenblume",
+    "Regenbogen",
+    "Pusteblume",
+    "Schatzkiste",
+    "Kunterbunt",
+    "Wirbelwind",
+    "Löwenzahn",
+    "Sternschnuppe",
+    "Arche Noah",
+    "Ruhrpiraten",
+    "Spatzennest",
+    "Villa Kunterbunt",
+    "Zauberwald",
+    "Glückskäfer",
+    "Purzelbaum",
+    "Rasselbande",
+    "Kleine Strolche",
+    "Schneckenhaus",
+    "Entdeckerland",
+    "Kinderinsel",
+    "Mäuseburg",
+    "Weltenbummler",
+    "Blauer Elefant",
+    "Seepferdchen",
+    "Zwergenland",
+]
+FIRST_NAMES = [
+    "Anja",
+    "Birgit",
+    "Claudia",
+    "Derya",
+    "Elena",
+    "Fatma",
+    "Gabi",
+    "Heike",
+    "Irina",
+    "Jasmin",
+    "Katrin",
+    "Lena",
+    "Maria",
+    "Nadine",
+    "Olga",
+    "Petra",
+    "Ramona",
+    "Sabine",
+    "Tanja",
+    "Ute",
+    "Vera",
+    "Markus",
+]
+STREETS = [
+    "Kirchstraße",
+    "Schulstraße",
+    "Lindenweg",
+    "Am Park",
+    "Blumenstraße",
+    "Ruhrstraße",
+    "Waldweg",
+    "Gartenstraße",
+]
 DEMO_STAFF = ("kita", "Kita Sonnenblume Styrum")
 
 
 def ensure_index(home: Page) -> KitaIndexPage:
     """The search at /kita/ replaces the editorial page of an older demo city."""
-    return ensure_section(home, KitaIndexPage(
-        title="Kita & Tagespflege", slug="kita", show_in_menus=True,
-        intro="<p>Kitas und Tagesmütter und -väter in Mülheim: wer passt zum Alter Ihres Kindes, zu Ihren Arbeitszeiten – und wo ist ein Platz frei?</p>",
-        application_note="<p>Kinder haben ab dem ersten Geburtstag einen Rechtsanspruch auf einen Betreuungsplatz. Angemeldet wird offiziell beim Jugendamt der Stadt; die Angaben hier dienen der Orientierung.</p>",
-    ), after="offers.OfferIndexPage")
+    return ensure_section(
+        home,
+        KitaIndexPage(
+            title="Kita & Tagespflege",
+            slug="kita",
+            show_in_menus=True,
+            intro="<p>Kitas und Tagesmütter und -väter in Mülheim: wer passt zum Alter Ihres Kindes, zu Ihren Arbeitszeiten – und wo ist ein Platz frei?</p>",
+            application_note="<p>Kinder haben ab dem ersten Geburtstag einen Rechtsanspruch auf einen Betreuungsplatz. Angemeldet wird offiziell beim Jugendamt der Stadt; die Angaben hier dienen der Orientierung.</p>",
+        ),
+        after="offers.OfferIndexPage",
+    )
 
 
 def _hours(number: int) -> list[OpeningHours]:
     opens = [datetime.time(7, 0), datetime.time(7, 30), datetime.time(8, 0)][number % 3]
     closes = [datetime.time(16, 30), datetime.time(17, 0), datetime.time(14, 0), datetime.time(16, 0)][number % 4]
-    return [OpeningHours(weekday=day, opens=opens, closes=closes if day < 4 else datetime.time(14, 0) if number % 5 == 0 else closes)
-            for day in range(5)]
+    return [
+        OpeningHours(
+            weekday=day, opens=opens, closes=closes if day < 4 else datetime.time(14, 0) if number % 5 == 0 else closes
+        )
+        for day in range(5)
+    ]
 
 
 def seed() -> list[str]:
@@ -67,7 +131,9 @@ def seed() -> list[str]:
     focus = list(KitaFocus.objects.order_by("slug"))
     languages = {lang.code: lang for lang in Language.objects.all()}
     carriers = [
-        Provider.objects.get_or_create(name=name, defaults={"slug": slugify(name), "kind": kind, "email": f"{slugify(name)}@example.org"})[0]
+        Provider.objects.get_or_create(
+            name=name, defaults={"slug": slugify(name), "kind": kind, "email": f"{slugify(name)}@example.org"}
+        )[0]
         for name, kind in CARRIERS
     ]
     existing = set(index.get_children().values_list("slug", flat=True))
@@ -80,12 +146,20 @@ def seed() -> list[str]:
             continue
         offset = Decimal((number % 7) - 3) / Decimal(500)
         kita = KitaPage(
-            title=title, slug=slug, carrier=carriers[number % len(carriers)], district=district,
+            title=title,
+            slug=slug,
+            carrier=carriers[number % len(carriers)],
+            district=district,
             summary="Familiennahe Kita mit Außengelände, Eingewöhnung nach dem Berliner Modell.",
-            street=f"{STREETS[number % len(STREETS)]} {number + 3}", postcode="45468",
-            latitude=district.latitude + offset, longitude=district.longitude + offset,
-            inclusion_places=number % 4, lunch=number % 6 != 0, phone=f"0208 {455000 + number}",
-            email=f"kita{number}@example.org", open_days="Samstag im Februar, 10–13 Uhr" if number % 3 == 0 else "",
+            street=f"{STREETS[number % len(STREETS)]} {number + 3}",
+            postcode="45468",
+            latitude=district.latitude + offset,
+            longitude=district.longitude + offset,
+            inclusion_places=number % 4,
+            lunch=number % 6 != 0,
+            phone=f"0208 {455000 + number}",
+            email=f"kita{number}@example.org",
+            open_days="Samstag im Februar, 10–13 Uhr" if number % 3 == 0 else "",
         )
         kita.capacities = [
             AgeGroupCapacity(group="u3", places=10 + number % 6, min_age_months=[4, 12, 24][number % 3]),
@@ -105,11 +179,14 @@ def seed() -> list[str]:
         if slug in existing:
             continue
         minder = ChildminderPage(
-            title=title, slug=slug, district=district,
+            title=title,
+            slug=slug,
+            district=district,
             summary="Kleine Gruppe von bis zu fünf Kindern in familiärer Atmosphäre, flexible Zeiten nach Absprache.",
             latitude=district.latitude + Decimal((number % 5) - 2) / Decimal(300),
             longitude=district.longitude - Decimal((number % 5) - 2) / Decimal(300),
-            lunch=True, phone=f"0157 {3000000 + number}",
+            lunch=True,
+            phone=f"0157 {3000000 + number}",
         )
         minder.capacities = [AgeGroupCapacity(group="u3", places=5, min_age_months=[4, 6, 12][number % 3])]
         minder.opening_hours = _hours(number + 1)
@@ -127,7 +204,9 @@ def seed() -> list[str]:
         # Reports as the Redaktion would enter them from the city's list; every third one some weeks old.
         for number, daycare in enumerate(index.get_children().specific().order_by("pk")[1:]):
             if number % 2 == 0:
-                groups = {c.group: (number // 2) % 3 if c.group == "u3" else number % 4 for c in daycare.capacities.all()}
+                groups = {
+                    c.group: (number // 2) % 3 if c.group == "u3" else number % 4 for c in daycare.capacities.all()
+                }
                 places_record(daycare=daycare, reported_by=None, free_by_group=groups)
                 if number % 3 == 0:
                     weeks_ago = timezone.now() - datetime.timedelta(weeks=6)

@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.geo import postcode_clean
-from home.selectors import city_name
+from home.directory.models import Provider
 from home.kita.models import KitaFocus
 from home.models import District
-from home.directory.models import Provider
+from home.selectors import city_name
 
 RADIUS_CHOICES = [("", _("beliebig")), (1, "1 km"), (2, "2 km"), (3, "3 km"), (5, "5 km"), (10, "10 km")]
 KIND_CHOICES = [("", _("Kitas und Tagespflege")), ("kita", _("nur Kitas")), ("tagespflege", _("nur Kindertagespflege"))]
@@ -25,24 +25,42 @@ def next_kita_year_start(today: datetime.date) -> datetime.date:
 class DaycareFilterForm(forms.Form):
     art = forms.ChoiceField(choices=KIND_CHOICES, required=False, label=_("Betreuungsform"))
     stadtteil = forms.ModelChoiceField(
-        queryset=District.objects.all(), to_field_name="slug", required=False, empty_label=_("Alle Stadtteile"),
+        queryset=District.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle Stadtteile"),
         label=_("Stadtteil"),
     )
     plz = forms.CharField(required=False, max_length=5, label=_("Ihre Postleitzahl"))
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
-    umkreis = forms.TypedChoiceField(choices=RADIUS_CHOICES, coerce=int, empty_value=None, required=False, label=_("Umkreis"))
-    geburtsdatum = forms.DateField(required=False, label=_("Geburtsdatum des Kindes"), widget=forms.DateInput(attrs={"type": "date"}))
-    beginn = forms.DateField(required=False, label=_("Gewünschter Beginn"), widget=forms.DateInput(attrs={"type": "date"}))
-    von = forms.TimeField(required=False, label=_("Betreuung benötigt von"), widget=forms.TimeInput(attrs={"type": "time"}))
+    umkreis = forms.TypedChoiceField(
+        choices=RADIUS_CHOICES, coerce=int, empty_value=None, required=False, label=_("Umkreis")
+    )
+    geburtsdatum = forms.DateField(
+        required=False, label=_("Geburtsdatum des Kindes"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    beginn = forms.DateField(
+        required=False, label=_("Gewünschter Beginn"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    von = forms.TimeField(
+        required=False, label=_("Betreuung benötigt von"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
     bis = forms.TimeField(required=False, label=_("bis"), widget=forms.TimeInput(attrs={"type": "time"}))
     frei = forms.BooleanField(required=False, label=_("nur mit freien Plätzen"))
     schwerpunkt = forms.ModelChoiceField(
-        queryset=KitaFocus.objects.all(), to_field_name="slug", required=False, empty_label=_("alle"), label=_("Schwerpunkt")
+        queryset=KitaFocus.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("alle"),
+        label=_("Schwerpunkt"),
     )
     traeger = forms.ModelChoiceField(
-        queryset=Provider.objects.filter(kitas__isnull=False).distinct(), to_field_name="slug", required=False,
-        empty_label=_("alle"), label=_("Träger"),
+        queryset=Provider.objects.filter(kitas__isnull=False).distinct(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("alle"),
+        label=_("Träger"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -64,9 +82,13 @@ class DaycareFilterForm(forms.Form):
         if start and end and end <= start:
             self.add_error("bis", _("Das Ende der Betreuungszeit liegt vor dem Anfang."))
         if cleaned.get("umkreis") and not (
-            cleaned.get("plz") or cleaned.get("stadtteil") or (cleaned.get("lat") is not None and cleaned.get("lon") is not None)
+            cleaned.get("plz")
+            or cleaned.get("stadtteil")
+            or (cleaned.get("lat") is not None and cleaned.get("lon") is not None)
         ):
-            self.add_error("umkreis", _("Für den Umkreis geben Sie eine Postleitzahl an oder wählen Sie einen Stadtteil."))
+            self.add_error(
+                "umkreis", _("Für den Umkreis geben Sie eine Postleitzahl an oder wählen Sie einen Stadtteil.")
+            )
         birth, begin = cleaned.get("geburtsdatum"), cleaned.get("beginn")
         if birth and begin and begin < birth:
             self.add_error("beginn", _("Der Beginn liegt vor der Geburt."))

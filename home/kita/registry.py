@@ -28,21 +28,32 @@ def _district_daycares(district, today: datetime.date) -> dict:
     from home.kita.models import DaycarePage, KitaIndexPage
 
     daycares = list(
-        DaycarePage.objects.live().public().filter(district=district).select_related("kitapage").prefetch_related("free_places")
+        DaycarePage.objects.live()
+        .public()
+        .filter(district=district)
+        .select_related("kitapage")
+        .prefetch_related("free_places")
         .order_by("title")
     )
     kitas = [daycare for daycare in daycares if daycare.kita_details is not None]
     free = sum(1 for daycare in daycares if any(row.free_places > 0 for row in daycare.free_places.all()))
     index = KitaIndexPage.objects.live().first()
     return {
-        "kitas": kitas, "childminder_count": len(daycares) - len(kitas), "free_place_count": free,
+        "kitas": kitas,
+        "childminder_count": len(daycares) - len(kitas),
+        "free_place_count": free,
         "kita_url": index.url if index else None,
     }
 
 
-district_sections.register(DistrictSection(
-    links=(("kitas", _("Kitas")),), template="kita/district_section.html", context=_district_daycares, order=40,
-))
+district_sections.register(
+    DistrictSection(
+        links=(("kitas", _("Kitas")),),
+        template="kita/district_section.html",
+        context=_district_daycares,
+        order=40,
+    )
+)
 demo_steps.register(DemoStep("kita", demo.seed, order=50))
 
 
@@ -52,13 +63,22 @@ def _kita_staff(user) -> dict:
     return {
         "kitas": list(StaffAssignment.objects.filter(user=user).values_list("daycare__title", flat=True)),
         "platzmeldungen": [
-            {"kita": r.daycare.title, "gruppe": r.get_group_display(), "freie_plaetze": r.free_places,
-             "am": r.reported_at.isoformat()}
+            {
+                "kita": r.daycare.title,
+                "gruppe": r.get_group_display(),
+                "freie_plaetze": r.free_places,
+                "am": r.reported_at.isoformat(),
+            }
             for r in PlaceReport.objects.filter(reported_by=user).select_related("daycare").order_by("reported_at")
         ],
     }
 
 
-personal_data.register(PersonalData(
-    models=("kita.StaffAssignment", "kita.PlaceReport"), key="kita_leitung", export=_kita_staff, order=70,
-))
+personal_data.register(
+    PersonalData(
+        models=("kita.StaffAssignment", "kita.PlaceReport"),
+        key="kita_leitung",
+        export=_kita_staff,
+        order=70,
+    )
+)

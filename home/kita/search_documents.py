@@ -14,7 +14,9 @@ def _daycare_fields(page, *extra_text) -> dict:
     groups = {c.group for c in capacities}
     return {
         "text": plain(
-            page.summary, *extra_text, page.open_days,
+            page.summary,
+            *extra_text,
+            page.open_days,
             " ".join(focus.name for focus in page.focus.all()),
             " ".join(language.name for language in page.languages.all()),
             " ".join(AGE_GROUP_LABELS.get(g, g) for g in sorted(groups)),
@@ -29,19 +31,25 @@ def _daycare_fields(page, *extra_text) -> dict:
 
 
 def _daycares(model):
-    return lambda: model.objects.live().select_related("district", "locale").prefetch_related("capacities", "focus", "languages")
+    return lambda: (
+        model.objects.live().select_related("district", "locale").prefetch_related("capacities", "focus", "languages")
+    )
 
 
 @adapter(KitaPage, kind="kita", label=_("Kita"), queryset=_daycares(KitaPage))
 def kita_document(page: KitaPage):
     carrier = page.carrier.name if page.carrier_id else ""
     return page_document(
-        page, kind="kita", **_daycare_fields(page, "Kita Kindertagesstätte Kindergarten", carrier, page.street),
+        page,
+        kind="kita",
+        **_daycare_fields(page, "Kita Kindertagesstätte Kindergarten", carrier, page.street),
     )
 
 
 @adapter(ChildminderPage, kind="tagespflege", label=_("Kindertagespflege"), queryset=_daycares(ChildminderPage))
 def childminder_document(page: ChildminderPage):
     return page_document(
-        page, kind="tagespflege", **_daycare_fields(page, "Kindertagespflege Tagesmutter Tagesvater Tagespflege"),
+        page,
+        kind="tagespflege",
+        **_daycare_fields(page, "Kindertagespflege Tagesmutter Tagesvater Tagespflege"),
     )

@@ -10,12 +10,12 @@ from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Valu
 from django.utils import timezone
 
 from core.geo import KM_PER_DEGREE_LAT, Point, distance_origin, squared_distance_expression
+from home.directory.models import Provider
 from home.kita.ages import age_group_on, completed_months
 from home.kita.forms import next_kita_year_start
 from home.kita.models import AgeGroupCapacity, DaycarePage, FreePlaces, KitaFocus, OpeningHours
 from home.kita.models.pages import AgeGroup, ChildminderPage, KitaPage
 from home.models import District
-from home.directory.models import Provider
 
 WORKDAYS = range(5)
 
@@ -86,10 +86,17 @@ def daycare_search(*, filters: DaycareFilters, index=None) -> QuerySet[DaycarePa
         if group is None:
             return daycares.none()
         months = completed_months(filters.birth, filters.start_date)
-        daycares = daycares.filter(Exists(AgeGroupCapacity.objects.filter(
-            daycare=OuterRef("pk"), group=group, places__gt=0, min_age_months__lte=months)))
+        daycares = daycares.filter(
+            Exists(
+                AgeGroupCapacity.objects.filter(
+                    daycare=OuterRef("pk"), group=group, places__gt=0, min_age_months__lte=months
+                )
+            )
+        )
         if filters.free_only:
-            daycares = daycares.filter(Exists(FreePlaces.objects.filter(daycare=OuterRef("pk"), group=group, free_places__gt=0)))
+            daycares = daycares.filter(
+                Exists(FreePlaces.objects.filter(daycare=OuterRef("pk"), group=group, free_places__gt=0))
+            )
     elif filters.free_only:
         daycares = daycares.filter(Exists(FreePlaces.objects.filter(daycare=OuterRef("pk"), free_places__gt=0)))
     if filters.needed_from or filters.needed_until:
@@ -101,8 +108,11 @@ def daycare_search(*, filters: DaycareFilters, index=None) -> QuerySet[DaycarePa
         for day in WORKDAYS:  # the family needs these hours on every working day
             daycares = daycares.filter(Exists(OpeningHours.objects.filter(needed, daycare=OuterRef("pk"), weekday=day)))
     if filters.origin is not None:
-        daycares = daycares.annotate(distance_sort=Case(
-            When(latitude__isnull=True, then=Value(1e9)), default=squared_distance_expression(filters.origin)))
+        daycares = daycares.annotate(
+            distance_sort=Case(
+                When(latitude__isnull=True, then=Value(1e9)), default=squared_distance_expression(filters.origin)
+            )
+        )
         if filters.radius_km:
             daycares = daycares.filter(distance_sort__lte=(filters.radius_km / KM_PER_DEGREE_LAT) ** 2)
         ordering = ["distance_sort", "title"]
@@ -112,7 +122,8 @@ def daycare_search(*, filters: DaycareFilters, index=None) -> QuerySet[DaycarePa
         daycares.order_by(*ordering, "pk")
         .select_related("district", "kitapage", "kitapage__carrier")
         .prefetch_related(
-            "capacities", "focus",
+            "capacities",
+            "focus",
             Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday")),
             Prefetch("free_places", queryset=FreePlaces.objects.order_by("group")),
         )
@@ -122,6 +133,9 @@ def daycare_search(*, filters: DaycareFilters, index=None) -> QuerySet[DaycarePa
 def daycares_for_staff(*, user) -> QuerySet[DaycarePage]:
     """The Kitas and childminders this account may report free places for."""
     return (
-        DaycarePage.objects.live().filter(staff__user=user).distinct().order_by("title")
+        DaycarePage.objects.live()
+        .filter(staff__user=user)
+        .distinct()
+        .order_by("title")
         .prefetch_related("capacities", Prefetch("free_places", queryset=FreePlaces.objects.order_by("group")))
     )

@@ -68,7 +68,9 @@ def alert_create(*, email: str, query: QueryDict, index_url: str) -> PlaceAlert:
     for transient in ("seite", "csrfmiddlewaretoken", "email"):
         params.pop(transient, None)
     if PlaceAlert.objects.filter(email__iexact=email).count() >= MAX_ALERTS_PER_ADDRESS:
-        raise ValidationError(_("Für diese Adresse sind schon %(max)s Benachrichtigungen gespeichert.") % {"max": MAX_ALERTS_PER_ADDRESS})
+        raise ValidationError(
+            _("Für diese Adresse sind schon %(max)s Benachrichtigungen gespeichert.") % {"max": MAX_ALERTS_PER_ADDRESS}
+        )
     alert = PlaceAlert.objects.create(email=email, query=params.urlencode()[:1000])
     send_mail(
         subject=_("[Familienportal] Bitte bestätigen Sie Ihre Benachrichtigung"),
@@ -76,7 +78,8 @@ def alert_create(*, email: str, query: QueryDict, index_url: str) -> PlaceAlert:
             "Sie möchten eine E-Mail erhalten, wenn eine passende Kita oder Tagespflege einen freien Platz meldet.\n\n"
             "Bitte bestätigen Sie das mit diesem Link:\n%(confirm)s\n\n"
             "Wenn Sie das nicht waren, ignorieren Sie diese E-Mail; dann speichern wir nichts weiter und schreiben Ihnen nicht wieder."
-        ) % {"confirm": _portal_url(f"{index_url}benachrichtigung/bestaetigen/{alert.token}/")},
+        )
+        % {"confirm": _portal_url(f"{index_url}benachrichtigung/bestaetigen/{alert.token}/")},
         from_email=None,
         recipient_list=[email],
     )
@@ -124,10 +127,14 @@ def alerts_notify(*, report: PlaceReport) -> int:
                         "Ihre gespeicherte Suche: %(search)s\n\n"
                         "Die Anmeldung läuft über das Jugendamt der Stadt; das Portal dient nur der Orientierung.\n\n"
                         "Keine weiteren E-Mails? Hier abmelden:\n%(unsubscribe)s\n"
-                    ) % {
-                        "name": daycare.title, "count": report.free_places, "group": report.get_group_display(),
+                    )
+                    % {
+                        "name": daycare.title,
+                        "count": report.free_places,
+                        "group": report.get_group_display(),
                         "date": timezone.localtime(report.reported_at).strftime("%d.%m.%Y"),
-                        "url": _portal_url(daycare.url), "search": _portal_url(f"{index.url}?{alert.query}"),
+                        "url": _portal_url(daycare.url),
+                        "search": _portal_url(f"{index.url}?{alert.query}"),
                         "unsubscribe": _portal_url(f"{index.url}benachrichtigung/abmelden/{alert.token}/"),
                     },
                     from_email=None,

@@ -77,14 +77,24 @@ def report_places(request: HttpRequest, *, index) -> HttpResponse:
             except ValidationError as error:
                 errors = {group: messages_[0] for group, messages_ in error.message_dict.items()}
         if not errors:
-            messages.success(request, _("Danke! Die freien Plätze für %(name)s sind gemeldet.") % {"name": daycare.title})
+            messages.success(
+                request, _("Danke! Die freien Plätze für %(name)s sind gemeldet.") % {"name": daycare.title}
+            )
             return redirect(request.path)
         errors = {"daycare": daycare.pk, **errors}
     for daycare in daycares:
         daycare.history = daycare.place_reports.select_related("reported_by")[:10]
-    return TemplateResponse(request, "kita/report.html", {
-        "page": index, "daycares": daycares, "errors": errors, "groups": AgeGroup, "stale_before": stale_before(),
-    })
+    return TemplateResponse(
+        request,
+        "kita/report.html",
+        {
+            "page": index,
+            "daycares": daycares,
+            "errors": errors,
+            "groups": AgeGroup,
+            "stale_before": stale_before(),
+        },
+    )
 
 
 def alert_signup(request: HttpRequest, *, index) -> HttpResponse:
@@ -97,7 +107,9 @@ def alert_signup(request: HttpRequest, *, index) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
-            messages.success(request, _("Fast geschafft: Bitte bestätigen Sie die Benachrichtigung über den Link in der E-Mail."))
+            messages.success(
+                request, _("Fast geschafft: Bitte bestätigen Sie die Benachrichtigung über den Link in der E-Mail.")
+            )
     else:
         messages.error(request, _("Bitte geben Sie eine gültige E-Mail-Adresse an."))
     params = request.POST.copy()

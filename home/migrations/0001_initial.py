@@ -9,108 +9,289 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContentPage',
+            name="ContentPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, max_length=500, verbose_name='Einleitung')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 4), ('info_box', 7), ('links', 12)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Überschrift', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Ebene 2'), ('h3', 'Ebene 3')], 'label': 'Ebene'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'bold', 'italic', 'link', 'document-link', 'ul', 'ol'], 'label': 'Absatz'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Bild'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 120}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'label': 'Text'}), 7: ('wagtail.blocks.StructBlock', [[('title', 5), ('text', 6)]], {}), 8: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Seite im Portal', 'required': False}), 9: ('wagtail.blocks.URLBlock', (), {'label': 'Externe Adresse', 'required': False}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Linktext', 'max_length': 120}), 11: ('wagtail.blocks.StructBlock', [[('page', 8), ('url', 9), ('text', 10)]], {}), 12: ('wagtail.blocks.ListBlock', (11,), {'label': 'Linkliste', 'template': 'components/blocks/links_block.html'})}, verbose_name='Inhalt')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, max_length=500, verbose_name="Einleitung")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 2), ("paragraph", 3), ("image", 4), ("info_box", 7), ("links", 12)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Überschrift", "max_length": 120}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {"choices": [("h2", "Ebene 2"), ("h3", "Ebene 3")], "label": "Ebene"},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h3", "bold", "italic", "link", "document-link", "ul", "ol"],
+                                    "label": "Absatz",
+                                },
+                            ),
+                            4: ("wagtail.images.blocks.ImageBlock", [], {"label": "Bild"}),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "Titel", "max_length": 120}),
+                            6: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ul", "ol"], "label": "Text"},
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("title", 5), ("text", 6)]], {}),
+                            8: ("wagtail.blocks.PageChooserBlock", (), {"label": "Seite im Portal", "required": False}),
+                            9: ("wagtail.blocks.URLBlock", (), {"label": "Externe Adresse", "required": False}),
+                            10: ("wagtail.blocks.CharBlock", (), {"label": "Linktext", "max_length": 120}),
+                            11: ("wagtail.blocks.StructBlock", [[("page", 8), ("url", 9), ("text", 10)]], {}),
+                            12: (
+                                "wagtail.blocks.ListBlock",
+                                (11,),
+                                {"label": "Linkliste", "template": "components/blocks/links_block.html"},
+                            ),
+                        },
+                        verbose_name="Inhalt",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Inhaltsseite',
-                'verbose_name_plural': 'Inhaltsseiten',
+                "verbose_name": "Inhaltsseite",
+                "verbose_name_plural": "Inhaltsseiten",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='Kurzname (URL)')),
-                ('borough', models.CharField(blank=True, max_length=100, verbose_name='Stadtbezirk')),
-                ('latitude', models.DecimalField(decimal_places=5, max_digits=8, verbose_name='Breitengrad')),
-                ('longitude', models.DecimalField(decimal_places=5, max_digits=8, verbose_name='Längengrad')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="Name")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="Kurzname (URL)")),
+                ("borough", models.CharField(blank=True, max_length=100, verbose_name="Stadtbezirk")),
+                ("latitude", models.DecimalField(decimal_places=5, max_digits=8, verbose_name="Breitengrad")),
+                ("longitude", models.DecimalField(decimal_places=5, max_digits=8, verbose_name="Längengrad")),
             ],
             options={
-                'verbose_name': 'Stadtteil',
-                'verbose_name_plural': 'Stadtteile',
-                'ordering': ['name'],
+                "verbose_name": "Stadtteil",
+                "verbose_name_plural": "Stadtteile",
+                "ordering": ["name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='DistrictIndexPage',
+            name="DistrictIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, max_length=500, verbose_name='Einleitung')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, max_length=500, verbose_name="Einleitung")),
             ],
             options={
-                'verbose_name': 'Stadtteile (Übersicht)',
+                "verbose_name": "Stadtteile (Übersicht)",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='Begrüßung')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 4), ('info_box', 7), ('links', 12)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Überschrift', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Ebene 2'), ('h3', 'Ebene 3')], 'label': 'Ebene'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'bold', 'italic', 'link', 'document-link', 'ul', 'ol'], 'label': 'Absatz'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Bild'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 120}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'label': 'Text'}), 7: ('wagtail.blocks.StructBlock', [[('title', 5), ('text', 6)]], {}), 8: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Seite im Portal', 'required': False}), 9: ('wagtail.blocks.URLBlock', (), {'label': 'Externe Adresse', 'required': False}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Linktext', 'max_length': 120}), 11: ('wagtail.blocks.StructBlock', [[('page', 8), ('url', 9), ('text', 10)]], {}), 12: ('wagtail.blocks.ListBlock', (11,), {'label': 'Linkliste', 'template': 'components/blocks/links_block.html'})}, verbose_name='Inhalt')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="Begrüßung")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 2), ("paragraph", 3), ("image", 4), ("info_box", 7), ("links", 12)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Überschrift", "max_length": 120}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {"choices": [("h2", "Ebene 2"), ("h3", "Ebene 3")], "label": "Ebene"},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h3", "bold", "italic", "link", "document-link", "ul", "ol"],
+                                    "label": "Absatz",
+                                },
+                            ),
+                            4: ("wagtail.images.blocks.ImageBlock", [], {"label": "Bild"}),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "Titel", "max_length": 120}),
+                            6: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ul", "ol"], "label": "Text"},
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("title", 5), ("text", 6)]], {}),
+                            8: ("wagtail.blocks.PageChooserBlock", (), {"label": "Seite im Portal", "required": False}),
+                            9: ("wagtail.blocks.URLBlock", (), {"label": "Externe Adresse", "required": False}),
+                            10: ("wagtail.blocks.CharBlock", (), {"label": "Linktext", "max_length": 120}),
+                            11: ("wagtail.blocks.StructBlock", [[("page", 8), ("url", 9), ("text", 10)]], {}),
+                            12: (
+                                "wagtail.blocks.ListBlock",
+                                (11,),
+                                {"label": "Linkliste", "template": "components/blocks/links_block.html"},
+                            ),
+                        },
+                        verbose_name="Inhalt",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Startseite',
-                'verbose_name_plural': 'Startseiten',
+                "verbose_name": "Startseite",
+                "verbose_name_plural": "Startseiten",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='LocalInstitution',
+            name="LocalInstitution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='Breitengrad')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='Längengrad')),
-                ('postcode', models.CharField(blank=True, max_length=10, verbose_name='PLZ')),
-                ('city', models.CharField(blank=True, help_text='Leer lassen für die Stadt des Portals (aus den Portal-Einstellungen).', max_length=100, verbose_name='Stadt')),
-                ('name', models.CharField(max_length=200, verbose_name='Name')),
-                ('kind', models.CharField(choices=[('schule', 'Schule'), ('familienzentrum', 'Familienzentrum'), ('bibliothek', 'Bibliothek'), ('beratung', 'Beratungsstelle'), ('jugend', 'Jugendeinrichtung'), ('gesundheit', 'Gesundheit'), ('sport', 'Sportverein'), ('sonstige', 'Sonstige Einrichtung')], max_length=20, verbose_name='Art')),
-                ('description', models.TextField(blank=True, max_length=500, verbose_name='Beschreibung')),
-                ('street', models.CharField(blank=True, max_length=200, verbose_name='Straße und Hausnummer')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='Telefon')),
-                ('website', models.URLField(blank=True, verbose_name='Website')),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='institutions', to='home.district', verbose_name='Stadtteil')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=5, max_digits=8, null=True, verbose_name="Breitengrad"
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=5, max_digits=8, null=True, verbose_name="Längengrad"
+                    ),
+                ),
+                ("postcode", models.CharField(blank=True, max_length=10, verbose_name="PLZ")),
+                (
+                    "city",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leer lassen für die Stadt des Portals (aus den Portal-Einstellungen).",
+                        max_length=100,
+                        verbose_name="Stadt",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="Name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("schule", "Schule"),
+                            ("familienzentrum", "Familienzentrum"),
+                            ("bibliothek", "Bibliothek"),
+                            ("beratung", "Beratungsstelle"),
+                            ("jugend", "Jugendeinrichtung"),
+                            ("gesundheit", "Gesundheit"),
+                            ("sport", "Sportverein"),
+                            ("sonstige", "Sonstige Einrichtung"),
+                        ],
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, max_length=500, verbose_name="Beschreibung")),
+                ("street", models.CharField(blank=True, max_length=200, verbose_name="Straße und Hausnummer")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="Telefon")),
+                ("website", models.URLField(blank=True, verbose_name="Website")),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="institutions",
+                        to="home.district",
+                        verbose_name="Stadtteil",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Einrichtung im Stadtteil',
-                'verbose_name_plural': 'Einrichtungen im Stadtteil',
-                'ordering': ['name'],
+                "verbose_name": "Einrichtung im Stadtteil",
+                "verbose_name_plural": "Einrichtungen im Stadtteil",
+                "ordering": ["name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='PortalSettings',
+            name="PortalSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('city_name', models.CharField(default='Mülheim an der Ruhr', max_length=100, verbose_name='Stadt')),
-                ('portal_name', models.CharField(default='Familienportal', max_length=100, verbose_name='Name des Portals')),
-                ('contact_name', models.CharField(blank=True, max_length=150, verbose_name='Ansprechstelle')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='E-Mail')),
-                ('contact_phone', models.CharField(blank=True, max_length=50, verbose_name='Telefon')),
-                ('contact_address', models.TextField(blank=True, max_length=300, verbose_name='Anschrift')),
-                ('imprint_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Impressum')),
-                ('privacy_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Datenschutzerklärung')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("city_name", models.CharField(default="Mülheim an der Ruhr", max_length=100, verbose_name="Stadt")),
+                (
+                    "portal_name",
+                    models.CharField(default="Familienportal", max_length=100, verbose_name="Name des Portals"),
+                ),
+                ("contact_name", models.CharField(blank=True, max_length=150, verbose_name="Ansprechstelle")),
+                ("contact_email", models.EmailField(blank=True, max_length=254, verbose_name="E-Mail")),
+                ("contact_phone", models.CharField(blank=True, max_length=50, verbose_name="Telefon")),
+                ("contact_address", models.TextField(blank=True, max_length=300, verbose_name="Anschrift")),
+                (
+                    "imprint_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="Impressum",
+                    ),
+                ),
+                (
+                    "privacy_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="Datenschutzerklärung",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False, on_delete=django.db.models.deletion.CASCADE, to="wagtailcore.site"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Portal-Einstellungen',
+                "verbose_name": "Portal-Einstellungen",
             },
         ),
     ]

@@ -28,7 +28,9 @@ def create_homepage(apps, schema_editor):
         live=True,
     )
     Page.objects.filter(depth=1).update(numchild=1)
-    Site.objects.create(hostname="localhost", port=80, root_page=homepage, is_default_site=True, site_name="Familienportal")
+    Site.objects.create(
+        hostname="localhost", port=80, root_page=homepage, is_default_site=True, site_name="Familienportal"
+    )
 
 
 def create_locales(apps, schema_editor):

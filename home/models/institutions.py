@@ -30,12 +30,19 @@ class LocalInstitution(Address, index.Indexed, models.Model):
     website = models.URLField(blank=True, verbose_name=_("Website"))
 
     panels = [
-        FieldPanel("name"), FieldPanel("kind"), FieldPanel("district"), FieldPanel("description"),
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("district"),
+        FieldPanel("description"),
         address_panel(),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("website")], heading=_("Kontakt")),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("kind"),
-                     index.FilterField("district")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+        index.FilterField("district"),
+    ]
 
     class Meta:
         ordering = ["name"]

@@ -18,11 +18,19 @@ class PortalSettings(BaseSiteSetting):
     contact_phone = models.CharField(max_length=50, blank=True, verbose_name=_("Telefon"))
     contact_address = models.TextField(blank=True, max_length=300, verbose_name=_("Anschrift"))
     imprint_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("Impressum"),
     )
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("Datenschutzerklärung"),
     )
 
@@ -30,8 +38,12 @@ class PortalSettings(BaseSiteSetting):
         FieldPanel("portal_name"),
         FieldPanel("city_name"),
         MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"),
-             FieldPanel("contact_address")],
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_address"),
+            ],
             heading=_("Kontakt"),
         ),
         MultiFieldPanel([FieldPanel("imprint_page"), FieldPanel("privacy_page")], heading=_("Rechtliches")),

@@ -10,10 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-
-from home.offers.exchange import ParsedRow, parse_csv, parse_hsds
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.offers.exchange import ParsedRow, parse_csv, parse_hsds
 from home.offers.models import HolidayPeriod, OfferCategory, OfferIndexPage
 from home.offers.services import ImportReport, offers_import
 
@@ -45,7 +44,12 @@ def parse_upload(*, name: str, content: bytes) -> list[ParsedRow]:
         try:
             return parse_hsds(json.loads(text))
         except json.JSONDecodeError as error:
-            return [ParsedRow(position=_("Zeile %(line)s") % {"line": error.lineno}, errors=[_("Kein gültiges JSON: %(msg)s") % {"msg": error.msg}])]
+            return [
+                ParsedRow(
+                    position=_("Zeile %(line)s") % {"line": error.lineno},
+                    errors=[_("Kein gültiges JSON: %(msg)s") % {"msg": error.msg}],
+                )
+            ]
     return parse_csv(text)
 
 
@@ -59,9 +63,16 @@ def import_offers_view(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         rows = parse_upload(name=upload.name, content=upload.read())
         report = offers_import(rows=rows, index=index, user=request.user, dry_run=form.cleaned_data["dry_run"])
-    return render(request, "offers/admin_import.html", {
-        "form": form, "report": report, "index": index, "page_title": _("Angebote importieren"),
-    })
+    return render(
+        request,
+        "offers/admin_import.html",
+        {
+            "form": form,
+            "report": report,
+            "index": index,
+            "page_title": _("Angebote importieren"),
+        },
+    )
 
 
 class OfferCategoryViewSet(SnippetViewSet):

@@ -29,7 +29,10 @@ def offer_item(offer: OfferPage, *, base_url: str) -> dict:
         "age_max_months": offer.age_max_months,
         "district": {"slug": offer.district.slug, "name": offer.district.name} if offer.district_id else None,
         "location": {
-            "venue": offer.venue, "street": offer.street, "postcode": offer.postcode, "city": offer.city,
+            "venue": offer.venue,
+            "street": offer.street,
+            "postcode": offer.postcode,
+            "city": offer.city,
             "latitude": None if offer.latitude is None else float(offer.latitude),
             "longitude": None if offer.longitude is None else float(offer.longitude),
         },
@@ -37,17 +40,21 @@ def offer_item(offer: OfferPage, *, base_url: str) -> dict:
         "first_date": offer.first_date.isoformat() if offer.first_date else None,
         "last_date": offer.last_date.isoformat() if offer.last_date else None,
         "registration": {
-            "required": offer.registration_required, "info": offer.registration_info,
+            "required": offer.registration_required,
+            "info": offer.registration_info,
             "deadline": offer.registration_deadline.isoformat() if offer.registration_deadline else None,
             "places_left": offer.places_left,
         },
         "cost": {
-            "kind": offer.cost_kind, "price": None if offer.price is None else str(offer.price),
-            "reduced_with_pass": offer.reduced_with_pass, "note": offer.cost_note,
+            "kind": offer.cost_kind,
+            "price": None if offer.price is None else str(offer.price),
+            "reduced_with_pass": offer.reduced_with_pass,
+            "note": offer.cost_note,
         },
         "languages": [language.code for language in offer.languages.all()],
         "accessibility": {
-            "barrier_free": offer.barrier_free, "accessible_toilet": offer.accessible_toilet,
+            "barrier_free": offer.barrier_free,
+            "accessible_toilet": offer.accessible_toilet,
             "changing_table": offer.changing_table,
         },
         "provider": {"name": offer.provider.name, "website": offer.provider.website} if offer.provider_id else None,
@@ -60,19 +67,26 @@ def offers_list(request: HttpRequest) -> JsonResponse:
     form, filters = filters_from_request(request)
     if form.errors:
         return filter_errors_response(form)
-    return paginated_response(request, offers_search(filters=filters), lambda offer, base_url: offer_item(offer, base_url=base_url))
+    return paginated_response(
+        request, offers_search(filters=filters), lambda offer, base_url: offer_item(offer, base_url=base_url)
+    )
 
 
 def published_offers():
     return (
-        OfferPage.objects.live().public().order_by("title", "pk")
-        .select_related("provider", "district").prefetch_related("categories", "dates", "languages")
+        OfferPage.objects.live()
+        .public()
+        .order_by("title", "pk")
+        .select_related("provider", "district")
+        .prefetch_related("categories", "dates", "languages")
     )
 
 
 @require_GET
 def offers_csv(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(offers_to_csv(published_offers(), base_url=_base_url(request)), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        offers_to_csv(published_offers(), base_url=_base_url(request)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="angebote.csv"'
     return response
 
@@ -81,6 +95,8 @@ def offers_csv(request: HttpRequest) -> HttpResponse:
 def offers_hsds(request: HttpRequest) -> HttpResponse:
     base_url = _base_url(request)
     services = [offer_hsds(offer, base_url=base_url) for offer in published_offers()]
-    response = HttpResponse(json.dumps(services, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8")
+    response = HttpResponse(
+        json.dumps(services, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="angebote.hsds.json"'
     return response

@@ -46,7 +46,9 @@ def _event(offer: OfferPage, line: OfferDate, url: str, stamp: datetime.datetime
     if line.weekday is not None:
         rule = {"freq": "WEEKLY", "byday": BYDAY[line.weekday]}
         if line.end_date:
-            rule["until"] = utc_until(line.end_date, line.end_time or line.start_time, tz) if line.start_time else line.end_date
+            rule["until"] = (
+                utc_until(line.end_date, line.end_time or line.start_time, tz) if line.start_time else line.end_date
+            )
         event.add("rrule", vRecur(rule))
     return event
 

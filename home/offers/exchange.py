@@ -17,10 +17,36 @@ from django.utils.translation import gettext as _
 from home.offers.models import OfferPage
 
 CSV_COLUMNS = [
-    "external_id", "title", "summary", "description", "provider", "categories", "age_min_months", "age_max_months",
-    "district", "venue", "street", "postcode", "city", "latitude", "longitude", "dates", "registration_required",
-    "registration_info", "registration_deadline", "places_left", "cost_kind", "price", "reduced_with_pass",
-    "cost_note", "languages", "barrier_free", "accessible_toilet", "changing_table", "last_checked", "url",
+    "external_id",
+    "title",
+    "summary",
+    "description",
+    "provider",
+    "categories",
+    "age_min_months",
+    "age_max_months",
+    "district",
+    "venue",
+    "street",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "dates",
+    "registration_required",
+    "registration_info",
+    "registration_deadline",
+    "places_left",
+    "cost_kind",
+    "price",
+    "reduced_with_pass",
+    "cost_note",
+    "languages",
+    "barrier_free",
+    "accessible_toilet",
+    "changing_table",
+    "last_checked",
+    "url",
 ]
 BOOLEAN_FIELDS = ["registration_required", "reduced_with_pass", "barrier_free", "accessible_toilet", "changing_table"]
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -91,6 +117,7 @@ class ParsedRow:
 
 # --- writing -------------------------------------------------------------------------------
 
+
 def body_text(offer: OfferPage) -> str:
     from django.utils.html import strip_tags
 
@@ -121,7 +148,10 @@ def offer_csv_row(offer: OfferPage, *, base_url: str) -> dict:
         "age_min_months": "" if offer.age_min_months is None else offer.age_min_months,
         "age_max_months": "" if offer.age_max_months is None else offer.age_max_months,
         "district": offer.district.slug if offer.district_id else "",
-        "venue": offer.venue, "street": offer.street, "postcode": offer.postcode, "city": offer.city,
+        "venue": offer.venue,
+        "street": offer.street,
+        "postcode": offer.postcode,
+        "city": offer.city,
         "latitude": "" if offer.latitude is None else offer.latitude,
         "longitude": "" if offer.longitude is None else offer.longitude,
         "dates": ";".join(format_date_line(d) for d in offer.dates.all()),
@@ -174,11 +204,18 @@ def offer_hsds(offer: OfferPage, *, base_url: str) -> dict:
         "name": offer.venue,
         "latitude": None if offer.latitude is None else float(offer.latitude),
         "longitude": None if offer.longitude is None else float(offer.longitude),
-        "addresses": [{
-            "address_1": offer.street, "city": offer.city, "postal_code": offer.postcode, "country": "DE",
-            "address_type": "physical",
-        }],
-        "accessibility": [{"description": label, "details": key} for key, label in ACCESSIBILITY if getattr(offer, key)],
+        "addresses": [
+            {
+                "address_1": offer.street,
+                "city": offer.city,
+                "postal_code": offer.postcode,
+                "country": "DE",
+                "address_type": "physical",
+            }
+        ],
+        "accessibility": [
+            {"description": label, "details": key} for key, label in ACCESSIBILITY if getattr(offer, key)
+        ],
     }
     provider = offer.provider
     return {
@@ -191,20 +228,26 @@ def offer_hsds(offer: OfferPage, *, base_url: str) -> dict:
         "minimum_age": _years(offer.age_min_months),
         "maximum_age": _years(offer.age_max_months),
         "application_process": offer.registration_info,
-        "organization": None if provider is None else {
-            "id": f"familienportal-provider-{provider.slug}", "name": provider.name, "website": provider.website,
+        "organization": None
+        if provider is None
+        else {
+            "id": f"familienportal-provider-{provider.slug}",
+            "name": provider.name,
+            "website": provider.website,
             "email": provider.email,
         },
         "attributes": [
             {"taxonomy_term": {"code": c.slug, "name": c.name, "taxonomy": "familienportal-kategorien"}}
             for c in offer.categories.all()
         ],
-        "cost_options": [{
-            "option": offer.cost_kind,
-            "amount": None if offer.price is None else float(offer.price),
-            "currency": "EUR",
-            "amount_description": offer.cost_note,
-        }],
+        "cost_options": [
+            {
+                "option": offer.cost_kind,
+                "amount": None if offer.price is None else float(offer.price),
+                "currency": "EUR",
+                "amount_description": offer.cost_note,
+            }
+        ],
         "languages": [{"code": language.code, "name": language.name} for language in offer.languages.all()],
         "schedules": schedules,
         "service_areas": [{"name": offer.district.name}] if offer.district_id else [],
@@ -222,6 +265,7 @@ def offer_hsds(offer: OfferPage, *, base_url: str) -> dict:
 
 
 # --- reading ---------------------------------------------------------------------------------
+
 
 class _Reader:
     """Collects every problem of one row instead of stopping at the first."""
@@ -259,7 +303,9 @@ class _Reader:
             self.errors.append(_("„%(field)s“ ist keine Zahl: %(value)s") % {"field": name, "value": value})
             return None
         if (low is not None and number < low) or (high is not None and number > high):
-            self.errors.append(_("„%(field)s“ liegt außerhalb von %(low)s bis %(high)s.") % {"field": name, "low": low, "high": high})
+            self.errors.append(
+                _("„%(field)s“ liegt außerhalb von %(low)s bis %(high)s.") % {"field": name, "low": low, "high": high}
+            )
             return None
         return number
 
@@ -273,7 +319,9 @@ class _Reader:
             return None
 
     def date(self, value, name: str) -> datetime.date | None:
-        return self._iso(value, name, datetime.date.fromisoformat, _("„%(field)s“ ist kein Datum (JJJJ-MM-TT): %(value)s"))
+        return self._iso(
+            value, name, datetime.date.fromisoformat, _("„%(field)s“ ist kein Datum (JJJJ-MM-TT): %(value)s")
+        )
 
     def boolean(self, value, name: str) -> bool:
         if isinstance(value, bool):
@@ -287,12 +335,19 @@ class _Reader:
         return False
 
     def time(self, value, name: str) -> datetime.time | None:
-        return self._iso(value, name, datetime.time.fromisoformat, _("„%(field)s“ ist keine Uhrzeit (HH:MM): %(value)s"))
+        return self._iso(
+            value, name, datetime.time.fromisoformat, _("„%(field)s“ ist keine Uhrzeit (HH:MM): %(value)s")
+        )
 
     def date_line(self, text: str) -> DateRecord | None:
         match = DATE_LINE.match(text.strip())
         if not match:
-            self.errors.append(_("Termin „%(value)s“ ist nicht lesbar (Beispiel: 2026-10-19/2026-10-23 08:00-16:00 oder W:MO 2026-09-01 15:00-16:00).") % {"value": text})
+            self.errors.append(
+                _(
+                    "Termin „%(value)s“ ist nicht lesbar (Beispiel: 2026-10-19/2026-10-23 08:00-16:00 oder W:MO 2026-09-01 15:00-16:00)."
+                )
+                % {"value": text}
+            )
             return None
         line = DateRecord(
             start_date=self.date(match["start"], _("Termin")),
@@ -315,11 +370,17 @@ class _Reader:
 
 def _finish(reader: _Reader, record: OfferRecord) -> OfferRecord:
     if record.cost_kind not in OfferPage.CostKind.values:
-        reader.errors.append(_("Unbekannte Kostenart „%(value)s“ (erlaubt: %(allowed)s).") % {
-            "value": record.cost_kind, "allowed": ", ".join(OfferPage.CostKind.values)})
+        reader.errors.append(
+            _("Unbekannte Kostenart „%(value)s“ (erlaubt: %(allowed)s).")
+            % {"value": record.cost_kind, "allowed": ", ".join(OfferPage.CostKind.values)}
+        )
     if record.cost_kind == OfferPage.CostKind.PRICE and record.price is None:
         reader.errors.append(_("Für ein kostenpflichtiges Angebot fehlt der Preis."))
-    if record.age_min_months is not None and record.age_max_months is not None and record.age_max_months < record.age_min_months:
+    if (
+        record.age_min_months is not None
+        and record.age_max_months is not None
+        and record.age_max_months < record.age_min_months
+    ):
         reader.errors.append(_("Das Höchstalter liegt unter dem Mindestalter."))
     if (record.latitude is None) != (record.longitude is None):
         reader.errors.append(_("Breiten- und Längengrad gehören zusammen."))
@@ -369,7 +430,9 @@ def parse_csv(text: str) -> list[ParsedRow]:
             **{name: check.boolean(row.get(name), name) for name in BOOLEAN_FIELDS},
         )
         _finish(check, record)
-        rows.append(ParsedRow(position=_("Zeile %(line)s") % {"line": reader.line_num}, record=record, errors=check.errors))
+        rows.append(
+            ParsedRow(position=_("Zeile %(line)s") % {"line": reader.line_num}, record=record, errors=check.errors)
+        )
     return rows
 
 
@@ -420,12 +483,15 @@ def parse_hsds(data) -> list[ParsedRow]:
             # Foreign HSDS files rarely have a short text: the description's start stands in for it.
             summary=check.text(
                 service.get("alternate_name") or Truncator(service.get("description") or "").chars(300),
-                "alternate_name", required=True, max_length=300,
+                "alternate_name",
+                required=True,
+                max_length=300,
             ),
             description=check.text(service.get("description"), "description"),
             provider=check.text((service.get("organization") or {}).get("name"), "organization.name"),
             categories=[
-                str(a["taxonomy_term"].get("code")) for a in service.get("attributes") or []
+                str(a["taxonomy_term"].get("code"))
+                for a in service.get("attributes") or []
                 if isinstance(a, dict) and isinstance(a.get("taxonomy_term"), dict)
             ],
             district=check.text(extra.get("district"), "district"),
@@ -444,7 +510,9 @@ def parse_hsds(data) -> list[ParsedRow]:
             price=check.decimal(cost.get("amount"), "cost_options.amount", low=0, high=99999),
             reduced_with_pass=check.boolean(extra.get("reduced_with_pass"), "reduced_with_pass"),
             cost_note=check.text(cost.get("amount_description"), "amount_description", max_length=200),
-            languages=[str(language.get("code")) for language in service.get("languages") or [] if isinstance(language, dict)],
+            languages=[
+                str(language.get("code")) for language in service.get("languages") or [] if isinstance(language, dict)
+            ],
             barrier_free="barrier_free" in accessible,
             accessible_toilet="accessible_toilet" in accessible,
             changing_table="changing_table" in accessible,

@@ -5,10 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.geo import postcode_clean
-from home.selectors import city_name
-from home.models import District
 from home.directory.models import Language
+from home.models import District
 from home.offers.models import HolidayPeriod, OfferCategory
+from home.selectors import city_name
 
 AGE_CHOICES = [("", _("Jedes Alter")), (0, _("unter 1 Jahr"))] + [
     (years, _("%(years)s Jahre") % {"years": years} if years > 1 else _("1 Jahr")) for years in range(1, 18)
@@ -21,21 +21,34 @@ class OfferFilterForm(forms.Form):
 
     q = forms.CharField(required=False, max_length=100, label=_("Suchwort"))
     kategorie = forms.ModelMultipleChoiceField(
-        queryset=OfferCategory.objects.all(), to_field_name="slug", required=False,
-        widget=forms.CheckboxSelectMultiple, label=_("Kategorie"),
+        queryset=OfferCategory.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Kategorie"),
     )
-    alter = forms.TypedChoiceField(choices=AGE_CHOICES, coerce=int, empty_value=None, required=False, label=_("Alter des Kindes"))
+    alter = forms.TypedChoiceField(
+        choices=AGE_CHOICES, coerce=int, empty_value=None, required=False, label=_("Alter des Kindes")
+    )
     stadtteil = forms.ModelChoiceField(
-        queryset=District.objects.all(), to_field_name="slug", required=False, empty_label=_("Alle Stadtteile"),
+        queryset=District.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle Stadtteile"),
         label=_("Stadtteil"),
     )
-    ferien = forms.ModelChoiceField(queryset=HolidayPeriod.objects.none(), required=False, empty_label=_("—"), label=_("Ferien"))
+    ferien = forms.ModelChoiceField(
+        queryset=HolidayPeriod.objects.none(), required=False, empty_label=_("—"), label=_("Ferien")
+    )
     von = forms.DateField(required=False, label=_("von"), widget=forms.DateInput(attrs={"type": "date"}))
     bis = forms.DateField(required=False, label=_("bis"), widget=forms.DateInput(attrs={"type": "date"}))
     kostenlos = forms.BooleanField(required=False, label=_("nur kostenlose"))
     barrierefrei = forms.BooleanField(required=False, label=_("nur barrierefreie"))
     sprache = forms.ModelChoiceField(
-        queryset=Language.objects.all(), to_field_name="code", required=False, empty_label=_("Alle Sprachen"),
+        queryset=Language.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Alle Sprachen"),
         label=_("Sprache"),
     )
     sortierung = forms.ChoiceField(choices=SORT_CHOICES, required=False, label=_("Sortieren nach"))
@@ -58,7 +71,11 @@ class OfferFilterForm(forms.Form):
         if start and end and end < start:
             self.add_error("bis", _("Das Ende des Zeitraums liegt vor dem Anfang."))
         if cleaned.get("sortierung") == "entfernung" and not (
-            cleaned.get("plz") or cleaned.get("stadtteil") or (cleaned.get("lat") is not None and cleaned.get("lon") is not None)
+            cleaned.get("plz")
+            or cleaned.get("stadtteil")
+            or (cleaned.get("lat") is not None and cleaned.get("lon") is not None)
         ):
-            self.add_error("sortierung", _("Für die Entfernung wählen Sie einen Stadtteil oder geben Sie eine Postleitzahl an."))
+            self.add_error(
+                "sortierung", _("Für die Entfernung wählen Sie einen Stadtteil oder geben Sie eine Postleitzahl an.")
+            )
         return cleaned

@@ -18,11 +18,16 @@ from core.registry import (
 from home.offers import demo
 from home.offers.admin_views import HolidayPeriodViewSet, OfferCategoryViewSet
 
-role_grants.register(RoleGrants(REDAKTION, model_permissions={
-    "offers.offercategory": ("add", "change", "delete", "view"),
-    "offers.holidayperiod": ("add", "change", "delete", "view"),
-    "offers.offerpage": ("import_offers",),
-}))
+role_grants.register(
+    RoleGrants(
+        REDAKTION,
+        model_permissions={
+            "offers.offercategory": ("add", "change", "delete", "view"),
+            "offers.holidayperiod": ("add", "change", "delete", "view"),
+            "offers.offerpage": ("import_offers",),
+        },
+    )
+)
 # Offers only, and only their organization's (OfferPage.permissions_for_user); never publish.
 role_grants.register(RoleGrants(ANBIETER, section_permissions={"offers.OfferIndexPage": ("add_page", "change_page")}))
 directory_snippets.register(AdminSnippets((OfferCategoryViewSet,), order=30))
@@ -38,7 +43,12 @@ def _district_offers(district, today: datetime.date, limit: int = 12) -> dict:
     return {"offers": list(offers[:limit]), "offer_count": offers.count(), "offers_url": index.url if index else None}
 
 
-district_sections.register(DistrictSection(
-    links=(("angebote", _("Angebote")),), template="offers/district_section.html", context=_district_offers, order=30,
-))
+district_sections.register(
+    DistrictSection(
+        links=(("angebote", _("Angebote")),),
+        template="offers/district_section.html",
+        context=_district_offers,
+        order=30,
+    )
+)
 demo_steps.register(DemoStep("offers", demo.seed, order=40))

@@ -5,22 +5,35 @@ from search.documents import adapter, decimal, page_document, plain, stream_text
 
 
 def _offers():
-    return OfferPage.objects.live().select_related("district", "provider", "locale").prefetch_related("categories", "languages")
+    return (
+        OfferPage.objects.live()
+        .select_related("district", "provider", "locale")
+        .prefetch_related("categories", "languages")
+    )
 
 
 @adapter(OfferPage, kind="angebot", label=_("Angebot"), queryset=_offers)
 def offer_document(page: OfferPage):
     return page_document(
-        page, kind="angebot",
+        page,
+        kind="angebot",
         text=plain(
-            page.summary, page.provider.name if page.provider_id else "", page.venue, page.street,
-            page.registration_info, page.cost_note, stream_text(page.body),
+            page.summary,
+            page.provider.name if page.provider_id else "",
+            page.venue,
+            page.street,
+            page.registration_info,
+            page.cost_note,
+            stream_text(page.body),
             " ".join(language.name for language in page.languages.all()),
         ),
         district=page.district.name if page.district_id else "",
         categories=[category.name for category in page.categories.all()],
-        age_min_months=page.age_min_months, age_max_months=page.age_max_months,
+        age_min_months=page.age_min_months,
+        age_max_months=page.age_max_months,
         free_of_charge=page.cost_kind == OfferPage.CostKind.FREE,
-        latitude=decimal(page.latitude), longitude=decimal(page.longitude),
-        date_start=page.first_date, date_end=page.last_date,
+        latitude=decimal(page.latitude),
+        longitude=decimal(page.longitude),
+        date_start=page.first_date,
+        date_end=page.last_date,
     )

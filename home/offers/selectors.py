@@ -9,8 +9,8 @@ from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from core.geo import Point, distance_origin, squared_distance_expression
-from home.models import District
 from home.directory.models import Language
+from home.models import District
 from home.offers.models import HolidayPeriod, OfferCategory, OfferDate, OfferIndexPage, OfferPage
 
 FAR_FUTURE = datetime.date(9999, 12, 31)
@@ -80,7 +80,9 @@ def current_offers(*, index: OfferIndexPage | None = None, today: datetime.date 
     return offers.filter(Q(last_date__isnull=True) | Q(last_date__gte=today))
 
 
-def offers_search(*, filters: OfferFilters, index: OfferIndexPage | None = None, today: datetime.date | None = None) -> QuerySet[OfferPage]:
+def offers_search(
+    *, filters: OfferFilters, index: OfferIndexPage | None = None, today: datetime.date | None = None
+) -> QuerySet[OfferPage]:
     """The list page's result: filtered, sorted, with everything a result card shows fetched up front."""
     today = today or timezone.localdate()
     offers = current_offers(index=index, today=today)

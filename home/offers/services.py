@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from wagtail.rich_text import RichText
 
 from community.accounts.roles import REDAKTION
+from home.directory.models import Language, Provider
 from home.models import District
 from home.offers.exchange import OfferRecord, ParsedRow
-from home.directory.models import Language, Provider
 from home.offers.models import OfferCategory, OfferDate, OfferIndexPage, OfferPage, StaleOfferNotice
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,10 @@ class ImportReport:
         verb = _("würden angelegt") if self.dry_run else _("angelegt")
         verb_updated = _("würden aktualisiert") if self.dry_run else _("aktualisiert")
         return _("%(created)s Angebote %(verb)s, %(updated)s %(verb_updated)s.") % {
-            "created": self.created, "verb": verb, "updated": self.updated, "verb_updated": verb_updated,
+            "created": self.created,
+            "verb": verb,
+            "updated": self.updated,
+            "verb_updated": verb_updated,
         }
 
 
@@ -82,9 +85,28 @@ class _Lookups:
 
 def _apply(offer: OfferPage, record: OfferRecord, lookups: _Lookups) -> None:
     for name in (
-        "title", "summary", "external_id", "age_min_months", "age_max_months", "venue", "street", "postcode", "city",
-        "latitude", "longitude", "registration_required", "registration_info", "registration_deadline", "places_left",
-        "cost_kind", "price", "reduced_with_pass", "cost_note", "barrier_free", "accessible_toilet", "changing_table",
+        "title",
+        "summary",
+        "external_id",
+        "age_min_months",
+        "age_max_months",
+        "venue",
+        "street",
+        "postcode",
+        "city",
+        "latitude",
+        "longitude",
+        "registration_required",
+        "registration_info",
+        "registration_deadline",
+        "places_left",
+        "cost_kind",
+        "price",
+        "reduced_with_pass",
+        "cost_note",
+        "barrier_free",
+        "accessible_toilet",
+        "changing_table",
     ):
         setattr(offer, name, getattr(record, name))
     offer.last_checked = record.last_checked or timezone.localdate()
@@ -92,7 +114,9 @@ def _apply(offer: OfferPage, record: OfferRecord, lookups: _Lookups) -> None:
     offer.district = lookups.districts.get(record.district)
     offer.categories = [lookups.categories[slug] for slug in record.categories]
     offer.languages = [lookups.languages[code] for code in record.languages]
-    offer.body = [("paragraph", RichText(f"<p>{escape(part)}</p>")) for part in record.description.split("\n\n") if part.strip()]
+    offer.body = [
+        ("paragraph", RichText(f"<p>{escape(part)}</p>")) for part in record.description.split("\n\n") if part.strip()
+    ]
     offer.dates = [OfferDate(**vars(line)) for line in record.dates]
 
 
@@ -102,8 +126,7 @@ def offers_import(*, rows: list[ParsedRow], index: OfferIndexPage, user=None, dr
     report = ImportReport(dry_run=dry_run)
     lookups = _Lookups.load()
     existing = {
-        offer.external_id: offer
-        for offer in OfferPage.objects.child_of(index).exclude(external_id="").specific()
+        offer.external_id: offer for offer in OfferPage.objects.child_of(index).exclude(external_id="").specific()
     }
     seen_ids: set[str] = set()
     for row in rows:
@@ -145,7 +168,8 @@ def offers_flag_stale(*, today: datetime.date | None = None) -> int:
     """Mail provider and Redaktion once about each published offer not checked for six months; returns mails sent."""
     today = today or timezone.localdate()
     stale = (
-        OfferPage.objects.live().filter(last_checked__lt=today - STALE_AFTER)
+        OfferPage.objects.live()
+        .filter(last_checked__lt=today - STALE_AFTER)
         .exclude(stale_notices__last_checked=F("last_checked"))
         .select_related("provider")
     )
@@ -163,8 +187,10 @@ def offers_flag_stale(*, today: datetime.date | None = None) -> int:
                 message=_(
                     "Das Angebot „%(title)s“ wurde seit dem %(date)s nicht mehr geprüft.\n\n"
                     "Bitte kontrollieren Sie Termine, Kosten und Kontakt und setzen Sie „Zuletzt geprüft“ neu:\n%(url)s\n"
-                ) % {
-                    "title": offer.title, "date": offer.last_checked.strftime("%d.%m.%Y"),
+                )
+                % {
+                    "title": offer.title,
+                    "date": offer.last_checked.strftime("%d.%m.%Y"),
                     "url": f"{settings.PORTAL_BASE_URL}/admin/pages/{offer.pk}/edit/",
                 },
                 from_email=None,

@@ -20,7 +20,11 @@ def _place(offer: OfferPage) -> dict:
         },
     }
     if offer.latitude is not None and offer.longitude is not None:
-        place["geo"] = {"@type": "GeoCoordinates", "latitude": float(offer.latitude), "longitude": float(offer.longitude)}
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(offer.latitude),
+            "longitude": float(offer.longitude),
+        }
     return place
 
 
@@ -55,21 +59,28 @@ def offer_json_ld(*, offer: OfferPage, url: str) -> dict:
         data["audience"] = audience
     if dates:
         first = min(dates, key=lambda d: d.start_date)
-        data.update({
-            "@type": "Event",
-            "startDate": _iso(first.start_date, first.start_time),
-            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-            "eventStatus": "https://schema.org/EventScheduled",
-            "location": _place(offer),
-        })
+        data.update(
+            {
+                "@type": "Event",
+                "startDate": _iso(first.start_date, first.start_time),
+                "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                "eventStatus": "https://schema.org/EventScheduled",
+                "location": _place(offer),
+            }
+        )
         if offer.last_date:
             last = max(dates, key=lambda d: d.last_day or d.start_date)
             data["endDate"] = _iso(offer.last_date, last.end_time)
         if organization:
             data["organizer"] = organization
     else:
-        data.update({"@type": "Service", "areaServed": offer.city, "availableChannel": {
-            "@type": "ServiceChannel", "serviceLocation": _place(offer)}})
+        data.update(
+            {
+                "@type": "Service",
+                "areaServed": offer.city,
+                "availableChannel": {"@type": "ServiceChannel", "serviceLocation": _place(offer)},
+            }
+        )
         if organization:
             data["provider"] = organization
     return data

@@ -53,7 +53,9 @@ def offer_list_calendar(*, request: HttpRequest, index: OfferIndexPage) -> HttpR
     """The filtered list as a feed a calendar app can subscribe to (same parameters as the page)."""
     _form, filters = filters_from_request(request)
     offers = offers_search(filters=filters, index=index).filter(first_date__isnull=False)
-    content = offers_calendar(offers=offers, name=_("Angebote für Familien"), base_url=request.build_absolute_uri("/")[:-1])
+    content = offers_calendar(
+        offers=offers, name=_("Angebote für Familien"), base_url=request.build_absolute_uri("/")[:-1]
+    )
     return ics_response(content, "angebote.ics")
 
 

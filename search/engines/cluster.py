@@ -32,7 +32,9 @@ def client_for(url: str, timeout: float):
     if engine.startswith("elasticsearch"):
         from elasticsearch import Elasticsearch
 
-        return "elasticsearch", Elasticsearch(hosts=[address], request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+        return "elasticsearch", Elasticsearch(
+            hosts=[address], request_timeout=timeout, max_retries=0, retry_on_timeout=False
+        )
     raise ValueError(f"SEARCH_URL scheme {scheme!r} is not opensearch:// or elasticsearch://")
 
 
@@ -69,7 +71,9 @@ def index_body() -> dict:
                 "visibility": {"type": "keyword"},
                 "boost": {"type": "float"},
                 "title_autocomplete": {
-                    "type": "text", "analyzer": "portal_autocomplete", "search_analyzer": "portal_autocomplete_search",
+                    "type": "text",
+                    "analyzer": "portal_autocomplete",
+                    "search_analyzer": "portal_autocomplete_search",
                 },
             },
         },
@@ -80,15 +84,27 @@ def entry_source(entry) -> dict:
     """The cluster document for a SearchEntry: text in the fields of its language's analyzer."""
     language = entry.language if entry.language in LANGUAGE_ANALYZERS else "de"
     source = {
-        "key": entry.key, "kind": entry.kind, "title": entry.title, "text": entry.text, "url": entry.url,
-        "language": entry.language, "translated_to": entry.translated_to, "district": entry.district or None,
-        "categories": entry.categories, "age_min_months": entry.age_min_months, "age_max_months": entry.age_max_months,
+        "key": entry.key,
+        "kind": entry.kind,
+        "title": entry.title,
+        "text": entry.text,
+        "url": entry.url,
+        "language": entry.language,
+        "translated_to": entry.translated_to,
+        "district": entry.district or None,
+        "categories": entry.categories,
+        "age_min_months": entry.age_min_months,
+        "age_max_months": entry.age_max_months,
         "free_of_charge": entry.free_of_charge,
         "date_start": entry.date_start.isoformat() if entry.date_start else None,
         "date_end": entry.date_end.isoformat() if entry.date_end else None,
-        "visibility": entry.visibility, "boost": entry.boost,
-        f"title_{language}": entry.title, f"text_{language}": entry.text,
-        f"all_{language}": " ".join([entry.title, district_terms(entry.district), " ".join(entry.categories), entry.text]),
+        "visibility": entry.visibility,
+        "boost": entry.boost,
+        f"title_{language}": entry.title,
+        f"text_{language}": entry.text,
+        f"all_{language}": " ".join(
+            [entry.title, district_terms(entry.district), " ".join(entry.categories), entry.text]
+        ),
         "title_autocomplete": entry.title,
     }
     if entry.latitude is not None and entry.longitude is not None:
@@ -206,11 +222,22 @@ class ClusterEngine:
         if query.language == "de":
             filters.append({"term": {"language": "de"}})
         else:
-            filters.append({"bool": {"should": [
-                {"term": {"language": query.language}},
-                {"bool": {"filter": [{"term": {"language": "de"}}],
-                          "must_not": [{"term": {"translated_to": query.language}}]}},
-            ], "minimum_should_match": 1}})
+            filters.append(
+                {
+                    "bool": {
+                        "should": [
+                            {"term": {"language": query.language}},
+                            {
+                                "bool": {
+                                    "filter": [{"term": {"language": "de"}}],
+                                    "must_not": [{"term": {"translated_to": query.language}}],
+                                }
+                            },
+                        ],
+                        "minimum_should_match": 1,
+                    }
+                }
+            )
         if query.kind:
             filters.append({"term": {"kind": query.kind}})
         if query.district:
@@ -228,37 +255,98 @@ class ClusterEngine:
         text = query.text
         all_fields = [f"all_{lang}" for lang in languages]
         matching = [
-            {"multi_match": {
-                "query": text, "fields": all_fields, "operator": "and",
-                "fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20,
-            }},
+            {
+                "multi_match": {
+                    "query": text,
+                    "fields": all_fields,
+                    "operator": "and",
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "max_expansions": 20,
+                }
+            },
             # Compound parts on the query side too: "Kitaplatz" finds "Kita-Platz", ranked below whole words.
-            {"multi_match": {"query": text, "fields": all_fields, "operator": "and", "analyzer": "portal_de", "boost": 0.3}},
+            {
+                "multi_match": {
+                    "query": text,
+                    "fields": all_fields,
+                    "operator": "and",
+                    "analyzer": "portal_de",
+                    "boost": 0.3,
+                }
+            },
         ]
         if query.prefix:
             matching.append({"match": {"title_autocomplete": {"query": text, "operator": "and"}}})
         return {
             "function_score": {
-                "query": {"bool": {
-                    "must": [{"bool": {"should": matching, "minimum_should_match": 1}}],
-                    "should": [
-                        {"multi_match": {"query": text, "fields": [f"title_{lang}^3" for lang in languages],
-                                         "operator": "and", "fuzziness": "AUTO", "prefix_length": 1}},
-                        {"multi_match": {"query": text, "fields": [f"title_{lang}" for lang in languages],
-                                         "operator": "and", "analyzer": "portal_de", "boost": 1}},
-                        {"multi_match": {"query": text, "fields": [f"title_{lang}" for lang in languages],
-                                         "type": "phrase", "boost": 2}},
-                        {"multi_match": {"query": text, "fields": [f"all_{lang}" for lang in languages],
-                                         "type": "phrase", "slop": 3, "boost": 1}},
-                        {"multi_match": {"query": text, "fields": [f"all_{lang}" for lang in languages],
-                                         "operator": "and", "boost": 2}},
-                        {"term": {"language": {"value": query.language, "boost": 0.5}}},
-                        *([{"multi_match": {"query": corrected, "fields": [f"title_{lang}^3" for lang in languages]
-                                            + [f"all_{lang}" for lang in languages], "operator": "and", "boost": 3}}]
-                          if corrected else []),
-                    ],
-                    "filter": self._filters(query),
-                }},
+                "query": {
+                    "bool": {
+                        "must": [{"bool": {"should": matching, "minimum_should_match": 1}}],
+                        "should": [
+                            {
+                                "multi_match": {
+                                    "query": text,
+                                    "fields": [f"title_{lang}^3" for lang in languages],
+                                    "operator": "and",
+                                    "fuzziness": "AUTO",
+                                    "prefix_length": 1,
+                                }
+                            },
+                            {
+                                "multi_match": {
+                                    "query": text,
+                                    "fields": [f"title_{lang}" for lang in languages],
+                                    "operator": "and",
+                                    "analyzer": "portal_de",
+                                    "boost": 1,
+                                }
+                            },
+                            {
+                                "multi_match": {
+                                    "query": text,
+                                    "fields": [f"title_{lang}" for lang in languages],
+                                    "type": "phrase",
+                                    "boost": 2,
+                                }
+                            },
+                            {
+                                "multi_match": {
+                                    "query": text,
+                                    "fields": [f"all_{lang}" for lang in languages],
+                                    "type": "phrase",
+                                    "slop": 3,
+                                    "boost": 1,
+                                }
+                            },
+                            {
+                                "multi_match": {
+                                    "query": text,
+                                    "fields": [f"all_{lang}" for lang in languages],
+                                    "operator": "and",
+                                    "boost": 2,
+                                }
+                            },
+                            {"term": {"language": {"value": query.language, "boost": 0.5}}},
+                            *(
+                                [
+                                    {
+                                        "multi_match": {
+                                            "query": corrected,
+                                            "fields": [f"title_{lang}^3" for lang in languages]
+                                            + [f"all_{lang}" for lang in languages],
+                                            "operator": "and",
+                                            "boost": 3,
+                                        }
+                                    }
+                                ]
+                                if corrected
+                                else []
+                            ),
+                        ],
+                        "filter": self._filters(query),
+                    }
+                },
                 "field_value_factor": {"field": "boost", "missing": 1},
                 "boost_mode": "multiply",
             }
@@ -278,13 +366,18 @@ class ClusterEngine:
             results.suggestion = " ".join(fixes.get(word, word) for word in words)
         body = {
             "query": self._query(query, results.suggestion),
-            "from": query.offset, "size": query.per_page, "track_total_hits": True,
+            "from": query.offset,
+            "size": query.per_page,
+            "track_total_hits": True,
             "highlight": {
-                **HIGHLIGHT, "require_field_match": False,
+                **HIGHLIGHT,
+                "require_field_match": False,
                 "fields": {
                     **{f"title_{lang}": {"number_of_fragments": 0} for lang in languages},
-                    **{f"text_{lang}": {"fragment_size": 200, "number_of_fragments": 1, "no_match_size": 200}
-                       for lang in languages},
+                    **{
+                        f"text_{lang}": {"fragment_size": 200, "number_of_fragments": 1, "no_match_size": 200}
+                        for lang in languages
+                    },
                 },
             },
             "aggs": {
@@ -300,26 +393,45 @@ class ClusterEngine:
         labels = kind_labels()
         for hit in response["hits"]["hits"]:
             source, highlight = hit["_source"], hit.get("highlight", {})
-            title_html = next((highlight[f"title_{lang}"][0] for lang in languages if f"title_{lang}" in highlight),
-                              escape(source["title"]))
-            snippet_html = next((highlight[f"text_{lang}"][0] for lang in languages if f"text_{lang}" in highlight),
-                                escape(source["text"][:200]))
-            results.hits.append(Hit(
-                key=source["key"], kind=source["kind"], title=source["title"], url=source["url"],
-                title_html=title_html, snippet_html=snippet_html, district=source.get("district") or "",
-                categories=source.get("categories") or [], language=source["language"],
-                date_start=_date(source.get("date_start")), date_end=_date(source.get("date_end")),
-                score=hit["_score"] or 0.0,
-            ))
+            title_html = next(
+                (highlight[f"title_{lang}"][0] for lang in languages if f"title_{lang}" in highlight),
+                escape(source["title"]),
+            )
+            snippet_html = next(
+                (highlight[f"text_{lang}"][0] for lang in languages if f"text_{lang}" in highlight),
+                escape(source["text"][:200]),
+            )
+            results.hits.append(
+                Hit(
+                    key=source["key"],
+                    kind=source["kind"],
+                    title=source["title"],
+                    url=source["url"],
+                    title_html=title_html,
+                    snippet_html=snippet_html,
+                    district=source.get("district") or "",
+                    categories=source.get("categories") or [],
+                    language=source["language"],
+                    date_start=_date(source.get("date_start")),
+                    date_end=_date(source.get("date_end")),
+                    score=hit["_score"] or 0.0,
+                )
+            )
         aggs = response["aggregations"]
         results.facets = {
-            "typ": [FacetValue(b["key"], labels.get(b["key"], b["key"]), b["doc_count"]) for b in aggs["typ"]["buckets"]],
+            "typ": [
+                FacetValue(b["key"], labels.get(b["key"], b["key"]), b["doc_count"]) for b in aggs["typ"]["buckets"]
+            ],
             "stadtteil": [FacetValue(b["key"], b["key"], b["doc_count"]) for b in aggs["stadtteil"]["buckets"]],
             "kategorie": [FacetValue(b["key"], b["key"], b["doc_count"]) for b in aggs["kategorie"]["buckets"]],
-            "alter": [FacetValue(band, str(label), aggs["alter"]["buckets"][band]["doc_count"])
-                      for band, _low, _high, label in AGE_BANDS if aggs["alter"]["buckets"][band]["doc_count"]],
-            "kostenlos": ([FacetValue("1", "kostenlos", aggs["kostenlos"]["doc_count"])]
-                          if aggs["kostenlos"]["doc_count"] else []),
+            "alter": [
+                FacetValue(band, str(label), aggs["alter"]["buckets"][band]["doc_count"])
+                for band, _low, _high, label in AGE_BANDS
+                if aggs["alter"]["buckets"][band]["doc_count"]
+            ],
+            "kostenlos": (
+                [FacetValue("1", "kostenlos", aggs["kostenlos"]["doc_count"])] if aggs["kostenlos"]["doc_count"] else []
+            ),
         }
         return results
 
@@ -327,15 +439,33 @@ class ClusterEngine:
 def _age_filter(band: str) -> dict:
     low, high = AGE_BAND_RANGES[band]
     # Overlap of [age_min, age_max] with the band; a missing bound is open, but one bound must exist.
-    return {"bool": {
-        "filter": [
-            {"bool": {"should": [{"range": {"age_min_months": {"lte": high}}},
-                                 {"bool": {"must_not": {"exists": {"field": "age_min_months"}}}}]}},
-            {"bool": {"should": [{"range": {"age_max_months": {"gte": low}}},
-                                 {"bool": {"must_not": {"exists": {"field": "age_max_months"}}}}]}},
-            {"bool": {"should": [{"exists": {"field": "age_min_months"}}, {"exists": {"field": "age_max_months"}}]}},
-        ],
-    }}
+    return {
+        "bool": {
+            "filter": [
+                {
+                    "bool": {
+                        "should": [
+                            {"range": {"age_min_months": {"lte": high}}},
+                            {"bool": {"must_not": {"exists": {"field": "age_min_months"}}}},
+                        ]
+                    }
+                },
+                {
+                    "bool": {
+                        "should": [
+                            {"range": {"age_max_months": {"gte": low}}},
+                            {"bool": {"must_not": {"exists": {"field": "age_max_months"}}}},
+                        ]
+                    }
+                },
+                {
+                    "bool": {
+                        "should": [{"exists": {"field": "age_min_months"}}, {"exists": {"field": "age_max_months"}}]
+                    }
+                },
+            ],
+        }
+    }
 
 
 def _date(value):

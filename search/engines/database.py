@@ -27,10 +27,14 @@ def fts_install(schema_editor) -> None:
     """Create the vendor's full-text structure (used by the migration)."""
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
-        schema_editor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(title, body, tokenize='unicode61')")
+        schema_editor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(title, body, tokenize='unicode61')"
+        )
     elif vendor == "postgresql":
         schema_editor.execute(f"ALTER TABLE {ENTRY_TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector")
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS portal_search_vector_gin ON {ENTRY_TABLE} USING gin (search_vector)")
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS portal_search_vector_gin ON {ENTRY_TABLE} USING gin (search_vector)"
+        )
 
 
 def fts_uninstall(schema_editor) -> None:
@@ -65,7 +69,8 @@ class DatabaseEngine:
                 cursor.execute(
                     f"UPDATE {ENTRY_TABLE} SET search_vector = "
                     "setweight(to_tsvector('german', title_tokens), 'A') || setweight(to_tsvector('german', body_tokens), 'B') "
-                    "WHERE id = ANY(%s)", [ids],
+                    "WHERE id = ANY(%s)",
+                    [ids],
                 )
             elif connection.vendor == "sqlite":
                 self.remove_ids(ids)
@@ -79,7 +84,7 @@ class DatabaseEngine:
             return  # PostgreSQL keeps the vector in the entry row itself
         with connection.cursor() as cursor:
             for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
+                chunk = ids[start : start + 500]
                 cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})", chunk)
 
     def clear(self) -> None:
@@ -121,8 +126,11 @@ class DatabaseEngine:
             sql += " AND e.district = %s"
             params.append(query.district)
         if query.category:
-            sql += (" AND e.categories ? %s" if _is_postgres()
-                    else " AND EXISTS (SELECT 1 FROM json_each(e.categories) WHERE value = %s)")
+            sql += (
+                " AND e.categories ? %s"
+                if _is_postgres()
+                else " AND EXISTS (SELECT 1 FROM json_each(e.categories) WHERE value = %s)"
+            )
             params.append(query.category)
         if query.age:
             sql += " AND " + _age_sql("e.age_min_months", "e.age_max_months", query.age)
@@ -165,20 +173,31 @@ class DatabaseEngine:
         forms = frozenset().union(*groups)
         for entry_id, entry_score in ranked:
             entry = entries[entry_id]
-            results.hits.append(Hit(
-                key=entry.key, kind=entry.kind, title=entry.title, url=entry.url,
-                title_html=mark(entry.title, forms, prefix), snippet_html=snippet(entry.text, forms, prefix),
-                district=entry.district, categories=entry.categories, date_start=entry.date_start,
-                date_end=entry.date_end, language=entry.language, score=entry_score or 0.0,
-            ))
+            results.hits.append(
+                Hit(
+                    key=entry.key,
+                    kind=entry.kind,
+                    title=entry.title,
+                    url=entry.url,
+                    title_html=mark(entry.title, forms, prefix),
+                    snippet_html=snippet(entry.text, forms, prefix),
+                    district=entry.district,
+                    categories=entry.categories,
+                    date_start=entry.date_start,
+                    date_end=entry.date_end,
+                    language=entry.language,
+                    score=entry_score or 0.0,
+                )
+            )
         return results
 
     def _facets(self, results: SearchResults, base: str, params: list) -> None:
         """Total and facet counts in one statement over the matching entries."""
         from search.documents import kind_labels
 
-        categories = ("jsonb_array_elements_text(m.categories) AS c(value)" if _is_postgres()
-                      else "json_each(m.categories) AS c")
+        categories = (
+            "jsonb_array_elements_text(m.categories) AS c(value)" if _is_postgres() else "json_each(m.categories) AS c"
+        )
         bands = " UNION ALL ".join(
             f"SELECT 'alter', '{band}', count(*) FROM m WHERE {_age_sql('m.age_min', 'm.age_max', band)}"
             for band, *_rest in AGE_BANDS
@@ -206,8 +225,11 @@ class DatabaseEngine:
             "typ": [FacetValue(k, labels.get(k, k), n) for k, n in by_count("typ")],
             "stadtteil": [FacetValue(k, k, n) for k, n in sorted(counts.get("stadtteil", {}).items())],
             "kategorie": [FacetValue(k, k, n) for k, n in by_count("kategorie")[:20]],
-            "alter": [FacetValue(band, str(label), counts["alter"][band]) for band, _low, _high, label in AGE_BANDS
-                      if counts.get("alter", {}).get(band)],
+            "alter": [
+                FacetValue(band, str(label), counts["alter"][band])
+                for band, _low, _high, label in AGE_BANDS
+                if counts.get("alter", {}).get(band)
+            ],
             "kostenlos": [FacetValue("1", "kostenlos", n) for n in [counts.get("kostenlos", {}).get("1", 0)] if n],
         }
 

@@ -62,7 +62,11 @@ def _checks() -> list[tuple[str, bool, callable]]:
     return [
         ("database", True, _database),
         ("cache", True, _cache),
-        ("broker", bool(settings.CELERY_BROKER_URL), _broker if settings.CELERY_BROKER_URL else lambda: "in-process (no broker configured)"),
+        (
+            "broker",
+            bool(settings.CELERY_BROKER_URL),
+            _broker if settings.CELERY_BROKER_URL else lambda: "in-process (no broker configured)",
+        ),
         # Not required: the portal search falls back to the database; a load balancer must not drop the site.
         ("search", False, _search),
         ("outbox", False, _outbox),
@@ -78,6 +82,11 @@ def health(request):
             detail, ok = check(), True
         except Exception as error:  # any failure is a finding, never a 500
             detail, ok = f"{type(error).__name__}: {error}"[:300], False
-        results[name] = {"ok": ok, "required": required, "detail": detail, "ms": round((time.monotonic() - started) * 1000, 1)}
+        results[name] = {
+            "ok": ok,
+            "required": required,
+            "detail": detail,
+            "ms": round((time.monotonic() - started) * 1000, 1),
+        }
         healthy = healthy and (ok or not required)
     return JsonResponse({"status": "ok" if healthy else "error", "checks": results}, status=200 if healthy else 503)

@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from machina.apps.forum_conversation.models import Post, Topic
 
+from community.accounts.models import User
 from community.forum.models import PostReport
 from community.forum.services import post_report
 from community.notifications.models import Notification
-from community.accounts.models import User
 from tests.factories import PASSWORD, ParentFactory, UserFactory, make_forum, make_reply, make_topic, topic_url
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,9 @@ def test_deleting_an_account_keeps_the_threads_readable(client, forum):
     make_reply(own_topic, staying, "Die Geburtsurkunde und Gehaltsnachweise.")
     other_topic = make_topic(forum, staying, "Babysitter gesucht", "Wer kennt jemanden?")
     make_reply(other_topic, leaving, "Frag im Familienpunkt nach.")
-    post_report(post=Post.objects.get(content="Die Geburtsurkunde und Gehaltsnachweise."), reporter=leaving, reason="falsch")
+    post_report(
+        post=Post.objects.get(content="Die Geburtsurkunde und Gehaltsnachweise."), reporter=leaving, reason="falsch"
+    )
     Notification.objects.create(user=leaving, kind="forum.post", title="Alt")
 
     client.force_login(leaving)
@@ -99,7 +101,12 @@ def test_data_download_needs_a_login(client, home_page):
 
 
 def register(client, **extra):
-    data = {"username": "neu", "email": "neu@example.org", "password1": "Ruhrufer-Spaziergang-2026", "password2": "Ruhrufer-Spaziergang-2026"}
+    data = {
+        "username": "neu",
+        "email": "neu@example.org",
+        "password1": "Ruhrufer-Spaziergang-2026",
+        "password2": "Ruhrufer-Spaziergang-2026",
+    }
     return client.post("/konto/signup/", {**data, **extra}, HTTP_ACCEPT_LANGUAGE="de")
 
 
@@ -125,13 +132,16 @@ def test_registrations_per_address_are_limited(client, home_page, settings):
     assert not User.objects.filter(username="neu9").exists()
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("Redaktion Familienportal", "der Redaktion und der Moderation vorbehalten"),
-    ("Die Moderation", "der Redaktion und der Moderation vorbehalten"),
-    ("gelöschtes Mitglied", "der Redaktion und der Moderation vorbehalten"),
-    ("Julia aus Saarn", "nutzt schon ein anderes Mitglied"),
-    ("JULIA", "nutzt schon ein anderes Mitglied"),
-])
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Redaktion Familienportal", "der Redaktion und der Moderation vorbehalten"),
+        ("Die Moderation", "der Redaktion und der Moderation vorbehalten"),
+        ("gelöschtes Mitglied", "der Redaktion und der Moderation vorbehalten"),
+        ("Julia aus Saarn", "nutzt schon ein anderes Mitglied"),
+        ("JULIA", "nutzt schon ein anderes Mitglied"),
+    ],
+)
 def test_display_names_cannot_impersonate(client, home_page, name, message):
     ParentFactory(username="julia", display_name="Julia aus Saarn")
     member = ParentFactory(display_name="Mia")

@@ -127,7 +127,9 @@ class ProfileTests:
         page = client.get("/konto/profil/").content.decode()
         assert "Eltern" in page
         assert "bestätigt" in page
-        response = client.post("/konto/profil/", {"display_name": "Sandra aus Styrum", "first_name": "", "last_name": ""}, follow=True)
+        response = client.post(
+            "/konto/profil/", {"display_name": "Sandra aus Styrum", "first_name": "", "last_name": ""}, follow=True
+        )
         assert "Ihr Profil wurde gespeichert." in response.content.decode()
         parent.refresh_from_db()
         assert parent.get_display_name() == "Sandra aus Styrum"

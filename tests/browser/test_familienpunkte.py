@@ -32,9 +32,18 @@ def test_parent_in_styrum_finds_the_district_a_changing_table_open_now_and_a_caf
     make_event(point, title="Mütter-Café", start_date=timezone.localdate() + datetime.timedelta(days=1))
     make_shift(point, date=timezone.localdate() + datetime.timedelta(days=3))
     places = changing_place_index(home)
-    make_changing_place(places, title="Drogerie gleich um die Ecke", district=styrum, lat="51.4510", lon="6.8600", hours=ALWAYS,
-                        open_on_holidays=True)
-    make_changing_place(places, title="Rathaus weiter weg", district=district("saarn"), hours=ALWAYS, open_on_holidays=True)
+    make_changing_place(
+        places,
+        title="Drogerie gleich um die Ecke",
+        district=styrum,
+        lat="51.4510",
+        lon="6.8600",
+        hours=ALWAYS,
+        open_on_holidays=True,
+    )
+    make_changing_place(
+        places, title="Rathaus weiter weg", district=district("saarn"), hours=ALWAYS, open_on_holidays=True
+    )
     make_changing_place(places, title="Heute geschlossen", district=styrum, lat="51.4518", lon="6.8628", hours=())
     ParentFactory(username="sandra", display_name="Sandra aus Styrum")
 

@@ -12,7 +12,9 @@ def test_parent_finds_a_free_u3_place_near_home_open_until_half_past_four(live_s
 
     index = kita_index(HomePage.objects.get())
     near = make_daycare(index, title="Kita Nah", district=district("saarn"), lat="51.4300", lon="6.8850")
-    make_daycare(index, title="Kita Kurz", district=district("saarn"), lat="51.4300", lon="6.8800", hours=("07:00", "14:00"))
+    make_daycare(
+        index, title="Kita Kurz", district=district("saarn"), lat="51.4300", lon="6.8800", hours=("07:00", "14:00")
+    )
     places_record(daycare=near, reported_by=None, free_by_group={"u3": 2})
 
     page.goto(f"{live_server.url}/de/kita/")

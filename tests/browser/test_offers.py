@@ -14,15 +14,29 @@ def test_parent_finds_free_autumn_holiday_care_in_saarn_on_a_phone(live_server, 
     from home.models import HomePage
 
     today = timezone.localdate()
-    autumn = HolidayPeriod.objects.create(name="Herbstferien (Probe)", start=today + datetime.timedelta(days=30),
-                                          end=today + datetime.timedelta(days=43))
+    autumn = HolidayPeriod.objects.create(
+        name="Herbstferien (Probe)", start=today + datetime.timedelta(days=30), end=today + datetime.timedelta(days=43)
+    )
     index = offer_index(HomePage.objects.get())
     saarn, styrum = district("saarn"), district("styrum")
-    for title, where, cost in (("Herbstbetreuung Saarn", saarn, "kostenlos"), ("Herbstcamp Saarn", saarn, "preis"),
-                               ("Herbstbetreuung Styrum", styrum, "kostenlos")):
-        make_offer(index, title=title, district=where, categories=["ferienbetreuung"], age_min_months=72, age_max_months=131,
-                   cost_kind=cost, price=40 if cost == "preis" else None, latitude=where.latitude, longitude=where.longitude,
-                   dates=[{"start_date": autumn.start, "end_date": autumn.end}])
+    for title, where, cost in (
+        ("Herbstbetreuung Saarn", saarn, "kostenlos"),
+        ("Herbstcamp Saarn", saarn, "preis"),
+        ("Herbstbetreuung Styrum", styrum, "kostenlos"),
+    ):
+        make_offer(
+            index,
+            title=title,
+            district=where,
+            categories=["ferienbetreuung"],
+            age_min_months=72,
+            age_max_months=131,
+            cost_kind=cost,
+            price=40 if cost == "preis" else None,
+            latitude=where.latitude,
+            longitude=where.longitude,
+            dates=[{"start_date": autumn.start, "end_date": autumn.end}],
+        )
 
     page.goto(f"{live_server.url}/de/")
     page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Angebote").click()

@@ -12,7 +12,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def test_parent_edits_on_a_phone_editor_approves_in_the_admin_and_the_change_is_live(live_server, page, browser):
     from home.models import HomePage
 
-    article = make_article(wiki_index(HomePage.objects.get()), title="Kinderarzt finden", body="## Suchen\nFrüh anrufen.")
+    article = make_article(
+        wiki_index(HomePage.objects.get()), title="Kinderarzt finden", body="## Suchen\nFrüh anrufen."
+    )
     ParentFactory(username="sandra", display_name="Sandra aus Styrum")
     UserFactory(username="redakteurin", roles=[REDAKTION])
 

@@ -1,6 +1,5 @@
 """Nursing and changing places: directory with "open now" and nearest first; suggestions and reports wait for the Redaktion."""
 
-
 import pytest
 from django.urls import reverse
 from wagtail.models import WorkflowState
@@ -12,9 +11,16 @@ from tests.factories import PASSWORD, ParentFactory, UserFactory, changing_place
 pytestmark = pytest.mark.django_db
 
 SUGGESTION = {
-    "title": "Spielwarenladen Heißen", "kind": "geschaeft", "street": "Heißener Straße 44", "postcode": "45472",
-    "changing_table": "on", "weekdays_opens": "09:00", "weekdays_closes": "18:00", "saturday_opens": "10:00",
-    "saturday_closes": "14:00", "note": "Freundlich, auch ohne Einkauf.",
+    "title": "Spielwarenladen Heißen",
+    "kind": "geschaeft",
+    "street": "Heißener Straße 44",
+    "postcode": "45472",
+    "changing_table": "on",
+    "weekdays_opens": "09:00",
+    "weekdays_closes": "18:00",
+    "saturday_opens": "10:00",
+    "saturday_closes": "14:00",
+    "note": "Freundlich, auch ohne Einkauf.",
 }
 
 
@@ -48,7 +54,8 @@ def test_suggestion_waits_for_the_redaktion_and_is_never_public_before(client, i
     client.login(username=editor.username, password=PASSWORD)
     task_state = state.current_task_state
     response = client.post(
-        reverse("wagtailadmin_pages:workflow_action", args=[place.pk, "approve", task_state.pk]), {"comment": ""},
+        reverse("wagtailadmin_pages:workflow_action", args=[place.pk, "approve", task_state.pk]),
+        {"comment": ""},
     )
     assert response.status_code in (200, 302)
     place.refresh_from_db()
@@ -106,7 +113,9 @@ def test_report_of_an_outdated_place_reaches_the_admin_queue_once(client, index)
     client.login(username=editor.username, password=PASSWORD)
     assert "Hinweis von Eltern wartet" in client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Café Ruhrblick" in client.get(reverse("changingplacereport:index")).content.decode()
-    client.post(reverse("changingplacereport:edit", args=[report.pk]), {"resolution": "Ort zurückgezogen", "resolved": "on"})
+    client.post(
+        reverse("changingplacereport:edit", args=[report.pk]), {"resolution": "Ort zurückgezogen", "resolved": "on"}
+    )
     report.refresh_from_db()
     assert report.resolved_by == editor and report.resolution == "Ort zurückgezogen"
 
@@ -122,13 +131,32 @@ def test_nearest_changing_table_open_now(client, index):
     # Near Styrum's centre but closed right now (no hours today) …
     make_changing_place(index, title="Nah aber zu", district=styrum, lat="51.45180", lon="6.86280", hours=())
     # … a bit further and always open …
-    make_changing_place(index, title="Bahnhof rund um die Uhr", district=styrum, lat="51.45600", lon="6.86500",
-                        hours=((range(7), "00:00", "00:00"),), open_on_holidays=True)
+    make_changing_place(
+        index,
+        title="Bahnhof rund um die Uhr",
+        district=styrum,
+        lat="51.45600",
+        lon="6.86500",
+        hours=((range(7), "00:00", "00:00"),),
+        open_on_holidays=True,
+    )
     # … far away, always open, but only a nursing room.
-    make_changing_place(index, title="Stillraum Saarn", district=district("saarn"), changing_table=False, nursing_room=True,
-                        hours=((range(7), "00:00", "00:00"),), open_on_holidays=True)
-    make_changing_place(index, title="Weit weg offen", district=district("saarn"), hours=((range(7), "00:00", "00:00"),),
-                        open_on_holidays=True)
+    make_changing_place(
+        index,
+        title="Stillraum Saarn",
+        district=district("saarn"),
+        changing_table=False,
+        nursing_room=True,
+        hours=((range(7), "00:00", "00:00"),),
+        open_on_holidays=True,
+    )
+    make_changing_place(
+        index,
+        title="Weit weg offen",
+        district=district("saarn"),
+        hours=((range(7), "00:00", "00:00"),),
+        open_on_holidays=True,
+    )
     html = client.get(index.url, {"offen": "on", "ausstattung": "wickeltisch", "plz": "45476"}).content.decode()
     assert "Nah aber zu" not in html and "Stillraum Saarn" not in html
     assert html.index("Bahnhof rund um die Uhr") < html.index("Weit weg offen")

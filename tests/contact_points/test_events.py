@@ -27,13 +27,21 @@ def test_holidays_kept_when_the_event_takes_place_anyway():
 
 def test_every_two_weeks():
     assert recurrence.occurrence_dates(D(2026, 11, 4), recurrence.BIWEEKLY, D(2026, 12, 16)) == [
-        D(2026, 11, 4), D(2026, 11, 18), D(2026, 12, 2), D(2026, 12, 16)]
+        D(2026, 11, 4),
+        D(2026, 11, 18),
+        D(2026, 12, 2),
+        D(2026, 12, 16),
+    ]
 
 
 def test_monthly_on_the_same_weekday_of_the_month():
     # 2nd Tuesday
     assert recurrence.occurrence_dates(D(2026, 11, 10), recurrence.MONTHLY, D(2027, 2, 28)) == [
-        D(2026, 11, 10), D(2026, 12, 8), D(2027, 1, 12), D(2027, 2, 9)]
+        D(2026, 11, 10),
+        D(2026, 12, 8),
+        D(2027, 1, 12),
+        D(2027, 2, 9),
+    ]
     assert recurrence.rrule(D(2026, 11, 10), recurrence.MONTHLY) == {"freq": "MONTHLY", "byday": "2TU"}
 
 
@@ -60,11 +68,16 @@ def test_series_edges_without_end_or_ending_before_it_starts():
 def test_skipped_dates_are_holidays_and_cancellations_across_the_year_end():
     # Fridays: 25 Dec and 1 Jan are holidays, 8 Jan is cancelled.
     assert recurrence.skipped_dates(D(2026, 12, 18), recurrence.WEEKLY, D(2027, 1, 15), cancelled=[D(2027, 1, 8)]) == [
-        D(2026, 12, 25), D(2027, 1, 1), D(2027, 1, 8)]
+        D(2026, 12, 25),
+        D(2027, 1, 1),
+        D(2027, 1, 8),
+    ]
 
 
 def test_window_limits_the_dates():
-    dates = recurrence.occurrence_dates(D(2026, 11, 2), recurrence.WEEKLY, D(2027, 6, 1), start=D(2026, 11, 20), end=D(2026, 12, 1))
+    dates = recurrence.occurrence_dates(
+        D(2026, 11, 2), recurrence.WEEKLY, D(2027, 6, 1), start=D(2026, 11, 20), end=D(2026, 12, 1)
+    )
     assert dates == [D(2026, 11, 23), D(2026, 11, 30)]
 
 
@@ -79,8 +92,14 @@ def point(home_page):
 
 @pytest.mark.django_db
 def test_series_needs_an_end_and_a_sensible_time(point):
-    event = EventPage(title="Babytreff", summary="x", start_date=D(2026, 12, 1), start_time=datetime.time(10),
-                      end_time=datetime.time(9), repeat="weekly")
+    event = EventPage(
+        title="Babytreff",
+        summary="x",
+        start_date=D(2026, 12, 1),
+        start_time=datetime.time(10),
+        end_time=datetime.time(9),
+        repeat="weekly",
+    )
     with pytest.raises(ValidationError) as error:
         event.clean()
     assert set(error.value.message_dict) == {"end_time", "repeat_until"}
@@ -103,16 +122,21 @@ def _expand(vevent) -> list[datetime.date]:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("first, repeat, until", [
-    (D(2027, 4, 29), "weekly", D(2027, 6, 24)),  # Himmelfahrt 6 May, Fronleichnam 27 May 2027
-    (D(2026, 11, 4), "biweekly", D(2027, 3, 31)),
-    (D(2026, 11, 30), "monthly", D(2027, 6, 30)),
-    (D(2026, 12, 24), "", None),
-])
+@pytest.mark.parametrize(
+    "first, repeat, until",
+    [
+        (D(2027, 4, 29), "weekly", D(2027, 6, 24)),  # Himmelfahrt 6 May, Fronleichnam 27 May 2027
+        (D(2026, 11, 4), "biweekly", D(2027, 3, 31)),
+        (D(2026, 11, 30), "monthly", D(2027, 6, 30)),
+        (D(2026, 12, 24), "", None),
+    ],
+)
 def test_ics_feed_matches_the_portal_dates(client, point, first, repeat, until):
     event = make_event(point, start_date=first, repeat=repeat, until=until)
     if repeat:
-        EventCancellation.objects.create(event=event, date=recurrence.occurrence_dates(first, repeat, until)[1], note="Fortbildung")
+        EventCancellation.objects.create(
+            event=event, date=recurrence.occurrence_dates(first, repeat, until)[1], note="Fortbildung"
+        )
     event = EventPage.objects.get(pk=event.pk)
     response = client.get(point.url + "kalender/")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
@@ -149,8 +173,13 @@ def test_month_view_lists_each_date_and_handles_bad_input(client, point):
 
 @pytest.mark.django_db
 def test_contact_point_page_shows_everything_a_family_needs(client, point):
-    make_event(point, title="Infoabend Kita-Anmeldung", start_date=datetime.date.today() + datetime.timedelta(days=3),
-               registration="erforderlich", registration_info="Telefon 0208 455-4710")
+    make_event(
+        point,
+        title="Infoabend Kita-Anmeldung",
+        start_date=datetime.date.today() + datetime.timedelta(days=3),
+        registration="erforderlich",
+        registration_info="Telefon 0208 455-4710",
+    )
     html = client.get(point.url).content.decode()
     for text in ("Öffnungszeiten", "Infoabend Kita-Anmeldung", "Mithelfen", "jetzt"):
         assert text in html
@@ -164,7 +193,9 @@ def test_event_page_carries_schema_org_event_with_schedule(client, point):
     import re
 
     start = datetime.date.today() + datetime.timedelta(days=1)
-    event = make_event(point, title="Babytreff", start_date=start, repeat="biweekly", until=start + datetime.timedelta(weeks=10))
+    event = make_event(
+        point, title="Babytreff", start_date=start, repeat="biweekly", until=start + datetime.timedelta(weeks=10)
+    )
     EventCancellation.objects.create(event=event, date=start + datetime.timedelta(weeks=2))
     html = client.get(event.url).content.decode()
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))

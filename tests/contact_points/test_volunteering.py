@@ -12,7 +12,15 @@ from community.accounts.roles import FAMILIENPUNKT_TEAM, REDAKTION
 from home.contact_points import services
 from home.contact_points.models import ContactPointStaff, VolunteerSignup
 from home.contact_points.services import MAX_OPEN_SIGNUPS, volunteer_cancel, volunteer_reminders_send
-from tests.factories import PASSWORD, ParentFactory, UserFactory, contact_point_index, district, make_contact_point, make_shift
+from tests.factories import (
+    PASSWORD,
+    ParentFactory,
+    UserFactory,
+    contact_point_index,
+    district,
+    make_contact_point,
+    make_shift,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +28,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def sign_up(django_capture_on_commit_callbacks):
     """The service, with the mails it queues after commit actually sent."""
+
     def sign_up(**kwargs):
         with django_capture_on_commit_callbacks(execute=True):
             return services.volunteer_signup(**kwargs)
+
     return sign_up
 
 
@@ -81,8 +91,9 @@ def test_unconfirmed_account_cannot_sign_up(point, sign_up):
 def test_reminder_is_sent_once_the_day_before(point, sign_up):
     now = timezone.now()
     tomorrow = timezone.localtime(now + datetime.timedelta(days=1))
-    soon = make_shift(point, date=tomorrow.date(), starts=tomorrow.time().replace(second=0, microsecond=0),
-                      ends=datetime.time(23, 59))
+    soon = make_shift(
+        point, date=tomorrow.date(), starts=tomorrow.time().replace(second=0, microsecond=0), ends=datetime.time(23, 59)
+    )
     later = make_shift(point, date=in_days(6), role_title="Vorlesen")
     parent = ParentFactory()
     sign_up(user=parent, shift=soon)
@@ -112,13 +123,17 @@ def test_parent_signs_up_and_withdraws_on_the_site(client, point, django_capture
     client.post(reverse("volunteer-withdraw", args=[signup.pk]))
     signup.refresh_from_db()
     assert signup.cancelled_at is not None and signup.cancelled_by == parent
-    other = VolunteerSignup.objects.create(shift=make_shift(point, date=in_days(8), role_title="Vorlesen"), user=ParentFactory())
+    other = VolunteerSignup.objects.create(
+        shift=make_shift(point, date=in_days(8), role_title="Vorlesen"), user=ParentFactory()
+    )
     assert client.post(reverse("volunteer-withdraw", args=[other.pk]), follow=True).status_code == 404
     other.refresh_from_db()
     assert other.cancelled_at is None
 
 
-def test_team_sees_and_manages_only_its_own_contact_point(client, home_page, point, sign_up, django_capture_on_commit_callbacks):
+def test_team_sees_and_manages_only_its_own_contact_point(
+    client, home_page, point, sign_up, django_capture_on_commit_callbacks
+):
     team = UserFactory(roles=[FAMILIENPUNKT_TEAM])
     ContactPointStaff.objects.create(page=point, user=team)
     saarn = make_contact_point(contact_point_index(home_page), title="Familienpunkt Saarn", district=district("saarn"))
@@ -151,11 +166,16 @@ def test_reminder_command_and_beat_schedule(point, sign_up, settings):
     from io import StringIO
 
     from django.core.management import call_command
+
     from portal.celery_app import app
 
     start = timezone.localtime() + datetime.timedelta(hours=20)
-    sign_up(user=ParentFactory(), shift=make_shift(point, date=start.date(), starts=start.time().replace(microsecond=0),
-                                                   ends=datetime.time(23, 59, 59)))
+    sign_up(
+        user=ParentFactory(),
+        shift=make_shift(
+            point, date=start.date(), starts=start.time().replace(microsecond=0), ends=datetime.time(23, 59, 59)
+        ),
+    )
     out = StringIO()
     call_command("send_volunteer_reminders", stdout=out)
     assert "Erinnerungen verschickt: 1" in out.getvalue()

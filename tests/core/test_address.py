@@ -98,7 +98,9 @@ def test_pages_and_institutions_saved_without_a_city_get_the_portal_settings_cit
     kita = make_daycare(kita_index(home_page), title="Kita Sonnenschein", district=saarn, lat="51.43", lon="6.88")
     point = make_contact_point(contact_point_index(home_page), district=saarn)
     place = make_changing_place(changing_place_index(home_page), title="Drogerie am Markt", district=saarn)
-    institution = LocalInstitution.objects.create(name="Grundschule Saarn", kind="schule", district=saarn, street="Schulweg 1")
+    institution = LocalInstitution.objects.create(
+        name="Grundschule Saarn", kind="schule", district=saarn, street="Schulweg 1"
+    )
     for located in (offer, kita, point, place, institution):
         located.refresh_from_db()
         assert located.city == "Musterstadt", type(located).__name__

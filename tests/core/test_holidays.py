@@ -38,14 +38,19 @@ def test_known_nrw_holidays_with_their_german_names(year):
     assert nrw_public_holidays(year) == KNOWN[year]
 
 
-@pytest.mark.parametrize("day", [
-    D(2026, 10, 31),  # Reformationstag: a holiday in other states, not in NRW
-    D(2026, 11, 18),  # Buß- und Bettag: only in Saxony since 1995
-    D(2026, 1, 6),  # Heilige Drei Könige: Bavaria, Baden-Württemberg, Saxony-Anhalt
-    D(2026, 8, 15),  # Mariä Himmelfahrt: Saarland, parts of Bavaria
-    D(2026, 12, 24), D(2026, 12, 31),  # Heiligabend and Silvester are no statutory holidays
-    D(2026, 4, 5), D(2026, 5, 24),  # Easter and Whit Sunday are Sundays anyway, not listed
-])
+@pytest.mark.parametrize(
+    "day",
+    [
+        D(2026, 10, 31),  # Reformationstag: a holiday in other states, not in NRW
+        D(2026, 11, 18),  # Buß- und Bettag: only in Saxony since 1995
+        D(2026, 1, 6),  # Heilige Drei Könige: Bavaria, Baden-Württemberg, Saxony-Anhalt
+        D(2026, 8, 15),  # Mariä Himmelfahrt: Saarland, parts of Bavaria
+        D(2026, 12, 24),
+        D(2026, 12, 31),  # Heiligabend and Silvester are no statutory holidays
+        D(2026, 4, 5),
+        D(2026, 5, 24),  # Easter and Whit Sunday are Sundays anyway, not listed
+    ],
+)
 def test_days_that_are_no_nrw_holiday(day):
     assert holiday_name(day) is None
 

@@ -19,8 +19,15 @@ def at(*args) -> datetime.datetime:
 OFFICE = [WeeklyPeriod(day, T(9), T(16)) for day in range(5)]
 
 
-@pytest.mark.parametrize("year, expected", [(2024, datetime.date(2024, 3, 31)), (2026, datetime.date(2026, 4, 5)),
-                                            (2027, datetime.date(2027, 3, 28)), (2038, datetime.date(2038, 4, 25))])
+@pytest.mark.parametrize(
+    "year, expected",
+    [
+        (2024, datetime.date(2024, 3, 31)),
+        (2026, datetime.date(2026, 4, 5)),
+        (2027, datetime.date(2027, 3, 28)),
+        (2038, datetime.date(2038, 4, 25)),
+    ],
+)
 def test_easter(year, expected):
     assert easter_sunday(year) == expected
 
@@ -82,7 +89,9 @@ def test_two_periods_a_day_with_lunch_break():
 
 
 def test_exception_closes_a_regular_day():
-    status = opening_status(OFFICE, [DayException(datetime.date(2026, 11, 25), note="Betriebsausflug")], at=at(2026, 11, 25, 10))
+    status = opening_status(
+        OFFICE, [DayException(datetime.date(2026, 11, 25), note="Betriebsausflug")], at=at(2026, 11, 25, 10)
+    )
     assert not status.is_open and status.closed_reason == "Betriebsausflug"
 
 
@@ -109,7 +118,9 @@ def test_page_status_reads_its_inline_rows(home_page):
     from tests.factories import changing_place_index, district, make_changing_place
 
     index = changing_place_index(home_page)
-    place = make_changing_place(index, title="Drogerie", district=district("styrum"), hours=((range(6), "09:00", "20:00"),))
+    place = make_changing_place(
+        index, title="Drogerie", district=district("styrum"), hours=((range(6), "09:00", "20:00"),)
+    )
     assert place.opening_at(at(2026, 11, 25, 19, 0)).is_open
     assert not place.opening_at(at(2026, 12, 25, 10, 0)).is_open  # 1. Weihnachtstag
     ChangingPlaceClosure.objects.create(page=place, date=datetime.date(2026, 11, 25), closed=True, note="Inventur")

@@ -13,7 +13,16 @@ _MODULES = {
     "contact_points": ["contact_point_index", "make_contact_point", "make_event", "make_shift"],
     "changing_places": ["changing_place_index", "make_changing_place"],
     "wiki": ["make_article", "wiki_category", "wiki_index"],
-    "forum": ["establish", "forum_url", "make_forum", "make_reply", "make_topic", "reply_url", "topic_create_url", "topic_url"],
+    "forum": [
+        "establish",
+        "forum_url",
+        "make_forum",
+        "make_reply",
+        "make_topic",
+        "reply_url",
+        "topic_create_url",
+        "topic_url",
+    ],
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
 __all__ = sorted(_WHERE)

@@ -1,6 +1,6 @@
 import factory
 
-from home.directory.models import Language, Provider
+from home.directory.models import Provider
 
 
 class ProviderFactory(factory.django.DjangoModelFactory):

@@ -13,17 +13,32 @@ def make_forum(name: str = "Baby & Kleinkind", *, members_only: bool = False) ->
     return forum
 
 
-def make_topic(forum: Forum, poster, subject: str = "Krabbelgruppe gesucht", text: str = "Kennt jemand eine Gruppe?",
-               *, approved: bool = True) -> Topic:
+def make_topic(
+    forum: Forum,
+    poster,
+    subject: str = "Krabbelgruppe gesucht",
+    text: str = "Kennt jemand eine Gruppe?",
+    *,
+    approved: bool = True,
+) -> Topic:
     topic = Topic.objects.create(
-        forum=forum, poster=poster, subject=subject, type=Topic.TOPIC_POST, status=Topic.TOPIC_UNLOCKED, approved=approved
+        forum=forum,
+        poster=poster,
+        subject=subject,
+        type=Topic.TOPIC_POST,
+        status=Topic.TOPIC_UNLOCKED,
+        approved=approved,
     )
     Post.objects.create(topic=topic, poster=poster, subject=subject, content=text, approved=approved)
     return topic
 
 
-def make_reply(topic: Topic, poster, text: str = "Im Familienpunkt gibt es einen Babytreff.", *, approved: bool = True) -> Post:
-    return Post.objects.create(topic=topic, poster=poster, subject=f"Re: {topic.subject}", content=text, approved=approved)
+def make_reply(
+    topic: Topic, poster, text: str = "Im Familienpunkt gibt es einen Babytreff.", *, approved: bool = True
+) -> Post:
+    return Post.objects.create(
+        topic=topic, poster=poster, subject=f"Re: {topic.subject}", content=text, approved=approved
+    )
 
 
 def establish(member, forum: Forum) -> None:
@@ -38,7 +53,10 @@ def forum_url(forum: Forum) -> str:
 
 
 def topic_url(topic: Topic) -> str:
-    return reverse("forum_conversation:topic", kwargs={"forum_slug": topic.forum.slug, "forum_pk": topic.forum_id, "slug": topic.slug, "pk": topic.pk})
+    return reverse(
+        "forum_conversation:topic",
+        kwargs={"forum_slug": topic.forum.slug, "forum_pk": topic.forum_id, "slug": topic.slug, "pk": topic.pk},
+    )
 
 
 def topic_create_url(forum: Forum) -> str:
@@ -46,6 +64,12 @@ def topic_create_url(forum: Forum) -> str:
 
 
 def reply_url(topic: Topic) -> str:
-    return reverse("forum_conversation:post_create", kwargs={
-        "forum_slug": topic.forum.slug, "forum_pk": topic.forum_id, "topic_slug": topic.slug, "topic_pk": topic.pk,
-    })
+    return reverse(
+        "forum_conversation:post_create",
+        kwargs={
+            "forum_slug": topic.forum.slug,
+            "forum_pk": topic.forum_id,
+            "topic_slug": topic.slug,
+            "topic_pk": topic.pk,
+        },
+    )

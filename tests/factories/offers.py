@@ -15,8 +15,16 @@ def offer_index(home_page) -> OfferIndexPage:
     return index
 
 
-def make_offer(index: OfferIndexPage, *, title="Babyschwimmen", categories=("sport",), dates=(), languages=("de",),
-               publish=True, **fields) -> OfferPage:
+def make_offer(
+    index: OfferIndexPage,
+    *,
+    title="Babyschwimmen",
+    categories=("sport",),
+    dates=(),
+    languages=("de",),
+    publish=True,
+    **fields,
+) -> OfferPage:
     """A published offer under `index`; `dates` are OfferDate keyword dicts."""
     fields.setdefault("summary", f"{title}: ein Angebot für Familien.")
     fields.setdefault("slug", None)

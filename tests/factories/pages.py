@@ -23,7 +23,7 @@ def section(home_page, model, **fields):
 
 
 def clock(value):
-    """"09:30" or a time: the opening-hours rows of the factories take both."""
+    """ "09:30" or a time: the opening-hours rows of the factories take both."""
     import datetime
 
     return datetime.time.fromisoformat(value) if isinstance(value, str) else value

@@ -11,7 +11,14 @@ def wiki_category(name="Gesundheit", slug="gesundheit") -> WikiCategory:
     return WikiCategory.objects.get_or_create(slug=slug, defaults={"name": name})[0]
 
 
-def make_article(index, *, title="Kinderarzt finden", body="## Suchen\nFrüh anrufen.\n\n## Tipp\nIn der Klinik fragen.", categories=(), **fields) -> WikiArticlePage:
+def make_article(
+    index,
+    *,
+    title="Kinderarzt finden",
+    body="## Suchen\nFrüh anrufen.\n\n## Tipp\nIn der Klinik fragen.",
+    categories=(),
+    **fields,
+) -> WikiArticlePage:
     """A published article, as the Redaktion would have put it live."""
     from django.utils.text import slugify
 

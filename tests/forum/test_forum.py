@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from machina.apps.forum.models import Forum
 
-from community.forum.markup import render_markdown
 from community.accounts.roles import MODERATION
+from community.forum.markup import render_markdown
 from tests.factories import (
     ParentFactory,
     UserFactory,
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
         ("[klick](javascript:alert(1))", "javascript:"),
         ('<img src=x onerror="alert(1)">', "onerror"),
         ('<a href="#" onclick="alert(1)">x</a>', "onclick"),
-        ("[x](JaVaScRiPt:alert(1))", "alert(1)\""),
+        ("[x](JaVaScRiPt:alert(1))", 'alert(1)"'),
     ],
 )
 def test_forum_markdown_is_sanitized(source, forbidden):
@@ -87,12 +87,31 @@ FORUM_PAGES = [
     ("mitglied", lambda w: reverse("forum_member:topic_subscribe", args=[w["other_topic"].pk]), "Ja, folgen"),
     ("moderation", lambda w: reverse("forum-moderation"), "Warten auf Freigabe"),
     ("moderation", lambda w: topic_url(w["topic"]), "Thema schließen"),
-    ("moderation", lambda w: reverse("forum_moderation:topic_lock", kwargs={"slug": w["topic"].slug, "pk": w["topic"].pk}), "Ja, schließen"),
-    ("moderation", lambda w: reverse("forum_moderation:topic_move", kwargs={"slug": w["topic"].slug, "pk": w["topic"].pk}), "In welches Forum gehört"),
+    (
+        "moderation",
+        lambda w: reverse("forum_moderation:topic_lock", kwargs={"slug": w["topic"].slug, "pk": w["topic"].pk}),
+        "Ja, schließen",
+    ),
+    (
+        "moderation",
+        lambda w: reverse("forum_moderation:topic_move", kwargs={"slug": w["topic"].slug, "pk": w["topic"].pk}),
+        "In welches Forum gehört",
+    ),
     ("moderation", lambda w: reverse("forum_moderation:approve_queued_post", args=[w["waiting"].pk]), "Ja, freigeben"),
-    ("moderation", lambda w: reverse("forum_conversation:post_delete", kwargs={
-        "forum_slug": w["forum"].slug, "forum_pk": w["forum"].pk, "topic_slug": w["topic"].slug, "topic_pk": w["topic"].pk,
-        "pk": w["reply"].pk}), "Ja, löschen"),
+    (
+        "moderation",
+        lambda w: reverse(
+            "forum_conversation:post_delete",
+            kwargs={
+                "forum_slug": w["forum"].slug,
+                "forum_pk": w["forum"].pk,
+                "topic_slug": w["topic"].slug,
+                "topic_pk": w["topic"].pk,
+                "pk": w["reply"].pk,
+            },
+        ),
+        "Ja, löschen",
+    ),
 ]
 
 
@@ -102,9 +121,16 @@ def forum_world(home_page):
     author = ParentFactory(display_name="Olena aus Heißen")
     topic = make_topic(forum, author, "Eingewöhnung", "Wie lange hat es gedauert?")
     reply = make_reply(topic, author, "Drei Wochen.")
-    return {"forum": forum, "author": author, "topic": topic, "reply": reply, "member": ParentFactory(),
-            "other_topic": make_topic(forum, author, "OGS", "Anmeldung?"), "waiting": make_reply(topic, author, "Wartet.", approved=False),
-            "moderator": UserFactory(roles=[MODERATION])}
+    return {
+        "forum": forum,
+        "author": author,
+        "topic": topic,
+        "reply": reply,
+        "member": ParentFactory(),
+        "other_topic": make_topic(forum, author, "OGS", "Anmeldung?"),
+        "waiting": make_reply(topic, author, "Wartet.", approved=False),
+        "moderator": UserFactory(roles=[MODERATION]),
+    }
 
 
 @pytest.mark.parametrize(("who", "url", "text"), FORUM_PAGES)
@@ -138,7 +164,7 @@ def test_forum_pages_keep_their_query_budget_as_conversations_grow(client, home_
             make_reply(topic, ParentFactory())
         while forum.topics.count() < size:
             make_topic(forum, ParentFactory(), f"Thema {forum.topics.count()}")
-        for name, (url, _budget) in pages.items():
+        for url, _budget in pages.values():
             client.get(url)  # the first visit writes read-tracking rows; measure the second
         for name, (url, budget) in pages.items():
             with CaptureQueriesContext(connection) as queries:

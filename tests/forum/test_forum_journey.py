@@ -7,8 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from machina.apps.forum_conversation.models import Topic
 
-from community.notifications.models import Notification
 from community.accounts.roles import MODERATION
+from community.notifications.models import Notification
 from tests.factories import ParentFactory, UserFactory, establish, make_forum, reply_url, topic_create_url, topic_url
 
 pytestmark = pytest.mark.django_db
@@ -16,21 +16,33 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "Ruhrufer-Spaziergang-2026"
 
 
-def test_new_parent_asks_moderator_approves_another_parent_answers_first_is_notified(client, home_page, django_capture_on_commit_callbacks):
+def test_new_parent_asks_moderator_approves_another_parent_answers_first_is_notified(
+    client, home_page, django_capture_on_commit_callbacks
+):
     forum = make_forum("Kita & Schule")
     UserFactory(username="moderatorin", roles=[MODERATION])
     julia = ParentFactory(username="julia", display_name="Julia aus Saarn")
     establish(julia, make_forum("Vorstellung"))  # a parent whose posts no longer wait
 
     # Register and confirm the address from the mail.
-    client.post("/konto/signup/", {"username": "neue_mama", "email": "neue.mama@example.org", "password1": PASSWORD,
-                                   "password2": PASSWORD}, HTTP_ACCEPT_LANGUAGE="de")
+    client.post(
+        "/konto/signup/",
+        {"username": "neue_mama", "email": "neue.mama@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
     confirm = re.search(r"https?://testserver(/\S+)", mail.outbox[-1].body).group(1)
     client.post(confirm)
 
     # Ask: the question waits for approval and says so.
-    response = client.post(topic_create_url(forum), {"subject": "Erfahrungen mit der Kita Sonnenblume?",
-                                                     "content": "Wir haben dort einen Platz angeboten bekommen.", "topic_type": 0}, follow=True)
+    response = client.post(
+        topic_create_url(forum),
+        {
+            "subject": "Erfahrungen mit der Kita Sonnenblume?",
+            "content": "Wir haben dort einen Platz angeboten bekommen.",
+            "topic_type": 0,
+        },
+        follow=True,
+    )
     assert "Die Moderation liest ihn, bevor er im Forum erscheint." in response.content.decode()
     topic = Topic.objects.get(subject="Erfahrungen mit der Kita Sonnenblume?")
     assert not topic.approved
@@ -49,8 +61,13 @@ def test_new_parent_asks_moderator_approves_another_parent_answers_first_is_noti
     assert "Wir haben dort einen Platz angeboten bekommen." in client.get(topic_url(topic)).content.decode()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reply_url(topic), {"subject": "Re: Erfahrungen mit der Kita Sonnenblume?",
-                                       "content": "Unsere Tochter ist dort, das Team ist sehr herzlich."})
+        client.post(
+            reply_url(topic),
+            {
+                "subject": "Re: Erfahrungen mit der Kita Sonnenblume?",
+                "content": "Unsere Tochter ist dort, das Team ist sehr herzlich.",
+            },
+        )
     client.logout()
 
     # The first parent is told: on the site and by mail, with a way to stop the mails.

@@ -6,10 +6,10 @@ from django.urls import reverse
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 
+from community.accounts.roles import MODERATION
 from community.forum.models import PostReport
 from community.forum.services import post_report
 from community.notifications.models import Notification
-from community.accounts.roles import MODERATION
 from tests.factories import (
     ParentFactory,
     UserFactory,
@@ -35,15 +35,22 @@ def moderator(db):
     return UserFactory(username="moderatorin", roles=[MODERATION])
 
 
-def test_new_members_first_posts_wait_until_enough_were_approved(client, forum, moderator, settings, django_capture_on_commit_callbacks):
+def test_new_members_first_posts_wait_until_enough_were_approved(
+    client, forum, moderator, settings, django_capture_on_commit_callbacks
+):
     settings.FORUM_APPROVED_POSTS_TO_SKIP_QUEUE = 2
     newcomer = ParentFactory(username="neu")
     client.force_login(newcomer)
-    client.post(topic_create_url(forum), {"subject": "Tragetuch oder Trage?", "content": "Was nutzt ihr lieber?", "topic_type": 0})
+    client.post(
+        topic_create_url(forum),
+        {"subject": "Tragetuch oder Trage?", "content": "Was nutzt ihr lieber?", "topic_type": 0},
+    )
     topic = Topic.objects.get(subject="Tragetuch oder Trage?")
     assert topic.approved is False
     # The waiting topic is invisible to others and listed in the queue.
-    assert "Tragetuch oder Trage?" not in client.get(reverse("forum:forum", args=[forum.slug, forum.pk])).content.decode()
+    assert (
+        "Tragetuch oder Trage?" not in client.get(reverse("forum:forum", args=[forum.slug, forum.pk])).content.decode()
+    )
     client.force_login(moderator)
     queue = client.get(reverse("forum-moderation")).content.decode()
     assert "Was nutzt ihr lieber?" in queue and "Warten auf Freigabe (1)" in queue
@@ -64,7 +71,9 @@ def test_new_members_first_posts_wait_until_enough_were_approved(client, forum, 
     assert Post.objects.get(content="Danke euch allen!").approved is True
 
 
-def test_rejecting_a_waiting_post_deletes_it_and_tells_the_author(client, forum, moderator, django_capture_on_commit_callbacks):
+def test_rejecting_a_waiting_post_deletes_it_and_tells_the_author(
+    client, forum, moderator, django_capture_on_commit_callbacks
+):
     newcomer = ParentFactory(username="neu")
     topic = make_topic(forum, ParentFactory(), "Schlafen")
     waiting = make_reply(topic, newcomer, "Kauft unbedingt dieses Produkt!", approved=False)
@@ -162,7 +171,9 @@ def test_posting_rate_limit_keeps_the_text_and_says_why(client, forum, settings)
     establish(member, make_forum("Vorstellung"))  # these two posts count against the limit already
     client.force_login(member)
     topic = make_topic(forum, ParentFactory())
-    response = client.post(reply_url(topic), {"subject": "Re: x", "content": "Noch ein Beitrag, bitte nicht verlieren."})
+    response = client.post(
+        reply_url(topic), {"subject": "Re: x", "content": "Noch ein Beitrag, bitte nicht verlieren."}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "Bitte warten Sie ein wenig." in html
@@ -180,7 +191,10 @@ def test_moderators_are_not_rate_limited(client, forum, moderator, settings):
 
 def test_honeypot_stops_bots_posting(client, forum):
     client.force_login(ParentFactory())
-    response = client.post(topic_create_url(forum), {"subject": "Gewinnspiel", "content": "Klick hier", "topic_type": 0, "webseite": "https://spam.example"})
+    response = client.post(
+        topic_create_url(forum),
+        {"subject": "Gewinnspiel", "content": "Klick hier", "topic_type": 0, "webseite": "https://spam.example"},
+    )
     assert response.status_code == 200
     assert "nach einem Programm aus" in response.content.decode()
     assert not Topic.objects.filter(subject="Gewinnspiel").exists()
@@ -194,7 +208,12 @@ def test_honeypot_field_is_out_of_sight_in_the_forms(client, forum):
 
 def test_posts_never_embed_outside_content(client, forum):
     member = ParentFactory()
-    topic = make_topic(forum, member, "Links", "![Bild](https://tracker.example/pixel.gif) <iframe src='https://video.example'></iframe> [Seite](https://example.org)")
+    topic = make_topic(
+        forum,
+        member,
+        "Links",
+        "![Bild](https://tracker.example/pixel.gif) <iframe src='https://video.example'></iframe> [Seite](https://example.org)",
+    )
     html = client.get(topic_url(topic)).content.decode()
     # No image, frame or preview fetches anything from an outside host; the text link stays a plain link.
     assert "<img" not in html and "<iframe" not in html
@@ -202,13 +221,17 @@ def test_posts_never_embed_outside_content(client, forum):
     assert 'rel="nofollow ugc noopener"' in html
 
 
-def test_moderation_adds_a_members_only_forum_in_the_admin_and_sees_the_queue_on_the_dashboard(client, home_page, moderator):
+def test_moderation_adds_a_members_only_forum_in_the_admin_and_sees_the_queue_on_the_dashboard(
+    client, home_page, moderator
+):
     newcomer = ParentFactory()
     make_reply(make_topic(make_forum("Baby & Kleinkind"), ParentFactory()), newcomer, "Wartet.", approved=False)
     client.force_login(moderator)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Elternforum: Moderation" in dashboard and "1 Beitrag wartet auf Freigabe." in dashboard
-    response = client.post(reverse("foren:add"), {"name": "Alleinerziehende", "description": "Unter uns.", "members_only": "on"})
+    response = client.post(
+        reverse("foren:add"), {"name": "Alleinerziehende", "description": "Unter uns.", "members_only": "on"}
+    )
     assert response.status_code == 302
     forum = Forum.objects.get(name="Alleinerziehende")
     assert forum.type == Forum.FORUM_POST
@@ -232,7 +255,9 @@ def test_a_decision_without_a_choice_changes_nothing(client, forum, moderator, s
     reply = make_reply(make_topic(forum, ParentFactory()), ParentFactory(), "Umstritten.")
     post_report(post=reply, reporter=ParentFactory(), reason="anderes")
     client.force_login(moderator)
-    response = client.post(reverse("forum-reports-decide", args=[reply.pk]), {"entscheidung": "vielleicht"}, follow=True)
+    response = client.post(
+        reverse("forum-reports-decide", args=[reply.pk]), {"entscheidung": "vielleicht"}, follow=True
+    )
     assert "Es wurde nichts geändert." in response.content.decode()
     assert Post.objects.filter(pk=reply.pk).exists()
     assert PostReport.objects.get().outcome == PostReport.Outcome.OPEN

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from machina.apps.forum_conversation.models import Post, Topic
 
-from community.forum.models import PostReport
 from community.accounts.roles import MODERATION
+from community.forum.models import PostReport
 from tests.factories import (
     ParentFactory,
     UserFactory,
@@ -33,8 +33,15 @@ def world(home_page):
     topic = make_topic(forum, author, "Eingewöhnung", "Wie lange hat es bei euch gedauert?")
     reply = make_reply(topic, author, "Bei uns drei Wochen.")
     closed_topic = make_topic(closed_forum, author, "Treffen am Donnerstag", "Wir sind ab 15 Uhr am Spielplatz.")
-    return {"forum": forum, "other_forum": other_forum, "closed_forum": closed_forum, "topic": topic, "reply": reply,
-            "closed_topic": closed_topic, "author": author}
+    return {
+        "forum": forum,
+        "other_forum": other_forum,
+        "closed_forum": closed_forum,
+        "topic": topic,
+        "reply": reply,
+        "closed_topic": closed_topic,
+        "author": author,
+    }
 
 
 def login_as(client, role: str, world):
@@ -60,9 +67,16 @@ def test_everyone_reads_public_forums(client, world, role):
     assert "Bei uns drei Wochen." in html
 
 
-@pytest.mark.parametrize(("role", "may_read"), [
-    ("anonym", False), ("unbestaetigt", False), ("neues_mitglied", True), ("mitglied", True), ("moderation", True),
-])
+@pytest.mark.parametrize(
+    ("role", "may_read"),
+    [
+        ("anonym", False),
+        ("unbestaetigt", False),
+        ("neues_mitglied", True),
+        ("mitglied", True),
+        ("moderation", True),
+    ],
+)
 def test_members_only_forums(client, world, role, may_read):
     login_as(client, role, world)
     response = client.get(topic_url(world["closed_topic"]))
@@ -77,9 +91,16 @@ def test_members_only_forums(client, world, role, may_read):
         assert "Stadtteil-Treffs" not in index
 
 
-@pytest.mark.parametrize(("role", "may_write"), [
-    ("anonym", False), ("unbestaetigt", False), ("neues_mitglied", True), ("mitglied", True), ("moderation", True),
-])
+@pytest.mark.parametrize(
+    ("role", "may_write"),
+    [
+        ("anonym", False),
+        ("unbestaetigt", False),
+        ("neues_mitglied", True),
+        ("mitglied", True),
+        ("moderation", True),
+    ],
+)
 def test_topic_form_needs_a_confirmed_member(client, world, role, may_write):
     login_as(client, role, world)
     response = client.get(topic_create_url(world["forum"]))
@@ -88,9 +109,16 @@ def test_topic_form_needs_a_confirmed_member(client, world, role, may_write):
         assert response.status_code == 302 and "/login/" in response["Location"]
 
 
-@pytest.mark.parametrize(("role", "outcome"), [
-    ("anonym", None), ("unbestaetigt", None), ("neues_mitglied", "waits"), ("mitglied", "online"), ("moderation", "online"),
-])
+@pytest.mark.parametrize(
+    ("role", "outcome"),
+    [
+        ("anonym", None),
+        ("unbestaetigt", None),
+        ("neues_mitglied", "waits"),
+        ("mitglied", "online"),
+        ("moderation", "online"),
+    ],
+)
 def test_replying(client, world, role, outcome):
     login_as(client, role, world)
     client.post(reply_url(world["topic"]), {"subject": "Re: Eingewöhnung", "content": "Meine Antwort aus der Matrix."})
@@ -104,9 +132,16 @@ def test_replying(client, world, role, outcome):
     assert shown is (outcome == "online")
 
 
-@pytest.mark.parametrize(("role", "may_report"), [
-    ("anonym", False), ("unbestaetigt", False), ("neues_mitglied", True), ("mitglied", True), ("moderation", True),
-])
+@pytest.mark.parametrize(
+    ("role", "may_report"),
+    [
+        ("anonym", False),
+        ("unbestaetigt", False),
+        ("neues_mitglied", True),
+        ("mitglied", True),
+        ("moderation", True),
+    ],
+)
 def test_reporting(client, world, role, may_report):
     login_as(client, role, world)
     client.post(reverse("forum-report", args=[world["reply"].pk]), {"reason": "beleidigend", "note": "Ton"})
@@ -122,9 +157,21 @@ def test_only_the_moderation_moderates(client, world, role):
 
     queue = client.get(reverse("forum-moderation"))
     assert (queue.status_code == 200) is is_moderator
-    assert (client.get(reverse("forum_conversation:post_update", kwargs={
-        "forum_slug": forum.slug, "forum_pk": forum.pk, "topic_slug": topic.slug, "topic_pk": topic.pk, "pk": reply.pk,
-    })).status_code == 200) is is_moderator
+    assert (
+        client.get(
+            reverse(
+                "forum_conversation:post_update",
+                kwargs={
+                    "forum_slug": forum.slug,
+                    "forum_pk": forum.pk,
+                    "topic_slug": topic.slug,
+                    "topic_pk": topic.pk,
+                    "pk": reply.pk,
+                },
+            )
+        ).status_code
+        == 200
+    ) is is_moderator
 
     client.post(reverse("forum_moderation:approve_queued_post", args=[waiting.pk]))
     assert Post.objects.get(pk=waiting.pk).approved is is_moderator
@@ -132,12 +179,25 @@ def test_only_the_moderation_moderates(client, world, role):
     client.post(reverse("forum_moderation:topic_lock", kwargs={"slug": topic.slug, "pk": topic.pk}), {"post": "yes"})
     assert Topic.objects.get(pk=topic.pk).is_locked is is_moderator
 
-    client.post(reverse("forum_conversation:post_delete", kwargs={
-        "forum_slug": forum.slug, "forum_pk": forum.pk, "topic_slug": topic.slug, "topic_pk": topic.pk, "pk": reply.pk,
-    }), {"post": "yes"})
+    client.post(
+        reverse(
+            "forum_conversation:post_delete",
+            kwargs={
+                "forum_slug": forum.slug,
+                "forum_pk": forum.pk,
+                "topic_slug": topic.slug,
+                "topic_pk": topic.pk,
+                "pk": reply.pk,
+            },
+        ),
+        {"post": "yes"},
+    )
     assert Post.objects.filter(pk=reply.pk).exists() is not is_moderator
 
-    client.post(reverse("forum_moderation:topic_move", kwargs={"slug": topic.slug, "pk": topic.pk}), {"forum": world["other_forum"].pk})
+    client.post(
+        reverse("forum_moderation:topic_move", kwargs={"slug": topic.slug, "pk": topic.pk}),
+        {"forum": world["other_forum"].pk},
+    )
     assert (Topic.objects.get(pk=topic.pk).forum_id == world["other_forum"].pk) is is_moderator
     if user is not None and not is_moderator:
         assert Topic.objects.get(pk=topic.pk).forum_id == forum.pk
@@ -150,8 +210,16 @@ def test_members_edit_and_delete_only_their_own_posts(client, world):
     forum, topic = world["forum"], world["topic"]
 
     def update_url(post):
-        return reverse("forum_conversation:post_update", kwargs={
-            "forum_slug": forum.slug, "forum_pk": forum.pk, "topic_slug": topic.slug, "topic_pk": topic.pk, "pk": post.pk,
-        })
+        return reverse(
+            "forum_conversation:post_update",
+            kwargs={
+                "forum_slug": forum.slug,
+                "forum_pk": forum.pk,
+                "topic_slug": topic.slug,
+                "topic_pk": topic.pk,
+                "pk": post.pk,
+            },
+        )
+
     assert client.get(update_url(own)).status_code == 200
     assert client.get(update_url(world["reply"])).status_code == 403

@@ -33,17 +33,32 @@ def _fill(home_page, place, number: int, suffix: str = ""):
     """`number` of each kind of thing in `place`."""
     soon = timezone.localdate() + datetime.timedelta(days=2)
     point = make_contact_point(
-        contact_point_index(home_page), title=f"Familienpunkt {place.name}{suffix}", district=place, slug=f"fp-{place.slug}{suffix}",
+        contact_point_index(home_page),
+        title=f"Familienpunkt {place.name}{suffix}",
+        district=place,
+        slug=f"fp-{place.slug}{suffix}",
         services=["Familienhebammen", "Sozialer Dienst"],
         partners=[_institution(f"Partnerschule {place.name}{suffix} {n}", "schule", place) for n in range(number)],
     )
     for n in range(number):
-        make_event(point, title=f"Elterncafé {place.name}{suffix} {n}", start_date=soon, repeat="weekly",
-                   until=soon + datetime.timedelta(weeks=8))
+        make_event(
+            point,
+            title=f"Elterncafé {place.name}{suffix} {n}",
+            start_date=soon,
+            repeat="weekly",
+            until=soon + datetime.timedelta(weeks=8),
+        )
         make_offer(offer_index(home_page), title=f"Babyschwimmen {place.name}{suffix} {n}", district=place)
-        make_daycare(kita_index(home_page), title=f"Kita {place.name}{suffix} {n}", district=place,
-                     lat=str(place.latitude), lon=str(place.longitude))
-        make_changing_place(changing_place_index(home_page), title=f"Wickelraum {place.name}{suffix} {n}", district=place)
+        make_daycare(
+            kita_index(home_page),
+            title=f"Kita {place.name}{suffix} {n}",
+            district=place,
+            lat=str(place.latitude),
+            lon=str(place.longitude),
+        )
+        make_changing_place(
+            changing_place_index(home_page), title=f"Wickelraum {place.name}{suffix} {n}", district=place
+        )
         _institution(f"Bibliothek {place.name}{suffix} {n}", "bibliothek", place)
     return point
 
@@ -54,9 +69,18 @@ def test_a_parent_in_styrum_sees_everything_for_styrum(client, home_page):
     _fill(home_page, saarn, 1)
     index = district_index(home_page)
     html = client.get(index.url + "styrum/").content.decode()
-    for expected in ("Für Familien in Styrum", "Familienpunkt Styrum", "Familienhebammen", "Partnerschule Styrum 0",
-                     "Elterncafé Styrum 0", "Babyschwimmen Styrum 0", "Kita Styrum 0", "Wickelraum Styrum 0",
-                     "Bibliothek Styrum 0", "jetzt"):
+    for expected in (
+        "Für Familien in Styrum",
+        "Familienpunkt Styrum",
+        "Familienhebammen",
+        "Partnerschule Styrum 0",
+        "Elterncafé Styrum 0",
+        "Babyschwimmen Styrum 0",
+        "Kita Styrum 0",
+        "Wickelraum Styrum 0",
+        "Bibliothek Styrum 0",
+        "jetzt",
+    ):
         assert expected in html, expected
     assert "Saarn 0" not in html
     assert "?stadtteil=styrum" in html  # onward to the filtered offer list and Kita search

@@ -15,8 +15,12 @@ def areas(home_page):
     """The menu pages the demo city creates, enough to render the navigation."""
     return [
         ContentPageFactory(parent=home_page, title=title, slug=slug, show_in_menus=True, intro=f"Alles zu {title}.")
-        for title, slug in [("Angebote", "angebote"), ("Kita & Tagespflege", "kita"), ("Familienpunkte", "familienpunkte"),
-                            ("Familien-Wiki", "wiki")]
+        for title, slug in [
+            ("Angebote", "angebote"),
+            ("Kita & Tagespflege", "kita"),
+            ("Familienpunkte", "familienpunkte"),
+            ("Familien-Wiki", "wiki"),
+        ]
     ]
 
 
@@ -82,9 +86,13 @@ def test_site_settings_edited_in_the_admin_appear_in_the_footer(client, home_pag
 
 
 @pytest.mark.parametrize("extra_areas", [0, 8])
-def test_home_page_query_budget_does_not_grow_with_the_menu(client, home_page, areas, extra_areas, django_assert_max_num_queries):
+def test_home_page_query_budget_does_not_grow_with_the_menu(
+    client, home_page, areas, extra_areas, django_assert_max_num_queries
+):
     for number in range(extra_areas):
-        ContentPageFactory(parent=home_page, title=f"Bereich {number}", slug=f"bereich-{number}", show_in_menus=True, intro="x")
+        ContentPageFactory(
+            parent=home_page, title=f"Bereich {number}", slug=f"bereich-{number}", show_in_menus=True, intro="x"
+        )
     client.get("/de/")  # warm Wagtail's site-root cache as a running server would have it
     with django_assert_max_num_queries(10):
         assert client.get("/de/").status_code == 200

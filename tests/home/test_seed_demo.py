@@ -7,15 +7,30 @@ from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 
 from community.accounts.models import User
+from home.directory.models import Provider
 from home.kita.models import ChildminderPage, FreePlaces, KitaPage
 from home.models import District
 from home.offers.models import HolidayPeriod, OfferCategory, OfferPage
-from home.directory.models import Provider
 
 pytestmark = pytest.mark.django_db
 SNAPSHOT_APPS = [
-    "core", "accounts", "notifications", "home", "directory", "offers", "kita", "contact_points", "changing_places", "wiki",
-    "forum_portal", "auth", "wagtailcore", "forum", "forum_conversation", "account"]
+    "core",
+    "accounts",
+    "notifications",
+    "home",
+    "directory",
+    "offers",
+    "kita",
+    "contact_points",
+    "changing_places",
+    "wiki",
+    "forum_portal",
+    "auth",
+    "wagtailcore",
+    "forum",
+    "forum_conversation",
+    "account",
+]
 
 
 def snapshot() -> str:
@@ -58,9 +73,12 @@ def test_demo_city_has_districts_pages_forum_and_logins(seeded, client):
     offers = OfferPage.objects.live()
     assert offers.count() >= 80
     assert set(OfferCategory.objects.filter(offers__in=offers).values_list("slug", flat=True)) == set(
-        OfferCategory.objects.values_list("slug", flat=True))
+        OfferCategory.objects.values_list("slug", flat=True)
+    )
     assert District.objects.exclude(offers__in=offers).count() == 0
-    assert Provider.objects.get(name="Familienbildungsstätte an der Ruhr").maintainers.filter(username="anbieter").exists()
+    assert (
+        Provider.objects.get(name="Familienbildungsstätte an der Ruhr").maintainers.filter(username="anbieter").exists()
+    )
     assert KitaPage.objects.live().count() >= 40
     assert ChildminderPage.objects.live().count() >= 20
     assert KitaPage.objects.filter(staff__user__username="kita").exists()
@@ -82,9 +100,9 @@ def test_demo_city_has_contact_points_events_volunteering_districts_and_changing
 
     from django.utils import timezone
 
-    from home.contact_points.selectors import occurrences
     from home.changing_places.models import ChangingPlacePage
     from home.contact_points.models import ContactPointPage, VolunteerShift, VolunteerSignup
+    from home.contact_points.selectors import occurrences
 
     assert ContactPointPage.objects.live().count() == 3
     today = timezone.localdate()
@@ -112,7 +130,9 @@ def test_demo_forum_has_conversations_reports_a_queue_and_a_members_only_forum(s
 
     with_replies = Topic.objects.filter(approved=True).annotate(n=Count("posts")).filter(n__gte=2)
     assert with_replies.count() >= 30
-    parents = set(Post.objects.filter(approved=True, poster__groups__name="Eltern").values_list("poster__username", flat=True))
+    parents = set(
+        Post.objects.filter(approved=True, poster__groups__name="Eltern").values_list("poster__username", flat=True)
+    )
     assert len(parents) >= 4
     assert Post.objects.filter(approved=False, portal_moderation__waited=True).count() >= 3
     reported = PostReport.objects.filter(outcome="offen").values("post").distinct().count()

@@ -59,7 +59,7 @@ def test_confirmed_alert_mails_once_per_matching_report_with_an_unsubscribe_link
 
     report(kitas["styrum"], {"u3": 3})  # other district
     report(kitas["saarn"], {"ue3": 3})  # other age group
-    report(kitas["saarn"], {"u3": 0})   # nothing free
+    report(kitas["saarn"], {"u3": 0})  # nothing free
     assert len(mail.outbox) == 1
     (free_place,) = report(kitas["saarn"], {"u3": 2})
     assert len(mail.outbox) == 2

@@ -28,10 +28,16 @@ def test_staff_see_only_their_own_kita(client, two_kitas):
 
 def test_report_is_kept_with_who_and_when_and_shown_as_stand(client, two_kitas):
     client.force_login(two_kitas["leitung_a"])
-    response = client.post("/de/kita/meldung/", {"einrichtung": two_kitas["a"].pk, "frei_u3": "2", "frei_ue3": "0"}, follow=True)
+    response = client.post(
+        "/de/kita/meldung/", {"einrichtung": two_kitas["a"].pk, "frei_u3": "2", "frei_ue3": "0"}, follow=True
+    )
     assert "Danke! Die freien Plätze für Kita A sind gemeldet." in response.content.decode()
     client.post("/de/kita/meldung/", {"einrichtung": two_kitas["a"].pk, "frei_u3": "1", "frei_ue3": "4"})
-    history = list(PlaceReport.objects.filter(daycare=two_kitas["a"], group="u3").values_list("free_places", "reported_by__username"))
+    history = list(
+        PlaceReport.objects.filter(daycare=two_kitas["a"], group="u3").values_list(
+            "free_places", "reported_by__username"
+        )
+    )
     assert history == [(1, "leitung_a"), (2, "leitung_a")]
     assert FreePlaces.objects.get(daycare=two_kitas["a"], group="u3").free_places == 1
     form = client.get("/de/kita/meldung/").content.decode()
@@ -58,8 +64,14 @@ def test_anonymous_visitors_are_sent_to_the_login(client, two_kitas):
     assert response.status_code == 302 and response.url.startswith("/konto/login/")
 
 
-@pytest.mark.parametrize(("value", "message"), [("11", "Bitte eine Zahl von 0 bis 10 angeben."), ("-1", "Bitte eine Zahl von 0 bis 10 angeben."),
-                                                 ("zwei", "Bitte eine ganze Zahl angeben.")])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("11", "Bitte eine Zahl von 0 bis 10 angeben."),
+        ("-1", "Bitte eine Zahl von 0 bis 10 angeben."),
+        ("zwei", "Bitte eine ganze Zahl angeben."),
+    ],
+)
 def test_impossible_numbers_are_refused_and_nothing_is_saved(client, two_kitas, value, message):
     client.force_login(two_kitas["leitung_a"])
     response = client.post("/de/kita/meldung/", {"einrichtung": two_kitas["a"].pk, "frei_u3": value, "frei_ue3": "0"})

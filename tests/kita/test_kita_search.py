@@ -17,17 +17,54 @@ def kitas(home_page):
     saarn, styrum = district("saarn"), district("styrum")
     awo = ProviderFactory(name="AWO Kitas", slug="awo")
     montessori = KitaFocus.objects.get(slug="montessori")
-    near = make_daycare(index, title="Kita Nah", district=saarn, lat="51.4300", lon="6.8850", carrier=awo, focus=[montessori],
-                        hours=("07:00", "17:00"))
-    early_friday = make_daycare(index, title="Kita Freitags früh zu", district=saarn, lat="51.4250", lon="6.8800",
-                                hours=("07:00", "17:00"), friday="14:00")
+    near = make_daycare(
+        index,
+        title="Kita Nah",
+        district=saarn,
+        lat="51.4300",
+        lon="6.8850",
+        carrier=awo,
+        focus=[montessori],
+        hours=("07:00", "17:00"),
+    )
+    early_friday = make_daycare(
+        index,
+        title="Kita Freitags früh zu",
+        district=saarn,
+        lat="51.4250",
+        lon="6.8800",
+        hours=("07:00", "17:00"),
+        friday="14:00",
+    )
     far = make_daycare(index, title="Kita Weit", district=styrum, lat="51.4600", lon="6.8600", hours=("07:30", "16:30"))
-    late_start = make_daycare(index, title="Kita Spätstart", district=saarn, lat="51.4310", lon="6.8820", hours=("08:00", "17:00"))
-    minder = make_daycare(index, title="Tagespflege Anja", district=saarn, lat="51.43123", lon="6.88456", childminder=True,
-                          places={"u3": (5, 12)}, hours=("07:00", "16:30"))
-    for daycare, free in ((near, {"u3": 2, "ue3": 0}), (far, {"u3": 1, "ue3": 3}), (minder, {"u3": 1}), (early_friday, {"u3": 0, "ue3": 0})):
+    late_start = make_daycare(
+        index, title="Kita Spätstart", district=saarn, lat="51.4310", lon="6.8820", hours=("08:00", "17:00")
+    )
+    minder = make_daycare(
+        index,
+        title="Tagespflege Anja",
+        district=saarn,
+        lat="51.43123",
+        lon="6.88456",
+        childminder=True,
+        places={"u3": (5, 12)},
+        hours=("07:00", "16:30"),
+    )
+    for daycare, free in (
+        (near, {"u3": 2, "ue3": 0}),
+        (far, {"u3": 1, "ue3": 3}),
+        (minder, {"u3": 1}),
+        (early_friday, {"u3": 0, "ue3": 0}),
+    ):
         places_record(daycare=daycare, reported_by=None, free_by_group=free)
-    return {"near": near, "early_friday": early_friday, "far": far, "late_start": late_start, "minder": minder, "index": index}
+    return {
+        "near": near,
+        "early_friday": early_friday,
+        "far": far,
+        "late_start": late_start,
+        "minder": minder,
+        "index": index,
+    }
 
 
 def names(client, **params) -> list[str]:
@@ -37,13 +74,25 @@ def names(client, **params) -> list[str]:
 
 
 def test_the_parents_question_free_u3_within_2_km_from_august_open_until_half_past_four(client, kitas):
-    assert names(client, **CENTRE, umkreis=2, geburtsdatum="2025-06-10", beginn="2026-08-01", von="07:30", bis="16:30", frei="on",
-                 art="kita") == ["Kita Nah"]
+    assert names(
+        client,
+        **CENTRE,
+        umkreis=2,
+        geburtsdatum="2025-06-10",
+        beginn="2026-08-01",
+        von="07:30",
+        bis="16:30",
+        frei="on",
+        art="kita",
+    ) == ["Kita Nah"]
 
 
 def test_hours_must_be_covered_on_every_working_day(client, kitas):
     assert sorted(names(client, von="07:30", bis="16:30")) == ["Kita Nah", "Kita Weit", "Tagespflege Anja"]
-    assert sorted(names(client, bis="17:00")) == ["Kita Nah", "Kita Spätstart"]  # not the one closing at 14:00 on Fridays
+    assert sorted(names(client, bis="17:00")) == [
+        "Kita Nah",
+        "Kita Spätstart",
+    ]  # not the one closing at 14:00 on Fridays
 
 
 def test_distance_ordering_and_radius(client, kitas):
@@ -75,7 +124,9 @@ def test_free_places_show_their_report_date(client, kitas):
 
 
 def test_bad_input_is_explained_and_the_list_stays(client, kitas):
-    html = client.get("/de/kita/", {"umkreis": 2, "von": "17:00", "bis": "08:00", "geburtsdatum": "morgen"}).content.decode()
+    html = client.get(
+        "/de/kita/", {"umkreis": 2, "von": "17:00", "bis": "08:00", "geburtsdatum": "morgen"}
+    ).content.decode()
     assert "Für den Umkreis geben Sie eine Postleitzahl an oder wählen Sie einen Stadtteil." in html
     assert "Das Ende der Betreuungszeit liegt vor dem Anfang." in html
     assert "5 Betreuungsangebote gefunden" in html
@@ -102,7 +153,9 @@ def test_api_uses_the_same_filters(client, kitas):
 @pytest.mark.parametrize("extra", [0, 15])
 def test_search_page_query_budget(client, kitas, extra, django_assert_max_num_queries):
     for number in range(extra):
-        make_daycare(kitas["index"], title=f"Kita {number:02d}", district=district("heissen"), lat="51.436", lon="6.922")
+        make_daycare(
+            kitas["index"], title=f"Kita {number:02d}", district=district("heissen"), lat="51.436", lon="6.922"
+        )
     client.get("/de/kita/")
     with django_assert_max_num_queries(24):
         response = client.get("/de/kita/", {**CENTRE, "geburtsdatum": "2025-06-10", "von": "07:30"})

@@ -12,11 +12,25 @@ TODAY = timezone.localdate()
 
 @pytest.fixture
 def offers(offers_page):
-    make_offer(offers_page, title="Babytreff Saarn", categories=["babys-kleinkinder"], district=district("saarn"),
-               age_min_months=0, age_max_months=12, latitude=Decimal("51.4066"), longitude=Decimal("6.8788"),
-               dates=[{"start_date": TODAY + datetime.timedelta(days=3)}])
-    make_offer(offers_page, title="Ferienspiele Styrum", categories=["ferienbetreuung"], district=district("styrum"),
-               cost_kind="preis", price=Decimal("45.00"))
+    make_offer(
+        offers_page,
+        title="Babytreff Saarn",
+        categories=["babys-kleinkinder"],
+        district=district("saarn"),
+        age_min_months=0,
+        age_max_months=12,
+        latitude=Decimal("51.4066"),
+        longitude=Decimal("6.8788"),
+        dates=[{"start_date": TODAY + datetime.timedelta(days=3)}],
+    )
+    make_offer(
+        offers_page,
+        title="Ferienspiele Styrum",
+        categories=["ferienbetreuung"],
+        district=district("styrum"),
+        cost_kind="preis",
+        price=Decimal("45.00"),
+    )
 
 
 def test_api_lists_offers_with_their_facts(client, offers):
@@ -31,16 +45,25 @@ def test_api_lists_offers_with_their_facts(client, offers):
 
 
 def test_api_takes_the_list_pages_filters(client, offers):
-    assert [o["title"] for o in client.get("/api/v1/offers", {"stadtteil": "styrum"}).json()["results"]] == ["Ferienspiele Styrum"]
-    assert [o["title"] for o in client.get("/api/v1/offers", {"kostenlos": "on"}).json()["results"]] == ["Babytreff Saarn"]
-    assert [o["title"] for o in client.get("/api/v1/offers", {"alter": 0, "kategorie": "babys-kleinkinder"}).json()["results"]] == ["Babytreff Saarn"]
+    assert [o["title"] for o in client.get("/api/v1/offers", {"stadtteil": "styrum"}).json()["results"]] == [
+        "Ferienspiele Styrum"
+    ]
+    assert [o["title"] for o in client.get("/api/v1/offers", {"kostenlos": "on"}).json()["results"]] == [
+        "Babytreff Saarn"
+    ]
+    assert [
+        o["title"]
+        for o in client.get("/api/v1/offers", {"alter": 0, "kategorie": "babys-kleinkinder"}).json()["results"]
+    ] == ["Babytreff Saarn"]
 
 
 def test_api_explains_bad_filters_with_400(client, offers):
     response = client.get("/api/v1/offers", {"plz": "10115", "alter": "x"})
     assert response.status_code == 400
     errors = response.json()["errors"]
-    assert errors["plz"] == ["Diese Postleitzahl gehört nicht zu Mülheim an der Ruhr. Bitte wählen Sie einen Stadtteil."]
+    assert errors["plz"] == [
+        "Diese Postleitzahl gehört nicht zu Mülheim an der Ruhr. Bitte wählen Sie einen Stadtteil."
+    ]
     assert "alter" in errors
 
 

@@ -31,10 +31,22 @@ def csv_text(*rows: dict) -> str:
 
 def good_row(**overrides) -> dict:
     row = {
-        "external_id": "ext-1", "title": "Kinderturnen Saarn", "summary": "Turnen für Kinder.", "categories": "sport",
-        "district": "saarn", "age_min_months": "36", "age_max_months": "83", "dates": "W:MO 2026-09-01/2027-06-30 16:00-17:00",
-        "cost_kind": "preis", "price": "30.00", "languages": "de;tr", "barrier_free": "ja", "postcode": "45481",
-        "latitude": "51.4066", "longitude": "6.8788", "last_checked": "2026-11-01",
+        "external_id": "ext-1",
+        "title": "Kinderturnen Saarn",
+        "summary": "Turnen für Kinder.",
+        "categories": "sport",
+        "district": "saarn",
+        "age_min_months": "36",
+        "age_max_months": "83",
+        "dates": "W:MO 2026-09-01/2027-06-30 16:00-17:00",
+        "cost_kind": "preis",
+        "price": "30.00",
+        "languages": "de;tr",
+        "barrier_free": "ja",
+        "postcode": "45481",
+        "latitude": "51.4066",
+        "longitude": "6.8788",
+        "last_checked": "2026-11-01",
     }
     row.update(overrides)
     return row
@@ -63,7 +75,9 @@ class CsvImportTests:
         reasons = {(position, reason) for position, reason in report.errors}
         assert ("Zeile 3", "„title“ fehlt.") in reasons
         assert ("Zeile 3", "Kategorie „zauberei“ ist unbekannt.") in reasons
-        assert any(p == "Zeile 4" and reason.startswith("Termin „nächsten Montag“ ist nicht lesbar") for p, reason in reasons)
+        assert any(
+            p == "Zeile 4" and reason.startswith("Termin „nächsten Montag“ ist nicht lesbar") for p, reason in reasons
+        )
         assert ("Zeile 4", "Für ein kostenpflichtiges Angebot fehlt der Preis.") in reasons
         assert ("Zeile 5", "„latitude“ liegt außerhalb von -90 bis 90.") in reasons
         assert ("Zeile 5", "„age_min_months“ darf nicht negativ sein.") in reasons
@@ -77,7 +91,9 @@ class CsvImportTests:
         assert OfferPage.objects.count() == 0
 
     def test_valid_rows_are_published_and_a_second_run_updates_them(self, client, setup):
-        report = run_import(setup, csv_text(good_row(), good_row(external_id="ext-2", title="Kinderturnen Styrum", district="")))
+        report = run_import(
+            setup, csv_text(good_row(), good_row(external_id="ext-2", title="Kinderturnen Styrum", district=""))
+        )
         assert (report.created, report.updated, report.errors) == (2, 0, [])
         offer = OfferPage.objects.get(external_id="ext-1")
         assert offer.live
@@ -93,21 +109,47 @@ class CsvImportTests:
         assert OfferPage.objects.count() == 2
 
     def test_duplicate_ids_and_wrong_encoding_and_empty_files_are_reported(self, setup):
-        assert ("Zeile 3", "Kennung „ext-1“ kommt mehrfach vor.") in run_import(setup, csv_text(good_row(), good_row())).errors
-        latin1 = offers_import(rows=parse_upload(name="a.csv", content="title\nFrühstück".encode("latin-1")), index=setup)
+        assert ("Zeile 3", "Kennung „ext-1“ kommt mehrfach vor.") in run_import(
+            setup, csv_text(good_row(), good_row())
+        ).errors
+        latin1 = offers_import(
+            rows=parse_upload(name="a.csv", content="title\nFrühstück".encode("latin-1")), index=setup
+        )
         assert latin1.errors == [("Datei", "Die Datei ist nicht in UTF-8 kodiert.")]
         assert run_import(setup, HEADER + "\n").errors == [("Datei", "Die Datei enthält keine Angebote.")]
 
 
 def test_csv_export_import_round_trip(client, setup):
     provider = ProviderFactory(name="Turnverein")
-    make_offer(setup, title="Kinderturnen", external_id="tv-1", categories=["sport", "freizeit"], provider=provider,
-               district=district("saarn"), age_min_months=36, age_max_months=83, cost_kind="preis", price=Decimal("30.00"),
-               reduced_with_pass=True, languages=["de", "tr"], barrier_free=True, latitude=Decimal("51.40660"),
-               longitude=Decimal("6.87880"), registration_required=True, places_left=4,
-               dates=[{"start_date": datetime.date(2026, 9, 1), "end_date": datetime.date(2027, 6, 30), "weekday": 0,
-                       "start_time": datetime.time(16), "end_time": datetime.time(17)},
-                      {"start_date": datetime.date(2027, 7, 19), "end_date": datetime.date(2027, 7, 23)}])
+    make_offer(
+        setup,
+        title="Kinderturnen",
+        external_id="tv-1",
+        categories=["sport", "freizeit"],
+        provider=provider,
+        district=district("saarn"),
+        age_min_months=36,
+        age_max_months=83,
+        cost_kind="preis",
+        price=Decimal("30.00"),
+        reduced_with_pass=True,
+        languages=["de", "tr"],
+        barrier_free=True,
+        latitude=Decimal("51.40660"),
+        longitude=Decimal("6.87880"),
+        registration_required=True,
+        places_left=4,
+        dates=[
+            {
+                "start_date": datetime.date(2026, 9, 1),
+                "end_date": datetime.date(2027, 6, 30),
+                "weekday": 0,
+                "start_time": datetime.time(16),
+                "end_time": datetime.time(17),
+            },
+            {"start_date": datetime.date(2027, 7, 19), "end_date": datetime.date(2027, 7, 23)},
+        ],
+    )
     exported = client.get("/api/v1/offers.csv")
     assert exported["Content-Type"] == "text/csv; charset=utf-8"
     before = client.get("/api/v1/offers").json()["results"]
@@ -121,15 +163,37 @@ def test_csv_export_import_round_trip(client, setup):
 
 
 def test_hsds_export_import_round_trip(client, setup):
-    make_offer(setup, title="Babytreff", external_id="bt-1", categories=["babys-kleinkinder"], district=district("saarn"),
-               age_min_months=0, age_max_months=12, languages=["de", "ar"], changing_table=True, venue="Familienzentrum",
-               street="Kirchstraße 1", postcode="45481", registration_deadline=datetime.date(2027, 1, 15),
-               dates=[{"start_date": datetime.date(2027, 1, 20), "start_time": datetime.time(9, 30), "end_time": datetime.time(11)}])
+    make_offer(
+        setup,
+        title="Babytreff",
+        external_id="bt-1",
+        categories=["babys-kleinkinder"],
+        district=district("saarn"),
+        age_min_months=0,
+        age_max_months=12,
+        languages=["de", "ar"],
+        changing_table=True,
+        venue="Familienzentrum",
+        street="Kirchstraße 1",
+        postcode="45481",
+        registration_deadline=datetime.date(2027, 1, 15),
+        dates=[
+            {
+                "start_date": datetime.date(2027, 1, 20),
+                "start_time": datetime.time(9, 30),
+                "end_time": datetime.time(11),
+            }
+        ],
+    )
     exported = client.get("/api/v1/offers.hsds.json")
     services = json.loads(exported.content)
     assert services[0]["name"] == "Babytreff"
-    assert services[0]["schedules"] == [{"valid_from": "2027-01-20", "valid_to": "2027-01-20", "opens_at": "09:30", "closes_at": "11:00"}]
-    assert services[0]["service_at_locations"][0]["location"]["accessibility"] == [{"description": "Wickeltisch", "details": "changing_table"}]
+    assert services[0]["schedules"] == [
+        {"valid_from": "2027-01-20", "valid_to": "2027-01-20", "opens_at": "09:30", "closes_at": "11:00"}
+    ]
+    assert services[0]["service_at_locations"][0]["location"]["accessibility"] == [
+        {"description": "Wickeltisch", "details": "changing_table"}
+    ]
     before = client.get("/api/v1/offers").json()["results"]
     OfferPage.objects.all().delete()
     report = run_import(setup, exported.content.decode(), name="angebote.json")

@@ -25,20 +25,58 @@ def titles(client, **params) -> list[str]:
 @pytest.fixture
 def saarn_offers(offers_page):
     saarn, styrum = district("saarn"), district("styrum")
-    make_offer(offers_page, title="Ferienspiele Saarn", categories=["ferienbetreuung"], district=saarn,
-               age_min_months=72, age_max_months=131, dates=[{"start_date": in_days(40), "end_date": in_days(50)}],
-               latitude=Decimal("51.40660"), longitude=Decimal("6.87880"))
-    make_offer(offers_page, title="Ferienspiele Styrum", categories=["ferienbetreuung"], district=styrum,
-               age_min_months=72, age_max_months=131, cost_kind="preis", price=Decimal("45"),
-               dates=[{"start_date": in_days(40), "end_date": in_days(50)}],
-               latitude=Decimal("51.45180"), longitude=Decimal("6.86280"))
-    make_offer(offers_page, title="Babytreff Saarn", categories=["babys-kleinkinder"], district=saarn,
-               age_min_months=0, age_max_months=12, languages=["de", "tr"], barrier_free=True,
-               dates=[{"start_date": in_days(-60), "weekday": 1, "start_time": datetime.time(9, 30), "end_time": datetime.time(11)}],
-               latitude=Decimal("51.40500"), longitude=Decimal("6.88000"))
+    make_offer(
+        offers_page,
+        title="Ferienspiele Saarn",
+        categories=["ferienbetreuung"],
+        district=saarn,
+        age_min_months=72,
+        age_max_months=131,
+        dates=[{"start_date": in_days(40), "end_date": in_days(50)}],
+        latitude=Decimal("51.40660"),
+        longitude=Decimal("6.87880"),
+    )
+    make_offer(
+        offers_page,
+        title="Ferienspiele Styrum",
+        categories=["ferienbetreuung"],
+        district=styrum,
+        age_min_months=72,
+        age_max_months=131,
+        cost_kind="preis",
+        price=Decimal("45"),
+        dates=[{"start_date": in_days(40), "end_date": in_days(50)}],
+        latitude=Decimal("51.45180"),
+        longitude=Decimal("6.86280"),
+    )
+    make_offer(
+        offers_page,
+        title="Babytreff Saarn",
+        categories=["babys-kleinkinder"],
+        district=saarn,
+        age_min_months=0,
+        age_max_months=12,
+        languages=["de", "tr"],
+        barrier_free=True,
+        dates=[
+            {
+                "start_date": in_days(-60),
+                "weekday": 1,
+                "start_time": datetime.time(9, 30),
+                "end_time": datetime.time(11),
+            }
+        ],
+        latitude=Decimal("51.40500"),
+        longitude=Decimal("6.88000"),
+    )
     make_offer(offers_page, title="Erziehungsberatung", categories=["beratung"], district=styrum)
-    make_offer(offers_page, title="Vergangenes Fest", categories=["freizeit"], district=saarn,
-               dates=[{"start_date": in_days(-10)}])
+    make_offer(
+        offers_page,
+        title="Vergangenes Fest",
+        categories=["freizeit"],
+        district=saarn,
+        dates=[{"start_date": in_days(-10)}],
+    )
 
 
 class FilterTests:
@@ -50,7 +88,10 @@ class FilterTests:
 
     def test_category(self, client, saarn_offers):
         assert sorted(titles(client, kategorie="ferienbetreuung")) == ["Ferienspiele Saarn", "Ferienspiele Styrum"]
-        assert sorted(titles(client, kategorie=["beratung", "babys-kleinkinder"])) == ["Babytreff Saarn", "Erziehungsberatung"]
+        assert sorted(titles(client, kategorie=["beratung", "babys-kleinkinder"])) == [
+            "Babytreff Saarn",
+            "Erziehungsberatung",
+        ]
 
     def test_age_of_my_child(self, client, saarn_offers):
         assert sorted(titles(client, alter=7)) == ["Erziehungsberatung", "Ferienspiele Saarn", "Ferienspiele Styrum"]
@@ -60,16 +101,26 @@ class FilterTests:
         assert sorted(titles(client, stadtteil="saarn")) == ["Babytreff Saarn", "Ferienspiele Saarn"]
 
     def test_date_range_matches_ranges_and_weekly_series(self, client, saarn_offers):
-        assert titles(client, von=in_days(45).isoformat(), bis=in_days(45).isoformat(), kategorie="ferienbetreuung") == [
-            "Ferienspiele Saarn", "Ferienspiele Styrum"]
+        assert titles(
+            client, von=in_days(45).isoformat(), bis=in_days(45).isoformat(), kategorie="ferienbetreuung"
+        ) == ["Ferienspiele Saarn", "Ferienspiele Styrum"]
         next_tuesday = TODAY + datetime.timedelta(days=(1 - TODAY.weekday()) % 7 or 7)
         assert titles(client, von=next_tuesday.isoformat(), bis=next_tuesday.isoformat()) == ["Babytreff Saarn"]
-        assert titles(client, von=(next_tuesday + datetime.timedelta(days=1)).isoformat(),
-                      bis=(next_tuesday + datetime.timedelta(days=1)).isoformat()) == []
+        assert (
+            titles(
+                client,
+                von=(next_tuesday + datetime.timedelta(days=1)).isoformat(),
+                bis=(next_tuesday + datetime.timedelta(days=1)).isoformat(),
+            )
+            == []
+        )
 
     def test_holiday_period(self, client, saarn_offers):
         autumn = HolidayPeriod.objects.create(name="Herbstferien (Test)", start=in_days(38), end=in_days(52))
-        assert sorted(titles(client, ferien=autumn.pk, kategorie="ferienbetreuung")) == ["Ferienspiele Saarn", "Ferienspiele Styrum"]
+        assert sorted(titles(client, ferien=autumn.pk, kategorie="ferienbetreuung")) == [
+            "Ferienspiele Saarn",
+            "Ferienspiele Styrum",
+        ]
         early = HolidayPeriod.objects.create(name="Kurze Ferien (Test)", start=in_days(20), end=in_days(22))
         assert titles(client, ferien=early.pk, kategorie="ferienbetreuung") == []
 
@@ -91,8 +142,9 @@ class FilterTests:
 
     def test_the_parents_question_free_holiday_care_in_saarn_for_a_seven_year_old(self, client, saarn_offers):
         autumn = HolidayPeriod.objects.create(name="Herbstferien (Test)", start=in_days(38), end=in_days(52))
-        assert titles(client, ferien=autumn.pk, stadtteil="saarn", alter=7, kostenlos="on", kategorie="ferienbetreuung") == [
-            "Ferienspiele Saarn"]
+        assert titles(
+            client, ferien=autumn.pk, stadtteil="saarn", alter=7, kostenlos="on", kategorie="ferienbetreuung"
+        ) == ["Ferienspiele Saarn"]
 
 
 class SortTests:
@@ -111,7 +163,10 @@ class SortTests:
         assert re.search(r"\d+,\d km entfernt", html)
 
     def test_by_distance_from_the_browser_location(self, client, saarn_offers):
-        assert titles(client, sortierung="entfernung", lat="51.452", lon="6.863", kategorie="ferienbetreuung")[0] == "Ferienspiele Styrum"
+        assert (
+            titles(client, sortierung="entfernung", lat="51.452", lon="6.863", kategorie="ferienbetreuung")[0]
+            == "Ferienspiele Styrum"
+        )
 
 
 class BadInputTests:
@@ -122,14 +177,19 @@ class BadInputTests:
         assert response.context["result_count"] == 4
 
     def test_reversed_dates_are_explained(self, client, saarn_offers):
-        html = client.get("/de/angebote/", {"von": in_days(5).isoformat(), "bis": in_days(1).isoformat()}).content.decode()
+        html = client.get(
+            "/de/angebote/", {"von": in_days(5).isoformat(), "bis": in_days(1).isoformat()}
+        ).content.decode()
         assert "Das Ende des Zeitraums liegt vor dem Anfang." in html
 
     def test_distance_without_a_starting_point_is_explained(self, client, saarn_offers):
         html = client.get("/de/angebote/", {"sortierung": "entfernung"}).content.decode()
         assert "Für die Entfernung wählen Sie einen Stadtteil oder geben Sie eine Postleitzahl an." in html
 
-    @pytest.mark.parametrize("params", [{"alter": "zwölf"}, {"von": "gestern"}, {"kategorie": "gibt-es-nicht"}, {"seite": "x"}, {"lat": "abc"}])
+    @pytest.mark.parametrize(
+        "params",
+        [{"alter": "zwölf"}, {"von": "gestern"}, {"kategorie": "gibt-es-nicht"}, {"seite": "x"}, {"lat": "abc"}],
+    )
     def test_garbage_never_breaks_the_page(self, client, saarn_offers, params):
         assert client.get("/de/angebote/", params).status_code == 200
 
@@ -155,11 +215,18 @@ class ListPageTests:
         assert 'id="angebote-punkte"' in html
 
     @pytest.mark.parametrize("count", [3, 20])
-    def test_query_budget_does_not_grow_with_the_offers_shown(self, client, offers_page, count, django_assert_max_num_queries):
+    def test_query_budget_does_not_grow_with_the_offers_shown(
+        self, client, offers_page, count, django_assert_max_num_queries
+    ):
         for number in range(count):
-            make_offer(offers_page, title=f"Kurs {number:02d}", categories=["bildung", "kultur"], languages=["de", "en"],
-                       district=district("saarn" if number % 2 else "styrum"),
-                       dates=[{"start_date": in_days(number + 1)}, {"start_date": in_days(number + 30)}])
+            make_offer(
+                offers_page,
+                title=f"Kurs {number:02d}",
+                categories=["bildung", "kultur"],
+                languages=["de", "en"],
+                district=district("saarn" if number % 2 else "styrum"),
+                dates=[{"start_date": in_days(number + 1)}, {"start_date": in_days(number + 30)}],
+            )
         client.get("/de/angebote/")
         with django_assert_max_num_queries(25):
             response = client.get("/de/angebote/", {"kategorie": "bildung"})

@@ -20,8 +20,16 @@ def world(offers_page):
     verein_b = ProviderFactory(name="Verein B", maintainers=[bob])
     offer_a = make_offer(offers_page, title="Kurs von A", provider=verein_a, categories=["sport"])
     offer_b = make_offer(offers_page, title="Kurs von B", provider=verein_b, categories=["sport"])
-    return {"alice": alice, "bob": bob, "editor": editor, "verein_a": verein_a, "verein_b": verein_b,
-            "offer_a": offer_a, "offer_b": offer_b, "index": offers_page}
+    return {
+        "alice": alice,
+        "bob": bob,
+        "editor": editor,
+        "verein_a": verein_a,
+        "verein_b": verein_b,
+        "offer_a": offer_a,
+        "offer_b": offer_b,
+        "index": offers_page,
+    }
 
 
 def offer_form(offer: OfferPage | None = None, **changes) -> dict:
@@ -79,9 +87,7 @@ def test_provider_edit_waits_for_the_redaktion(client, world):
     dashboard = client.get("/admin/").content.decode()
     assert "Kurs von A – neue Zeiten" in dashboard
     task_state = state.current_task_state
-    approve = client.post(
-        f"/admin/pages/workflow/action/{offer.pk}/approve/{task_state.pk}/", {"comment": ""}
-    )
+    approve = client.post(f"/admin/pages/workflow/action/{offer.pk}/approve/{task_state.pk}/", {"comment": ""})
     assert approve.status_code in (200, 302)
     offer.refresh_from_db()
     assert offer.title == "Kurs von A – neue Zeiten"

@@ -21,10 +21,20 @@ def stale_world(offers_page):
     UserFactory(username="red", email="redaktion@example.org", roles=[REDAKTION])
     mine = ProviderFactory(name="Verein A", maintainers=[alice])
     other = ProviderFactory(name="Verein B", maintainers=[bob])
-    old = make_offer(offers_page, title="Alter Kurs", provider=mine, categories=["sport"],
-                     last_checked=TODAY - datetime.timedelta(days=200))
-    make_offer(offers_page, title="Frisch geprüft", provider=other, categories=["sport"],
-               last_checked=TODAY - datetime.timedelta(days=10))
+    old = make_offer(
+        offers_page,
+        title="Alter Kurs",
+        provider=mine,
+        categories=["sport"],
+        last_checked=TODAY - datetime.timedelta(days=200),
+    )
+    make_offer(
+        offers_page,
+        title="Frisch geprüft",
+        provider=other,
+        categories=["sport"],
+        last_checked=TODAY - datetime.timedelta(days=10),
+    )
     return {"alice": alice, "bob": bob, "old": old}
 
 

@@ -10,9 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from portal.celery_app import app as celery_app
-
 from core import background
+from portal.celery_app import app as celery_app
 
 ROOT = Path(__file__).resolve().parents[2]
 DEAD_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1
@@ -79,11 +78,33 @@ class Worker:
             env["DATABASE_URL"] = database_url
         self.log = log
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "portal", "worker", "--concurrency", "1", "--loglevel", "INFO",
-             "--include", "tests.portal.worker_tasks", "--without-gossip", "--without-mingle", "--hostname", f"test-{time.monotonic_ns()}@%h"],
-            cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "portal",
+                "worker",
+                "--concurrency",
+                "1",
+                "--loglevel",
+                "INFO",
+                "--include",
+                "tests.portal.worker_tasks",
+                "--without-gossip",
+                "--without-mingle",
+                "--hostname",
+                f"test-{time.monotonic_ns()}@%h",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log.open("ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
-        wait_for(lambda: "ready." in self.output() or self.process.poll() is not None, timeout=60, what="the worker to start")
+        wait_for(
+            lambda: "ready." in self.output() or self.process.poll() is not None, timeout=60, what="the worker to start"
+        )
         if self.process.poll() is not None:
             raise AssertionError(f"worker exited:\n{self.output()}")
 

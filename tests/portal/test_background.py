@@ -10,14 +10,15 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
-from portal.celery_app import app as celery_app
 
 from core.background import outbox_drain, outbox_waiting
 from core.models import OutboxMessage
+from portal.celery_app import app as celery_app
 from tests.factories import ParentFactory, make_forum, make_reply, make_topic
 from tests.portal.celery_support import DEAD_BROKER, broker, outbox_rows_aged
 
 pytestmark = pytest.mark.django_db
+
 
 def test_work_is_queued_with_the_transaction_and_runs_after_commit(home_page, django_capture_on_commit_callbacks):
     asker = ParentFactory(email="fragt@example.org")
@@ -37,7 +38,9 @@ def test_work_is_queued_with_the_transaction_and_runs_after_commit(home_page, dj
     assert [m.to for m in mail.outbox] == [["fragt@example.org"]]
 
 
-def test_an_unreachable_broker_keeps_the_request_working_and_the_drain_catches_up(client, home_page, django_capture_on_commit_callbacks, caplog):
+def test_an_unreachable_broker_keeps_the_request_working_and_the_drain_catches_up(
+    client, home_page, django_capture_on_commit_callbacks, caplog
+):
     asker = ParentFactory(email="fragt@example.org")
     topic = make_topic(make_forum(), asker)
     helper = ParentFactory()
@@ -58,7 +61,9 @@ def test_an_unreachable_broker_keeps_the_request_working_and_the_drain_catches_u
     outbox_drain()  # too young: it might still be on its way
     # The announcement, and the search index updates for the topic (one from the post's save, one from the topic's).
     assert sorted(OutboxMessage.objects.filter(published_at=None).values_list("task_name", flat=True)) == [
-        "community.forum.tasks.announce_post", "search.tasks.refresh_search_documents", "search.tasks.refresh_search_documents",
+        "community.forum.tasks.announce_post",
+        "search.tasks.refresh_search_documents",
+        "search.tasks.refresh_search_documents",
     ]
     assert outbox_waiting() == 3
     outbox_rows_aged()
@@ -165,7 +170,10 @@ def test_health_is_503_when_a_required_service_is_down(client, db, settings):
 
 
 def test_health_reports_a_broken_cache(client, db, settings):
-    settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": DEAD_BROKER}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": DEAD_BROKER},
+    }
     response = client.get("/health/")
     assert response.status_code == 503
     assert json.loads(response.content)["checks"]["cache"]["ok"] is False
@@ -176,8 +184,10 @@ def test_a_volunteer_mail_task_run_twice_sends_one_mail(home_page):
     from home.contact_points.tasks import send_volunteer_mail
     from tests.factories import contact_point_index, district, make_contact_point, make_shift
 
-    shift = make_shift(make_contact_point(contact_point_index(home_page), district=district("styrum")),
-                       date=timezone.localdate() + datetime.timedelta(days=5))
+    shift = make_shift(
+        make_contact_point(contact_point_index(home_page), district=district("styrum")),
+        date=timezone.localdate() + datetime.timedelta(days=5),
+    )
     signup = VolunteerSignup.objects.create(shift=shift, user=ParentFactory(email="hilft@example.org"))
     send_volunteer_mail.apply(args=[signup.pk, "confirmation"])
     send_volunteer_mail.apply(args=[signup.pk, "confirmation"])  # a redelivery
@@ -190,7 +200,9 @@ def test_a_refused_mail_gives_its_claim_back_so_the_retry_sends_it(db, monkeypat
     from community.notifications import services
     from community.notifications.models import Notification
 
-    notice = Notification.objects.create(user=ParentFactory(email="spaeter@example.org"), kind="forum.post", title="Neue Antwort")
+    notice = Notification.objects.create(
+        user=ParentFactory(email="spaeter@example.org"), kind="forum.post", title="Neue Antwort"
+    )
     real_send = services.send_mail
 
     def refuse(*args, **kwargs):
@@ -206,7 +218,9 @@ def test_a_refused_mail_gives_its_claim_back_so_the_retry_sends_it(db, monkeypat
     assert [m.to for m in mail.outbox] == [["spaeter@example.org"]]
 
 
-def test_after_a_failed_publish_requests_leave_jobs_for_the_drain_without_waiting(home_page, django_capture_on_commit_callbacks):
+def test_after_a_failed_publish_requests_leave_jobs_for_the_drain_without_waiting(
+    home_page, django_capture_on_commit_callbacks
+):
     import time
 
     from core.background import enqueue
@@ -223,9 +237,14 @@ def test_after_a_failed_publish_requests_leave_jobs_for_the_drain_without_waitin
 
 
 def test_health_reports_an_unreachable_search_engine(client, db, settings):
-    settings.WAGTAILSEARCH_BACKENDS = {"default": {
-        "BACKEND": "wagtail.search.backends.opensearch2", "URLS": ["http://127.0.0.1:1"], "INDEX": "health-test", "TIMEOUT": 1,
-    }}
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.opensearch2",
+            "URLS": ["http://127.0.0.1:1"],
+            "INDEX": "health-test",
+            "TIMEOUT": 1,
+        }
+    }
     response = client.get("/health/")
     # Reported, but the site stays in service: the portal search falls back to the database.
     assert response.status_code == 200

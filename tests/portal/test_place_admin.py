@@ -25,7 +25,10 @@ pytestmark = pytest.mark.django_db
 def test_editor_opens_every_new_page_type(client, home_page):
     point = make_contact_point(contact_point_index(home_page), district=district("styrum"))
     pages = [
-        point.get_parent(), point, make_event(point, start_date=datetime.date(2026, 12, 3)), district_index(home_page),
+        point.get_parent(),
+        point,
+        make_event(point, start_date=datetime.date(2026, 12, 3)),
+        district_index(home_page),
         make_changing_place(changing_place_index(home_page), title="Drogerie", district=district("styrum")),
     ]
     editor = UserFactory(roles=[REDAKTION])
@@ -41,11 +44,22 @@ def test_team_drafts_an_event_that_waits_for_the_redaktion(client, home_page):
     client.login(username=team.username, password=PASSWORD)
     url = reverse("wagtailadmin_pages:add", args=["contact_points", "eventpage", point.pk])
     form = {
-        "title": "Babytreff", "slug": "babytreff", "summary": "Krabbeln und singen", "start_date": "2026-12-03",
-        "start_time": "10:00", "end_time": "11:30", "repeat": "weekly", "repeat_until": "2027-02-25", "skip_holidays": "on",
-        "registration": "", "cost": "kostenlos",
-        "cancellations-TOTAL_FORMS": "0", "cancellations-INITIAL_FORMS": "0", "cancellations-MIN_NUM_FORMS": "0",
-        "cancellations-MAX_NUM_FORMS": "1000", "action-submit": "1",
+        "title": "Babytreff",
+        "slug": "babytreff",
+        "summary": "Krabbeln und singen",
+        "start_date": "2026-12-03",
+        "start_time": "10:00",
+        "end_time": "11:30",
+        "repeat": "weekly",
+        "repeat_until": "2027-02-25",
+        "skip_holidays": "on",
+        "registration": "",
+        "cost": "kostenlos",
+        "cancellations-TOTAL_FORMS": "0",
+        "cancellations-INITIAL_FORMS": "0",
+        "cancellations-MIN_NUM_FORMS": "0",
+        "cancellations-MAX_NUM_FORMS": "1000",
+        "action-submit": "1",
     }
     response = client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -68,5 +82,7 @@ def test_team_cannot_touch_another_contact_point(client, home_page):
     assert not saarn_event.permissions_for_user(team).can_edit()
     assert not styrum.permissions_for_user(team).can_publish()
     client.login(username=team.username, password=PASSWORD)
-    assert client.get(reverse("wagtailadmin_pages:add", args=["contact_points", "eventpage", saarn.pk])).status_code in (302, 403)
+    assert client.get(
+        reverse("wagtailadmin_pages:add", args=["contact_points", "eventpage", saarn.pk])
+    ).status_code in (302, 403)
     assert client.get(reverse("wagtailadmin_pages:edit", args=[saarn_event.pk])).status_code in (302, 403)

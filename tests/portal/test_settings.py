@@ -36,10 +36,22 @@ PRODUCTION_ENV = {
 
 
 def django_process(code_or_args, settings_module: str, **env_vars) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in {
-        "DATABASE_URL", "SEARCH_URL", "CELERY_BROKER_URL", "EMAIL_URL", "CACHE_URL", "SECRET_KEY",
-        "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE",
-    }}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {
+            "DATABASE_URL",
+            "SEARCH_URL",
+            "CELERY_BROKER_URL",
+            "EMAIL_URL",
+            "CACHE_URL",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DEBUG",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
+    }
     env.update(env_vars, DJANGO_SETTINGS_MODULE=settings_module, PYTHONPATH=f"{ROOT}:{ROOT / 'site'}")
     args = ["-c", code_or_args] if isinstance(code_or_args, str) else code_or_args
     return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)

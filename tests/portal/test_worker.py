@@ -4,12 +4,12 @@ import os
 
 import pytest
 from django.db import connection
-from portal.celery_app import app as celery_app
 
 from community.notifications.models import Notification
 from community.notifications.services import notify
 from core.background import enqueue, outbox_drain
 from core.models import OutboxMessage
+from portal.celery_app import app as celery_app
 from tests.conftest import require_service
 from tests.factories import ContentPageFactory, ParentFactory
 from tests.portal.celery_support import DEAD_BROKER, Worker, broker, outbox_rows_aged, wait_for
@@ -45,8 +45,12 @@ def workers(redis_url, tmp_path):
     started = []
 
     def start(*, database: bool = False) -> Worker:
-        worker = Worker(broker_url=redis_url, database_url=shared_database_url() if database else None,
-                        log=tmp_path / f"worker-{len(started)}.log", mail_dir=tmp_path / "mails")
+        worker = Worker(
+            broker_url=redis_url,
+            database_url=shared_database_url() if database else None,
+            log=tmp_path / f"worker-{len(started)}.log",
+            mail_dir=tmp_path / "mails",
+        )
         started.append(worker)
         return worker
 
@@ -87,24 +91,32 @@ def test_a_notification_is_mailed_exactly_once_even_if_its_task_runs_twice(worke
     worker = workers(database=True)
     parent = ParentFactory(email="einmal@example.org")
     with broker(redis_url):
-        (notice,) = notify(users=[parent], kind="forum.post", title="Neue Antwort im Thema „Schwimmkurs“", body="Julia schreibt …")
+        (notice,) = notify(
+            users=[parent], kind="forum.post", title="Neue Antwort im Thema „Schwimmkurs“", body="Julia schreibt …"
+        )
         # The same job delivered again (a redelivery after a lost acknowledgement, a drained duplicate).
         celery_app.send_task("community.notifications.tasks.send_notification_mail", args=[notice.pk])
-    wait_for(lambda: worker.output().count("send_notification_mail") >= 4, what="both deliveries to finish")  # received + succeeded, twice
+    wait_for(
+        lambda: worker.output().count("send_notification_mail") >= 4, what="both deliveries to finish"
+    )  # received + succeeded, twice
     wait_for(lambda: len(mails(tmp_path)) >= 1, what="the mail")
     assert len(mails(tmp_path)) == 1
     assert "einmal@example.org" in mails(tmp_path)[0] and "Schwimmkurs" in mails(tmp_path)[0]
     assert Notification.objects.get(pk=notice.pk).emailed_at is not None
 
 
-def test_publishing_a_page_while_the_broker_is_down_works_and_the_work_happens_later(workers, redis_url, tmp_path, settings):
+def test_publishing_a_page_while_the_broker_is_down_works_and_the_work_happens_later(
+    workers, redis_url, tmp_path, settings
+):
     from wagtail.search.backends import get_search_backend
 
     from home.models import ContentPage, HomePage
 
     settings.TASKS = {"default": {"BACKEND": "core.background.OutboxTaskBackend"}}
     with broker(DEAD_BROKER):
-        page = ContentPageFactory(parent=HomePage.objects.get(), title="Hebammensprechstunde")  # published, in its transaction
+        page = ContentPageFactory(
+            parent=HomePage.objects.get(), title="Hebammensprechstunde"
+        )  # published, in its transaction
     page.refresh_from_db()
     assert page.live
     waiting = OutboxMessage.objects.filter(published_at__isnull=True, task_name="core.tasks.run_django_task")
@@ -115,5 +127,8 @@ def test_publishing_a_page_while_the_broker_is_down_works_and_the_work_happens_l
     outbox_rows_aged()
     with broker(redis_url):
         assert outbox_drain() >= 1  # the broker is back: the periodic drain sends what waited
-    wait_for(lambda: list(get_search_backend().search("Hebammensprechstunde", ContentPage)) == [page.specific],
-             timeout=60, what="the worker to index the page")
+    wait_for(
+        lambda: list(get_search_backend().search("Hebammensprechstunde", ContentPage)) == [page.specific],
+        timeout=60,
+        what="the worker to index the page",
+    )

@@ -30,8 +30,14 @@ def _publish(page):
 
 def test_publish_unpublish_and_forum_moderation_update_the_engine(cluster, home_page, indexing):
     with indexing():
-        page = _publish(ContentPageFactory(parent=home_page, title="Elterngeld beantragen", slug="elterngeld",
-                                           intro="Antrag, Unterlagen und Fristen"))
+        page = _publish(
+            ContentPageFactory(
+                parent=home_page,
+                title="Elterngeld beantragen",
+                slug="elterngeld",
+                intro="Antrag, Unterlagen und Fristen",
+            )
+        )
     assert _found(cluster, "elterngeld") == ["Elterngeld beantragen"]
     assert _found(cluster, "Unterlage") == ["Elterngeld beantragen"]  # stemmed
     with indexing():
@@ -74,7 +80,9 @@ def test_rebuild_fills_a_new_index_and_swaps_the_alias_at_once(cluster, home_pag
     assert len(_found(cluster, "spielplatz")) == 10 and search(SearchQuery(text="spielplatz")).total == 30
 
 
-def test_when_the_engine_is_down_search_falls_back_and_missed_updates_are_caught_up(cluster, settings, client, home_page, indexing):
+def test_when_the_engine_is_down_search_falls_back_and_missed_updates_are_caught_up(
+    cluster, settings, client, home_page, indexing
+):
     with indexing():
         old = _publish(ContentPageFactory(parent=home_page, title="Babytreff Styrum", slug="babytreff"))
     assert _found(cluster, "babytreff") == ["Babytreff Styrum"]
@@ -111,10 +119,24 @@ def test_engine_autocomplete_facets_highlights_and_did_you_mean(cluster, client,
 
     index = offer_index(home_page)
     with indexing():
-        make_offer(index, title="Rückbildungsgymnastik Saarn", district=district("saarn"), age_min_months=0,
-                   age_max_months=12, summary="Für Mütter nach der Geburt, mit Baby.")
-        make_offer(index, title="Kinderturnen Styrum", district=district("styrum"), age_min_months=36,
-                   age_max_months=71, cost_kind="preis", price=20, summary="Turnen in der Halle.")
+        make_offer(
+            index,
+            title="Rückbildungsgymnastik Saarn",
+            district=district("saarn"),
+            age_min_months=0,
+            age_max_months=12,
+            summary="Für Mütter nach der Geburt, mit Baby.",
+        )
+        make_offer(
+            index,
+            title="Kinderturnen Styrum",
+            district=district("styrum"),
+            age_min_months=36,
+            age_max_months=71,
+            cost_kind="preis",
+            price=20,
+            summary="Turnen in der Halle.",
+        )
         _publish(ContentPageFactory(parent=home_page, title="Löwenzahn-Wiese", slug="wiese", intro="Picknick"))
     cluster.refresh()
     suggest = lambda q: [s["title"] for s in client.get("/api/v1/search/suggest", {"q": q}).json()["suggestions"]]  # noqa: E731

@@ -13,13 +13,33 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def entries(db):
     documents = [
-        SearchDocument(key="page:1", kind="angebot", title="Schwimmkurs für Kinder", url="/de/schwimmkurs/",
-                       text="Schwimmen lernen im Hallenbad.", translated_to=["en", "tr"]),
-        SearchDocument(key="page:2", kind="angebot", title="Swimming lessons for children", url="/en/swimming/",
-                       text="Children learn swimming at the indoor pool.", language="en"),
-        SearchDocument(key="page:3", kind="angebot", title="Çocuklar için yüzme kursları", url="/tr/yuzme/",
-                       text="Kapalı havuzda yüzme öğrenmek.", language="tr"),
-        SearchDocument(key="page:4", kind="angebot", title="Kinderturnen Saarn", url="/de/turnen/", text="Turnen für Kinder."),
+        SearchDocument(
+            key="page:1",
+            kind="angebot",
+            title="Schwimmkurs für Kinder",
+            url="/de/schwimmkurs/",
+            text="Schwimmen lernen im Hallenbad.",
+            translated_to=["en", "tr"],
+        ),
+        SearchDocument(
+            key="page:2",
+            kind="angebot",
+            title="Swimming lessons for children",
+            url="/en/swimming/",
+            text="Children learn swimming at the indoor pool.",
+            language="en",
+        ),
+        SearchDocument(
+            key="page:3",
+            kind="angebot",
+            title="Çocuklar için yüzme kursları",
+            url="/tr/yuzme/",
+            text="Kapalı havuzda yüzme öğrenmek.",
+            language="tr",
+        ),
+        SearchDocument(
+            key="page:4", kind="angebot", title="Kinderturnen Saarn", url="/de/turnen/", text="Turnen für Kinder."
+        ),
     ]
     created = [SearchEntry.objects.create(key=d.key, **entry_fields(d)) for d in documents]
     from search.services import database_engine

@@ -21,15 +21,32 @@ def offers(home_page, indexing):
     index = offer_index(home_page)
     saarn, styrum = district("saarn"), district("styrum")
     with indexing():
-        swim = make_offer(index, title="Babyschwimmen Saarn", summary="Schwimmkurs für Babys im Hallenbad.",
-                          district=saarn, age_min_months=3, age_max_months=12, categories=("sport",))
-        paid = make_offer(index, title="Schwimmkurs Seepferdchen Styrum", summary="Schwimmen lernen ab fünf Jahren.",
-                          district=styrum, age_min_months=60, age_max_months=96, cost_kind="preis", price=40)
+        swim = make_offer(
+            index,
+            title="Babyschwimmen Saarn",
+            summary="Schwimmkurs für Babys im Hallenbad.",
+            district=saarn,
+            age_min_months=3,
+            age_max_months=12,
+            categories=("sport",),
+        )
+        paid = make_offer(
+            index,
+            title="Schwimmkurs Seepferdchen Styrum",
+            summary="Schwimmen lernen ab fünf Jahren.",
+            district=styrum,
+            age_min_months=60,
+            age_max_months=96,
+            cost_kind="preis",
+            price=40,
+        )
     return swim, paid
 
 
 def test_a_published_page_is_found_and_an_unpublished_one_is_gone(client, home_page, indexing):
-    page = ContentPageFactory(parent=home_page, title="Elterngeld beantragen", slug="elterngeld", intro="Antrag und Unterlagen")
+    page = ContentPageFactory(
+        parent=home_page, title="Elterngeld beantragen", slug="elterngeld", intro="Antrag und Unterlagen"
+    )
     with indexing():
         _publish(page)
     assert titles(client, "Elterngeld") == ["Elterngeld beantragen"]
@@ -84,7 +101,9 @@ def test_api_returns_results_facets_highlights_and_total(client, offers):
     assert facets["alter"]["0-1"] == 1 and facets["alter"]["6-10"] == 1
     assert facets["kostenlos"] == {"1": 1}
     assert [r["title"] for r in search_json(client, "schwimmen", kostenlos=1)["results"]] == ["Babyschwimmen Saarn"]
-    assert [r["title"] for r in search_json(client, "schwimmen", alter="6-10")["results"]] == ["Schwimmkurs Seepferdchen Styrum"]
+    assert [r["title"] for r in search_json(client, "schwimmen", alter="6-10")["results"]] == [
+        "Schwimmkurs Seepferdchen Styrum"
+    ]
 
 
 def test_typos_find_results_and_offer_did_you_mean(client, offers):
@@ -130,7 +149,9 @@ def test_empty_query_shows_only_the_form_and_the_forum_box_searches_the_forum(cl
     assert f'action="{reverse("search")}"' in forum_html and 'name="typ" value="forum"' in forum_html
 
 
-def test_query_count_of_the_results_page_does_not_grow_with_results(client, home_page, indexing, django_assert_max_num_queries):
+def test_query_count_of_the_results_page_does_not_grow_with_results(
+    client, home_page, indexing, django_assert_max_num_queries
+):
     with indexing():
         for number in range(10):
             _publish(ContentPageFactory(parent=home_page, title=f"Familienzentrum {number}", slug=f"fz-{number}"))

@@ -3,8 +3,8 @@
 import pytest
 from machina.apps.forum_conversation.models import Post
 
-from community.forum.services import forum_set_members_only, post_report, reports_decide
 from community.accounts.roles import MODERATION, REDAKTION
+from community.forum.services import forum_set_members_only, post_report, reports_decide
 from community.wiki import services as wiki
 from search.query import SearchQuery
 from search.services import search
@@ -22,8 +22,13 @@ def test_a_parents_pending_wiki_edit_is_not_found_until_the_redaktion_approves(h
     with indexing():
         article = make_article(wiki_index(home_page), title="Kinderarzt finden", body="Früh anrufen.")
     with indexing():
-        wiki.article_edit(user=ParentFactory(), article=article, body="Früh anrufen. Die Notfallpraxis am Klinikum hilft nachts.",
-                          summary="Notfallpraxis", base_revision_id=article.get_latest_revision().pk)
+        wiki.article_edit(
+            user=ParentFactory(),
+            article=article,
+            body="Früh anrufen. Die Notfallpraxis am Klinikum hilft nachts.",
+            summary="Notfallpraxis",
+            base_revision_id=article.get_latest_revision().pk,
+        )
     assert "Notfallpraxis" not in _texts("Notfallpraxis")
     assert "Kinderarzt finden" in _texts("Kinderarzt")
     with indexing():
@@ -64,7 +69,9 @@ def test_a_post_hidden_by_reports_leaves_the_index_and_a_removed_topic_too(index
     assert _texts("Superdeal") == ""
     assert "Kinderwagen gesucht" in _texts("Kinderwagen")
     with indexing():
-        reports_decide(post=Post.objects.get(pk=topic.first_post_id), moderator=UserFactory(roles=[MODERATION]), keep=False)
+        reports_decide(
+            post=Post.objects.get(pk=topic.first_post_id), moderator=UserFactory(roles=[MODERATION]), keep=False
+        )
     assert _texts("Kinderwagen") == ""
 
 

@@ -18,7 +18,11 @@ def test_added_lines_are_escaped_and_unchanged_text_is_left_out_beyond_the_conte
     old = "\n".join(f"Zeile {n}" for n in range(1, 11))
     new = old + "\n<script>alert(1)</script>"
     lines = _lines(text_diff(old, new, context=2))
-    assert lines == [("same", "Zeile 9"), ("same", "Zeile 10"), ("added", "<ins>&lt;script&gt;alert(1)&lt;/script&gt;</ins>")]
+    assert lines == [
+        ("same", "Zeile 9"),
+        ("same", "Zeile 10"),
+        ("added", "<ins>&lt;script&gt;alert(1)&lt;/script&gt;</ins>"),
+    ]
 
 
 def test_two_distant_changes_make_two_hunks_and_no_change_makes_none():

@@ -21,8 +21,8 @@ XSS_PAYLOADS = [
     '[klick](https://example.org" onmouseover="alert(1))',
     '<a href="javascript:alert(1)">x</a>',
     '<a href="https://example.org" onclick="alert(1)">x</a>',
-    "<div style=\"background:url(javascript:alert(1))\">x</div>",
-    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    '<div style="background:url(javascript:alert(1))">x</div>',
+    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
     "<object data=javascript:alert(1)></object>",
     "<embed src=javascript:alert(1)>",
     "<form action=javascript:alert(1)><button>x</button></form>",
@@ -43,8 +43,32 @@ XSS_PAYLOADS = [
     "[x](//evil.example/%0a<script>)",
 ]
 
-SAFE_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre", "a", "h2", "h3", "h4", "hr", "del",
-             "table", "thead", "tbody", "tr", "th", "td", "b", "i"}
+SAFE_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "a",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "del",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "b",
+    "i",
+}
 
 
 class ActiveContent(HTMLParser):
@@ -85,7 +109,10 @@ def test_sanitizer_alone_removes_active_content(payload):
 
 def test_the_check_itself_catches_active_content():
     assert active_content('<img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>') == [
-        "tag img", "attribute src", "attribute onerror", "href javascript:alert(1)",
+        "tag img",
+        "attribute src",
+        "attribute onerror",
+        "href javascript:alert(1)",
     ]
 
 
@@ -104,7 +131,9 @@ def test_a_parent_cannot_set_rel_or_class_themselves():
 def test_headings_get_anchors_and_make_the_table_of_contents():
     rendered = render("## Wann beantragen?\nText\n\n### Fristen & Ausnahmen\nMehr\n\n## Wo?\nHier")
     assert [(h.level, h.anchor, h.text) for h in rendered.toc] == [
-        (2, "wann-beantragen", "Wann beantragen?"), (3, "fristen-ausnahmen", "Fristen & Ausnahmen"), (2, "wo", "Wo?"),
+        (2, "wann-beantragen", "Wann beantragen?"),
+        (3, "fristen-ausnahmen", "Fristen & Ausnahmen"),
+        (2, "wo", "Wo?"),
     ]
     assert '<h2 id="wann-beantragen">' in rendered.html
 
@@ -116,7 +145,10 @@ def test_wiki_links_point_to_articles_or_to_the_proposal_form():
         missing_url=lambda title: f"/de/wiki/neu/?titel={title.replace(' ', '%20')}",
     )
     assert '<a class="wiki-link" href="/de/wiki/elterngeld/">Elterngeld beantragen</a>' in rendered.html
-    assert '<a class="wiki-link wiki-link--missing" href="/de/wiki/neu/?titel=Fehlt%20noch">diesen Artikel</a>' in rendered.html
+    assert (
+        '<a class="wiki-link wiki-link--missing" href="/de/wiki/neu/?titel=Fehlt%20noch">diesen Artikel</a>'
+        in rendered.html
+    )
 
 
 def test_plain_text_drops_markup():

@@ -7,66 +7,153 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('forum', '0011_auto_20190627_2132'),
-        ('forum_conversation', '0013_auto_20201220_1745'),
+        ("forum", "0011_auto_20190627_2132"),
+        ("forum_conversation", "0013_auto_20201220_1745"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ForumAccess',
+            name="ForumAccess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('members_only', models.BooleanField(default=False, help_text='Nur angemeldete Mitglieder mit bestätigter E-Mail-Adresse sehen dieses Forum.', verbose_name='nur für Mitglieder')),
-                ('forum', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='portal_access', to='forum.forum', verbose_name='Forum')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "members_only",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Nur angemeldete Mitglieder mit bestätigter E-Mail-Adresse sehen dieses Forum.",
+                        verbose_name="nur für Mitglieder",
+                    ),
+                ),
+                (
+                    "forum",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="portal_access",
+                        to="forum.forum",
+                        verbose_name="Forum",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Forum-Zugang',
-                'verbose_name_plural': 'Forum-Zugänge',
+                "verbose_name": "Forum-Zugang",
+                "verbose_name_plural": "Forum-Zugänge",
             },
         ),
         migrations.CreateModel(
-            name='PostModeration',
+            name="PostModeration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('waited', models.BooleanField(default=False)),
-                ('hidden_by_reports', models.BooleanField(default=False)),
-                ('announced_at', models.DateTimeField(blank=True, null=True)),
-                ('post', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='portal_moderation', to='forum_conversation.post')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("waited", models.BooleanField(default=False)),
+                ("hidden_by_reports", models.BooleanField(default=False)),
+                ("announced_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "post",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="portal_moderation",
+                        to="forum_conversation.post",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ForumSubscription',
+            name="ForumSubscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('forum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='portal_subscriptions', to='forum.forum')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='forum_subscriptions', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="portal_subscriptions",
+                        to="forum.forum",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="forum_subscriptions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'forum'), name='forum_subscription_once')],
+                "constraints": [models.UniqueConstraint(fields=("user", "forum"), name="forum_subscription_once")],
             },
         ),
         migrations.CreateModel(
-            name='PostReport',
+            name="PostReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('spam', 'Werbung oder Spam'), ('beleidigend', 'Beleidigend oder verletzend'), ('privat', 'Persönliche Daten anderer'), ('falsch', 'Gefährlich oder falsch'), ('anderes', 'Anderes')], max_length=20, verbose_name='Grund')),
-                ('note', models.TextField(blank=True, max_length=1000, verbose_name='Erläuterung')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('outcome', models.CharField(choices=[('offen', 'offen'), ('behalten', 'Beitrag bleibt'), ('entfernt', 'Beitrag entfernt')], db_index=True, default='offen', max_length=10)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('post', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='portal_reports', to='forum_conversation.post')),
-                ('reporter', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='post_reports', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("spam", "Werbung oder Spam"),
+                            ("beleidigend", "Beleidigend oder verletzend"),
+                            ("privat", "Persönliche Daten anderer"),
+                            ("falsch", "Gefährlich oder falsch"),
+                            ("anderes", "Anderes"),
+                        ],
+                        max_length=20,
+                        verbose_name="Grund",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, max_length=1000, verbose_name="Erläuterung")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[("offen", "offen"), ("behalten", "Beitrag bleibt"), ("entfernt", "Beitrag entfernt")],
+                        db_index=True,
+                        default="offen",
+                        max_length=10,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="portal_reports",
+                        to="forum_conversation.post",
+                    ),
+                ),
+                (
+                    "reporter",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="post_reports",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('outcome', 'offen')), fields=('post', 'reporter'), name='post_report_open_once')],
+                "ordering": ["created_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("outcome", "offen")),
+                        fields=("post", "reporter"),
+                        name="post_report_open_once",
+                    )
+                ],
             },
         ),
     ]

@@ -9,130 +9,310 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('forum_conversation', '0013_auto_20201220_1745'),
-        ('wagtailcore', '0098_apitoken'),
+        ("forum_conversation", "0013_auto_20201220_1745"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='WikiCategory',
+            name="WikiCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='Kurzname für Adressen')),
-                ('description', models.CharField(blank=True, max_length=200, verbose_name='Beschreibung')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="Name")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="Kurzname für Adressen")),
+                ("description", models.CharField(blank=True, max_length=200, verbose_name="Beschreibung")),
             ],
             options={
-                'verbose_name': 'Wiki-Kategorie',
-                'verbose_name_plural': 'Wiki-Kategorien',
-                'ordering': ['name'],
+                "verbose_name": "Wiki-Kategorie",
+                "verbose_name_plural": "Wiki-Kategorien",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='WikiIndexPage',
+            name="WikiIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, max_length=600, verbose_name='Einleitung')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, max_length=600, verbose_name="Einleitung")),
             ],
             options={
-                'verbose_name': 'Familien-Wiki (Übersicht)',
+                "verbose_name": "Familien-Wiki (Übersicht)",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='WikiAccountStatus',
+            name="WikiAccountStatus",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('vertraut', 'vertrauenswürdig: veröffentlicht direkt, Redaktion prüft danach'), ('gesperrt', 'gesperrt: darf das Wiki nicht bearbeiten')], max_length=10, verbose_name='Status')),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='Grund')),
-                ('until', models.DateTimeField(blank=True, help_text='Leer lassen: unbefristet.', null=True, verbose_name='gilt bis')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='festgelegt am')),
-                ('set_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='festgelegt von')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='wiki_status', to=settings.AUTH_USER_MODEL, verbose_name='Konto')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("vertraut", "vertrauenswürdig: veröffentlicht direkt, Redaktion prüft danach"),
+                            ("gesperrt", "gesperrt: darf das Wiki nicht bearbeiten"),
+                        ],
+                        max_length=10,
+                        verbose_name="Status",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=300, verbose_name="Grund")),
+                (
+                    "until",
+                    models.DateTimeField(
+                        blank=True, help_text="Leer lassen: unbefristet.", null=True, verbose_name="gilt bis"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="festgelegt am")),
+                (
+                    "set_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="festgelegt von",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="wiki_status",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Konto",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Wiki-Konto',
-                'verbose_name_plural': 'Wiki-Konten',
-            },
-        ),
-        migrations.CreateModel(
-            name='WikiArticlePage',
-            fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('teaser', models.CharField(blank=True, max_length=300, verbose_name='Kurzbeschreibung')),
-                ('body', models.TextField(help_text='Markdown: ## Zwischenüberschrift, **fett**, *kursiv*, - Liste, [Linktext](https://…), [[Titel eines Wiki-Artikels]] verlinkt einen anderen Artikel.', verbose_name='Text')),
-                ('categories', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='articles', to='wiki.wikicategory', verbose_name='Kategorien')),
-            ],
-            options={
-                'verbose_name': 'Wiki-Artikel',
-                'verbose_name_plural': 'Wiki-Artikel',
-            },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
-        ),
-        migrations.CreateModel(
-            name='WikiDiscussion',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('article', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='wiki_discussion', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('topic', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='wiki_discussion', to='forum_conversation.topic')),
-            ],
-        ),
-        migrations.CreateModel(
-            name='WikiProtection',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='Grund')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='geschützt am')),
-                ('article', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='wiki_protection', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Artikel')),
-                ('protected_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='geschützt von')),
-            ],
-            options={
-                'verbose_name': 'geschützter Artikel',
-                'verbose_name_plural': 'geschützte Artikel',
-            },
-        ),
-        migrations.CreateModel(
-            name='WikiEdit',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('summary', models.CharField(max_length=200, verbose_name='Zusammenfassung')),
-                ('new_article', models.BooleanField(default=False, verbose_name='neuer Artikel')),
-                ('state', models.CharField(choices=[('wartet', 'wartet auf Freigabe'), ('veroeffentlicht', 'veröffentlicht'), ('abgelehnt', 'abgelehnt')], default='wartet', max_length=20, verbose_name='Status')),
-                ('direct', models.BooleanField(default=False, verbose_name='direkt veröffentlicht')),
-                ('checked_at', models.DateTimeField(blank=True, null=True, verbose_name='nachgeprüft am')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='gespeichert am')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='entschieden am')),
-                ('reason', models.TextField(blank=True, verbose_name='Begründung')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='wiki_edits', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Artikel')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='wiki_edits', to=settings.AUTH_USER_MODEL, verbose_name='von')),
-                ('base_revision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision')),
-                ('checked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='nachgeprüft von')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='entschieden von')),
-                ('revision', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='wiki_edit', to='wagtailcore.revision')),
-            ],
-            options={
-                'verbose_name': 'Wiki-Änderung',
-                'verbose_name_plural': 'Wiki-Änderungen',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['article', 'state'], name='wiki_wikied_article_f26e1c_idx'), models.Index(fields=['author', 'created_at'], name='wiki_wikied_author__8e0db2_idx')],
+                "verbose_name": "Wiki-Konto",
+                "verbose_name_plural": "Wiki-Konten",
             },
         ),
         migrations.CreateModel(
-            name='WikiWatch',
+            name="WikiArticlePage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='wiki_watchers', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='wiki_watches', to=settings.AUTH_USER_MODEL)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("teaser", models.CharField(blank=True, max_length=300, verbose_name="Kurzbeschreibung")),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="Markdown: ## Zwischenüberschrift, **fett**, *kursiv*, - Liste, [Linktext](https://…), [[Titel eines Wiki-Artikels]] verlinkt einen anderen Artikel.",
+                        verbose_name="Text",
+                    ),
+                ),
+                (
+                    "categories",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="articles", to="wiki.wikicategory", verbose_name="Kategorien"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'article'), name='wiki_watch_once')],
+                "verbose_name": "Wiki-Artikel",
+                "verbose_name_plural": "Wiki-Artikel",
+            },
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
+        ),
+        migrations.CreateModel(
+            name="WikiDiscussion",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "article",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="wiki_discussion",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "topic",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="wiki_discussion",
+                        to="forum_conversation.topic",
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
+            name="WikiProtection",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reason", models.CharField(blank=True, max_length=300, verbose_name="Grund")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="geschützt am")),
+                (
+                    "article",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="wiki_protection",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="Artikel",
+                    ),
+                ),
+                (
+                    "protected_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="geschützt von",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "geschützter Artikel",
+                "verbose_name_plural": "geschützte Artikel",
+            },
+        ),
+        migrations.CreateModel(
+            name="WikiEdit",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("summary", models.CharField(max_length=200, verbose_name="Zusammenfassung")),
+                ("new_article", models.BooleanField(default=False, verbose_name="neuer Artikel")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("wartet", "wartet auf Freigabe"),
+                            ("veroeffentlicht", "veröffentlicht"),
+                            ("abgelehnt", "abgelehnt"),
+                        ],
+                        default="wartet",
+                        max_length=20,
+                        verbose_name="Status",
+                    ),
+                ),
+                ("direct", models.BooleanField(default=False, verbose_name="direkt veröffentlicht")),
+                ("checked_at", models.DateTimeField(blank=True, null=True, verbose_name="nachgeprüft am")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="gespeichert am"
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="entschieden am")),
+                ("reason", models.TextField(blank=True, verbose_name="Begründung")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="wiki_edits",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="Artikel",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="wiki_edits",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="von",
+                    ),
+                ),
+                (
+                    "base_revision",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                    ),
+                ),
+                (
+                    "checked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="nachgeprüft von",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="entschieden von",
+                    ),
+                ),
+                (
+                    "revision",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="wiki_edit", to="wagtailcore.revision"
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Wiki-Änderung",
+                "verbose_name_plural": "Wiki-Änderungen",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["article", "state"], name="wiki_wikied_article_f26e1c_idx"),
+                    models.Index(fields=["author", "created_at"], name="wiki_wikied_author__8e0db2_idx"),
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="WikiWatch",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="wiki_watchers",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="wiki_watches",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "constraints": [models.UniqueConstraint(fields=("user", "article"), name="wiki_watch_once")],
             },
         ),
     ]

@@ -8,104 +8,263 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('home', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("home", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ChangingPlaceIndexPage',
+            name="ChangingPlaceIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, max_length=500, verbose_name='Einleitung')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, max_length=500, verbose_name="Einleitung")),
             ],
             options={
-                'verbose_name': 'Wickeln & Stillen (Übersicht)',
+                "verbose_name": "Wickeln & Stillen (Übersicht)",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='ChangingPlacePage',
+            name="ChangingPlacePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='Breitengrad')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='Längengrad')),
-                ('street', models.CharField(max_length=200, verbose_name='Straße und Hausnummer')),
-                ('postcode', models.CharField(blank=True, max_length=10, verbose_name='PLZ')),
-                ('city', models.CharField(blank=True, help_text='Leer lassen für die Stadt des Portals (aus den Portal-Einstellungen).', max_length=100, verbose_name='Stadt')),
-                ('open_on_holidays', models.BooleanField(default=False, help_text='Sonst gilt der Ort an gesetzlichen Feiertagen in NRW als geschlossen.', verbose_name='an Feiertagen geöffnet')),
-                ('kind', models.CharField(choices=[('oeffentlich', 'öffentliches Gebäude'), ('geschaeft', 'Geschäft'), ('gastronomie', 'Café / Restaurant'), ('familie', 'Familieneinrichtung'), ('sonstiges', 'Sonstiges')], max_length=12, verbose_name='Art des Ortes')),
-                ('location_hint', models.CharField(blank=True, help_text='z. B. „1. OG neben dem Aufzug“', max_length=200, verbose_name='Wo genau?')),
-                ('changing_table', models.BooleanField(default=False, verbose_name='Wickeltisch')),
-                ('nursing_room', models.BooleanField(default=False, verbose_name='Stillraum')),
-                ('bottle_warmer', models.BooleanField(default=False, verbose_name='Fläschchen wärmen')),
-                ('step_free', models.BooleanField(default=False, verbose_name='stufenlos erreichbar')),
-                ('family_toilet', models.BooleanField(default=False, verbose_name='Kindertoilette')),
-                ('free_of_charge', models.BooleanField(default=True, verbose_name='ohne Verzehr / kostenlos')),
-                ('note', models.TextField(blank=True, max_length=500, verbose_name='Hinweise')),
-                ('district', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='changing_places', to='home.district', verbose_name='Stadtteil')),
-                ('suggested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='vorgeschlagen von')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=5, max_digits=8, null=True, verbose_name="Breitengrad"
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=5, max_digits=8, null=True, verbose_name="Längengrad"
+                    ),
+                ),
+                ("street", models.CharField(max_length=200, verbose_name="Straße und Hausnummer")),
+                ("postcode", models.CharField(blank=True, max_length=10, verbose_name="PLZ")),
+                (
+                    "city",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leer lassen für die Stadt des Portals (aus den Portal-Einstellungen).",
+                        max_length=100,
+                        verbose_name="Stadt",
+                    ),
+                ),
+                (
+                    "open_on_holidays",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Sonst gilt der Ort an gesetzlichen Feiertagen in NRW als geschlossen.",
+                        verbose_name="an Feiertagen geöffnet",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("oeffentlich", "öffentliches Gebäude"),
+                            ("geschaeft", "Geschäft"),
+                            ("gastronomie", "Café / Restaurant"),
+                            ("familie", "Familieneinrichtung"),
+                            ("sonstiges", "Sonstiges"),
+                        ],
+                        max_length=12,
+                        verbose_name="Art des Ortes",
+                    ),
+                ),
+                (
+                    "location_hint",
+                    models.CharField(
+                        blank=True, help_text="z. B. „1. OG neben dem Aufzug“", max_length=200, verbose_name="Wo genau?"
+                    ),
+                ),
+                ("changing_table", models.BooleanField(default=False, verbose_name="Wickeltisch")),
+                ("nursing_room", models.BooleanField(default=False, verbose_name="Stillraum")),
+                ("bottle_warmer", models.BooleanField(default=False, verbose_name="Fläschchen wärmen")),
+                ("step_free", models.BooleanField(default=False, verbose_name="stufenlos erreichbar")),
+                ("family_toilet", models.BooleanField(default=False, verbose_name="Kindertoilette")),
+                ("free_of_charge", models.BooleanField(default=True, verbose_name="ohne Verzehr / kostenlos")),
+                ("note", models.TextField(blank=True, max_length=500, verbose_name="Hinweise")),
+                (
+                    "district",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="changing_places",
+                        to="home.district",
+                        verbose_name="Stadtteil",
+                    ),
+                ),
+                (
+                    "suggested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="vorgeschlagen von",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Wickel- und Stillort',
-                'verbose_name_plural': 'Wickel- und Stillorte',
+                "verbose_name": "Wickel- und Stillort",
+                "verbose_name_plural": "Wickel- und Stillorte",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page", models.Model),
         ),
         migrations.CreateModel(
-            name='ChangingPlaceHours',
+            name="ChangingPlaceHours",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(0, 'Montag'), (1, 'Dienstag'), (2, 'Mittwoch'), (3, 'Donnerstag'), (4, 'Freitag'), (5, 'Samstag'), (6, 'Sonntag')], verbose_name='Tag')),
-                ('opens', models.TimeField(verbose_name='von')),
-                ('closes', models.TimeField(help_text='Früher als „von“ = über Mitternacht; gleich „von“ = rund um die Uhr.', verbose_name='bis')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='hours', to='changing_places.changingplacepage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Montag"),
+                            (1, "Dienstag"),
+                            (2, "Mittwoch"),
+                            (3, "Donnerstag"),
+                            (4, "Freitag"),
+                            (5, "Samstag"),
+                            (6, "Sonntag"),
+                        ],
+                        verbose_name="Tag",
+                    ),
+                ),
+                ("opens", models.TimeField(verbose_name="von")),
+                (
+                    "closes",
+                    models.TimeField(
+                        help_text="Früher als „von“ = über Mitternacht; gleich „von“ = rund um die Uhr.",
+                        verbose_name="bis",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hours",
+                        to="changing_places.changingplacepage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ChangingPlaceClosure',
+            name="ChangingPlaceClosure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('date', models.DateField(verbose_name='Datum')),
-                ('closed', models.BooleanField(default=True, verbose_name='geschlossen')),
-                ('opens', models.TimeField(blank=True, null=True, verbose_name='abweichend von')),
-                ('closes', models.TimeField(blank=True, null=True, verbose_name='abweichend bis')),
-                ('note', models.CharField(blank=True, help_text='z. B. „Betriebsausflug“', max_length=120, verbose_name='Hinweis')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='hour_exceptions', to='changing_places.changingplacepage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("date", models.DateField(verbose_name="Datum")),
+                ("closed", models.BooleanField(default=True, verbose_name="geschlossen")),
+                ("opens", models.TimeField(blank=True, null=True, verbose_name="abweichend von")),
+                ("closes", models.TimeField(blank=True, null=True, verbose_name="abweichend bis")),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True, help_text="z. B. „Betriebsausflug“", max_length=120, verbose_name="Hinweis"
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hour_exceptions",
+                        to="changing_places.changingplacepage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date'],
-                'abstract': False,
+                "ordering": ["date"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ChangingPlaceReport',
+            name="ChangingPlaceReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('gibt-es-nicht-mehr', 'Den Ort gibt es nicht mehr'), ('oeffnungszeiten', 'Öffnungszeiten stimmen nicht'), ('ausstattung', 'Ausstattung stimmt nicht'), ('sonstiges', 'Etwas anderes')], max_length=20, verbose_name='Was stimmt nicht?')),
-                ('comment', models.TextField(blank=True, max_length=1000, verbose_name='Genauer')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='gemeldet am')),
-                ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='erledigt am')),
-                ('resolution', models.CharField(blank=True, max_length=300, verbose_name='Was wurde getan?')),
-                ('place', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='changing_places.changingplacepage', verbose_name='Ort')),
-                ('reported_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='gemeldet von')),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='erledigt von')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("gibt-es-nicht-mehr", "Den Ort gibt es nicht mehr"),
+                            ("oeffnungszeiten", "Öffnungszeiten stimmen nicht"),
+                            ("ausstattung", "Ausstattung stimmt nicht"),
+                            ("sonstiges", "Etwas anderes"),
+                        ],
+                        max_length=20,
+                        verbose_name="Was stimmt nicht?",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, max_length=1000, verbose_name="Genauer")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="gemeldet am")),
+                ("resolved_at", models.DateTimeField(blank=True, null=True, verbose_name="erledigt am")),
+                ("resolution", models.CharField(blank=True, max_length=300, verbose_name="Was wurde getan?")),
+                (
+                    "place",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="changing_places.changingplacepage",
+                        verbose_name="Ort",
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gemeldet von",
+                    ),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="erledigt von",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Hinweis zu einem Wickelort',
-                'verbose_name_plural': 'Hinweise zu Wickelorten',
-                'ordering': ['resolved_at', '-created_at'],
+                "verbose_name": "Hinweis zu einem Wickelort",
+                "verbose_name_plural": "Hinweise zu Wickelorten",
+                "ordering": ["resolved_at", "-created_at"],
             },
         ),
     ]

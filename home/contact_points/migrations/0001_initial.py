@@ -10,208 +10,486 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('home', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("home", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContactPointIndexPage',
+            name="ContactPointIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, max_length=500, verbose_name='Einleitung')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, max_length=500, verbose_name="Einleitung")),
             ],
             options={
-                'verbose_name': 'Familienpunkte (Übersicht)',
+                "verbose_name": "Familienpunkte (Übersicht)",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='EventPage',
+            name="EventPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(max_length=400, verbose_name='Kurzbeschreibung')),
-                ('description', wagtail.fields.RichTextField(blank=True, verbose_name='Beschreibung')),
-                ('audience', models.CharField(blank=True, help_text='z. B. „Eltern mit Babys bis 1 Jahr“', max_length=200, verbose_name='Für wen')),
-                ('venue', models.CharField(blank=True, help_text='Raum im Familienpunkt oder ein anderer Ort; leer = im Familienpunkt.', max_length=200, verbose_name='Ort')),
-                ('start_date', models.DateField(verbose_name='(erster) Termin')),
-                ('start_time', models.TimeField(verbose_name='Beginn')),
-                ('end_time', models.TimeField(verbose_name='Ende')),
-                ('repeat', models.CharField(blank=True, choices=[('', 'einmalig'), ('weekly', 'jede Woche'), ('biweekly', 'alle zwei Wochen'), ('monthly', 'jeden Monat am gleichen Wochentag')], default='', max_length=10, verbose_name='Wiederholung')),
-                ('repeat_until', models.DateField(blank=True, null=True, verbose_name='wiederholen bis')),
-                ('skip_holidays', models.BooleanField(default=True, verbose_name='entfällt an Feiertagen')),
-                ('registration', models.CharField(blank=True, choices=[('', 'ohne Anmeldung'), ('erwuenscht', 'Anmeldung erwünscht'), ('erforderlich', 'Anmeldung erforderlich')], default='', max_length=12, verbose_name='Anmeldung')),
-                ('registration_info', models.CharField(blank=True, help_text='Telefon, E-Mail oder Link, Anmeldeschluss', max_length=300, verbose_name='So melden Sie sich an')),
-                ('capacity', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Plätze')),
-                ('cost', models.CharField(blank=True, default='kostenlos', max_length=100, verbose_name='Kosten')),
-                ('last_date', models.DateField(editable=False, null=True)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("summary", models.TextField(max_length=400, verbose_name="Kurzbeschreibung")),
+                ("description", wagtail.fields.RichTextField(blank=True, verbose_name="Beschreibung")),
+                (
+                    "audience",
+                    models.CharField(
+                        blank=True,
+                        help_text="z. B. „Eltern mit Babys bis 1 Jahr“",
+                        max_length=200,
+                        verbose_name="Für wen",
+                    ),
+                ),
+                (
+                    "venue",
+                    models.CharField(
+                        blank=True,
+                        help_text="Raum im Familienpunkt oder ein anderer Ort; leer = im Familienpunkt.",
+                        max_length=200,
+                        verbose_name="Ort",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="(erster) Termin")),
+                ("start_time", models.TimeField(verbose_name="Beginn")),
+                ("end_time", models.TimeField(verbose_name="Ende")),
+                (
+                    "repeat",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "einmalig"),
+                            ("weekly", "jede Woche"),
+                            ("biweekly", "alle zwei Wochen"),
+                            ("monthly", "jeden Monat am gleichen Wochentag"),
+                        ],
+                        default="",
+                        max_length=10,
+                        verbose_name="Wiederholung",
+                    ),
+                ),
+                ("repeat_until", models.DateField(blank=True, null=True, verbose_name="wiederholen bis")),
+                ("skip_holidays", models.BooleanField(default=True, verbose_name="entfällt an Feiertagen")),
+                (
+                    "registration",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "ohne Anmeldung"),
+                            ("erwuenscht", "Anmeldung erwünscht"),
+                            ("erforderlich", "Anmeldung erforderlich"),
+                        ],
+                        default="",
+                        max_length=12,
+                        verbose_name="Anmeldung",
+                    ),
+                ),
+                (
+                    "registration_info",
+                    models.CharField(
+                        blank=True,
+                        help_text="Telefon, E-Mail oder Link, Anmeldeschluss",
+                        max_length=300,
+                        verbose_name="So melden Sie sich an",
+                    ),
+                ),
+                ("capacity", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="Plätze")),
+                ("cost", models.CharField(blank=True, default="kostenlos", max_length=100, verbose_name="Kosten")),
+                ("last_date", models.DateField(editable=False, null=True)),
             ],
             options={
-                'verbose_name': 'Veranstaltung',
-                'verbose_name_plural': 'Veranstaltungen',
+                "verbose_name": "Veranstaltung",
+                "verbose_name_plural": "Veranstaltungen",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ContactPointPage',
+            name="ContactPointPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='Breitengrad')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='Längengrad')),
-                ('street', models.CharField(max_length=200, verbose_name='Straße und Hausnummer')),
-                ('city', models.CharField(blank=True, help_text='Leer lassen für die Stadt des Portals (aus den Portal-Einstellungen).', max_length=100, verbose_name='Stadt')),
-                ('open_on_holidays', models.BooleanField(default=False, help_text='Sonst gilt der Ort an gesetzlichen Feiertagen in NRW als geschlossen.', verbose_name='an Feiertagen geöffnet')),
-                ('summary', models.TextField(blank=True, max_length=400, verbose_name='Kurzbeschreibung')),
-                ('postcode', models.CharField(max_length=10, verbose_name='PLZ')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='Telefon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='E-Mail')),
-                ('appointments', wagtail.fields.RichTextField(blank=True, help_text='Wie Familien einen Beratungstermin bekommen: Telefon, offene Sprechstunde, online.', verbose_name='Termine vereinbaren')),
-                ('body', wagtail.fields.RichTextField(blank=True, verbose_name='Text')),
-                ('step_free', models.BooleanField(default=False, verbose_name='stufenloser Zugang')),
-                ('accessible_toilet', models.BooleanField(default=False, verbose_name='barrierefreies WC')),
-                ('accessibility_note', models.TextField(blank=True, max_length=500, verbose_name='Hinweise zur Barrierefreiheit')),
-                ('changing_table', models.BooleanField(default=False, verbose_name='Wickeltisch')),
-                ('nursing_room', models.BooleanField(default=False, verbose_name='Stillraum')),
-                ('parents_cafe', models.BooleanField(default=False, verbose_name='Elterncafé')),
-                ('district', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='contact_points', to='home.district', verbose_name='Stadtteil')),
-                ('partners', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='contact_points', to='home.localinstitution', verbose_name='Kooperationspartner')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=5, max_digits=8, null=True, verbose_name="Breitengrad"
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=5, max_digits=8, null=True, verbose_name="Längengrad"
+                    ),
+                ),
+                ("street", models.CharField(max_length=200, verbose_name="Straße und Hausnummer")),
+                (
+                    "city",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leer lassen für die Stadt des Portals (aus den Portal-Einstellungen).",
+                        max_length=100,
+                        verbose_name="Stadt",
+                    ),
+                ),
+                (
+                    "open_on_holidays",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Sonst gilt der Ort an gesetzlichen Feiertagen in NRW als geschlossen.",
+                        verbose_name="an Feiertagen geöffnet",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, max_length=400, verbose_name="Kurzbeschreibung")),
+                ("postcode", models.CharField(max_length=10, verbose_name="PLZ")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="Telefon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="E-Mail")),
+                (
+                    "appointments",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Wie Familien einen Beratungstermin bekommen: Telefon, offene Sprechstunde, online.",
+                        verbose_name="Termine vereinbaren",
+                    ),
+                ),
+                ("body", wagtail.fields.RichTextField(blank=True, verbose_name="Text")),
+                ("step_free", models.BooleanField(default=False, verbose_name="stufenloser Zugang")),
+                ("accessible_toilet", models.BooleanField(default=False, verbose_name="barrierefreies WC")),
+                (
+                    "accessibility_note",
+                    models.TextField(blank=True, max_length=500, verbose_name="Hinweise zur Barrierefreiheit"),
+                ),
+                ("changing_table", models.BooleanField(default=False, verbose_name="Wickeltisch")),
+                ("nursing_room", models.BooleanField(default=False, verbose_name="Stillraum")),
+                ("parents_cafe", models.BooleanField(default=False, verbose_name="Elterncafé")),
+                (
+                    "district",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="contact_points",
+                        to="home.district",
+                        verbose_name="Stadtteil",
+                    ),
+                ),
+                (
+                    "partners",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="contact_points",
+                        to="home.localinstitution",
+                        verbose_name="Kooperationspartner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Familienpunkt',
-                'verbose_name_plural': 'Familienpunkte',
+                "verbose_name": "Familienpunkt",
+                "verbose_name_plural": "Familienpunkte",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page", models.Model),
         ),
         migrations.CreateModel(
-            name='ContactPointHours',
+            name="ContactPointHours",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(0, 'Montag'), (1, 'Dienstag'), (2, 'Mittwoch'), (3, 'Donnerstag'), (4, 'Freitag'), (5, 'Samstag'), (6, 'Sonntag')], verbose_name='Tag')),
-                ('opens', models.TimeField(verbose_name='von')),
-                ('closes', models.TimeField(help_text='Früher als „von“ = über Mitternacht; gleich „von“ = rund um die Uhr.', verbose_name='bis')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='hours', to='contact_points.contactpointpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Montag"),
+                            (1, "Dienstag"),
+                            (2, "Mittwoch"),
+                            (3, "Donnerstag"),
+                            (4, "Freitag"),
+                            (5, "Samstag"),
+                            (6, "Sonntag"),
+                        ],
+                        verbose_name="Tag",
+                    ),
+                ),
+                ("opens", models.TimeField(verbose_name="von")),
+                (
+                    "closes",
+                    models.TimeField(
+                        help_text="Früher als „von“ = über Mitternacht; gleich „von“ = rund um die Uhr.",
+                        verbose_name="bis",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hours",
+                        to="contact_points.contactpointpage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='ContactPointClosure',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('date', models.DateField(verbose_name='Datum')),
-                ('closed', models.BooleanField(default=True, verbose_name='geschlossen')),
-                ('opens', models.TimeField(blank=True, null=True, verbose_name='abweichend von')),
-                ('closes', models.TimeField(blank=True, null=True, verbose_name='abweichend bis')),
-                ('note', models.CharField(blank=True, help_text='z. B. „Betriebsausflug“', max_length=120, verbose_name='Hinweis')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='hour_exceptions', to='contact_points.contactpointpage')),
-            ],
-            options={
-                'ordering': ['date'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='ContactPointService',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=120, verbose_name='Dienst')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='Beschreibung')),
-                ('consultation_hours', models.CharField(blank=True, help_text='z. B. „Di 9–12 Uhr, offene Sprechstunde“', max_length=200, verbose_name='Sprechzeiten')),
-                ('appointment', models.CharField(blank=True, help_text='z. B. „nur nach Vereinbarung: 0208 …“', max_length=200, verbose_name='Termin')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='services', to='contact_points.contactpointpage')),
-            ],
-            options={
-                'ordering': ['sort_order'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='ContactPointStaff',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='staff', to='contact_points.contactpointpage')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contact_point_assignments', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'ordering': ['sort_order'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='EventCancellation',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('date', models.DateField(verbose_name='Datum')),
-                ('note', models.CharField(blank=True, max_length=120, verbose_name='Grund')),
-                ('event', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='cancellations', to='contact_points.eventpage')),
-            ],
-            options={
-                'ordering': ['sort_order'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='VolunteerRole',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=120, verbose_name='Aufgabe')),
-                ('description', models.TextField(max_length=800, verbose_name='Beschreibung')),
-                ('requirements', models.CharField(blank=True, max_length=300, verbose_name='Was Sie mitbringen sollten')),
-                ('active', models.BooleanField(default=True, verbose_name='sichtbar')),
-                ('contact_point', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='volunteer_roles', to='contact_points.contactpointpage', verbose_name='Familienpunkt')),
-            ],
-            options={
-                'verbose_name': 'Helfer-Aufgabe',
-                'verbose_name_plural': 'Helfer-Aufgaben',
-                'ordering': ['contact_point__title', 'title'],
-                'permissions': [('manage_all_volunteering', 'Kann die Helfer-Anmeldungen aller Familienpunkte verwalten')],
-            },
-        ),
-        migrations.CreateModel(
-            name='VolunteerShift',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='Datum')),
-                ('starts', models.TimeField(verbose_name='von')),
-                ('ends', models.TimeField(verbose_name='bis')),
-                ('capacity', models.PositiveSmallIntegerField(default=2, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(50)], verbose_name='Plätze')),
-                ('role', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shifts', to='contact_points.volunteerrole', verbose_name='Aufgabe')),
-            ],
-            options={
-                'verbose_name': 'Schicht',
-                'verbose_name_plural': 'Schichten',
-                'ordering': ['date', 'starts'],
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='VolunteerSignup',
+            name="ContactPointClosure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('comment', models.CharField(blank=True, max_length=300, verbose_name='Nachricht an das Team')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='angemeldet am')),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True, verbose_name='abgesagt am')),
-                ('reminded_at', models.DateTimeField(blank=True, null=True, verbose_name='erinnert am')),
-                ('cancelled_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='abgesagt von')),
-                ('shift', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signups', to='contact_points.volunteershift', verbose_name='Schicht')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='volunteer_signups', to=settings.AUTH_USER_MODEL, verbose_name='Mitglied')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("date", models.DateField(verbose_name="Datum")),
+                ("closed", models.BooleanField(default=True, verbose_name="geschlossen")),
+                ("opens", models.TimeField(blank=True, null=True, verbose_name="abweichend von")),
+                ("closes", models.TimeField(blank=True, null=True, verbose_name="abweichend bis")),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True, help_text="z. B. „Betriebsausflug“", max_length=120, verbose_name="Hinweis"
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hour_exceptions",
+                        to="contact_points.contactpointpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Helfer-Anmeldung',
-                'verbose_name_plural': 'Helfer-Anmeldungen',
-                'ordering': ['shift__date', 'shift__starts', 'created_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('cancelled_at__isnull', True)), fields=('shift', 'user'), name='one_active_signup_per_shift')],
+                "ordering": ["date"],
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="ContactPointService",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.CharField(max_length=120, verbose_name="Dienst")),
+                ("description", models.CharField(blank=True, max_length=300, verbose_name="Beschreibung")),
+                (
+                    "consultation_hours",
+                    models.CharField(
+                        blank=True,
+                        help_text="z. B. „Di 9–12 Uhr, offene Sprechstunde“",
+                        max_length=200,
+                        verbose_name="Sprechzeiten",
+                    ),
+                ),
+                (
+                    "appointment",
+                    models.CharField(
+                        blank=True,
+                        help_text="z. B. „nur nach Vereinbarung: 0208 …“",
+                        max_length=200,
+                        verbose_name="Termin",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="services",
+                        to="contact_points.contactpointpage",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["sort_order"],
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="ContactPointStaff",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="staff",
+                        to="contact_points.contactpointpage",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contact_point_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["sort_order"],
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="EventCancellation",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("date", models.DateField(verbose_name="Datum")),
+                ("note", models.CharField(blank=True, max_length=120, verbose_name="Grund")),
+                (
+                    "event",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cancellations",
+                        to="contact_points.eventpage",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["sort_order"],
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="VolunteerRole",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=120, verbose_name="Aufgabe")),
+                ("description", models.TextField(max_length=800, verbose_name="Beschreibung")),
+                (
+                    "requirements",
+                    models.CharField(blank=True, max_length=300, verbose_name="Was Sie mitbringen sollten"),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="sichtbar")),
+                (
+                    "contact_point",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="volunteer_roles",
+                        to="contact_points.contactpointpage",
+                        verbose_name="Familienpunkt",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Helfer-Aufgabe",
+                "verbose_name_plural": "Helfer-Aufgaben",
+                "ordering": ["contact_point__title", "title"],
+                "permissions": [
+                    ("manage_all_volunteering", "Kann die Helfer-Anmeldungen aller Familienpunkte verwalten")
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="VolunteerShift",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(verbose_name="Datum")),
+                ("starts", models.TimeField(verbose_name="von")),
+                ("ends", models.TimeField(verbose_name="bis")),
+                (
+                    "capacity",
+                    models.PositiveSmallIntegerField(
+                        default=2,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(50),
+                        ],
+                        verbose_name="Plätze",
+                    ),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="shifts",
+                        to="contact_points.volunteerrole",
+                        verbose_name="Aufgabe",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Schicht",
+                "verbose_name_plural": "Schichten",
+                "ordering": ["date", "starts"],
+            },
+        ),
+        migrations.CreateModel(
+            name="VolunteerSignup",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("comment", models.CharField(blank=True, max_length=300, verbose_name="Nachricht an das Team")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="angemeldet am")),
+                ("cancelled_at", models.DateTimeField(blank=True, null=True, verbose_name="abgesagt am")),
+                ("reminded_at", models.DateTimeField(blank=True, null=True, verbose_name="erinnert am")),
+                (
+                    "cancelled_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="abgesagt von",
+                    ),
+                ),
+                (
+                    "shift",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signups",
+                        to="contact_points.volunteershift",
+                        verbose_name="Schicht",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="volunteer_signups",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Mitglied",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Helfer-Anmeldung",
+                "verbose_name_plural": "Helfer-Anmeldungen",
+                "ordering": ["shift__date", "shift__starts", "created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("cancelled_at__isnull", True)),
+                        fields=("shift", "user"),
+                        name="one_active_signup_per_shift",
+                    )
+                ],
             },
         ),
     ]

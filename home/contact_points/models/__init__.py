@@ -10,6 +10,15 @@ from .pages import (
 from .volunteering import VolunteerRole, VolunteerShift, VolunteerSignup
 
 __all__ = [
-    "ContactPointClosure", "ContactPointHours", "ContactPointIndexPage", "ContactPointPage", "ContactPointService",
-    "ContactPointStaff", "EventCancellation", "EventPage", "VolunteerRole", "VolunteerShift", "VolunteerSignup",
+    "ContactPointClosure",
+    "ContactPointHours",
+    "ContactPointIndexPage",
+    "ContactPointPage",
+    "ContactPointService",
+    "ContactPointStaff",
+    "EventCancellation",
+    "EventPage",
+    "VolunteerRole",
+    "VolunteerShift",
+    "VolunteerSignup",
 ]

@@ -33,20 +33,31 @@ class EventPage(Page):
 
     summary = models.TextField(max_length=400, verbose_name=_("Kurzbeschreibung"))
     description = RichTextField(features=["bold", "italic", "link", "ul"], blank=True, verbose_name=_("Beschreibung"))
-    audience = models.CharField(max_length=200, blank=True, verbose_name=_("Für wen"), help_text=_("z. B. „Eltern mit Babys bis 1 Jahr“"))
+    audience = models.CharField(
+        max_length=200, blank=True, verbose_name=_("Für wen"), help_text=_("z. B. „Eltern mit Babys bis 1 Jahr“")
+    )
     venue = models.CharField(
-        max_length=200, blank=True, verbose_name=_("Ort"),
+        max_length=200,
+        blank=True,
+        verbose_name=_("Ort"),
         help_text=_("Raum im Familienpunkt oder ein anderer Ort; leer = im Familienpunkt."),
     )
     start_date = models.DateField(verbose_name=_("(erster) Termin"))
     start_time = models.TimeField(verbose_name=_("Beginn"))
     end_time = models.TimeField(verbose_name=_("Ende"))
-    repeat = models.CharField(max_length=10, choices=Repeat.choices, blank=True, default="", verbose_name=_("Wiederholung"))
+    repeat = models.CharField(
+        max_length=10, choices=Repeat.choices, blank=True, default="", verbose_name=_("Wiederholung")
+    )
     repeat_until = models.DateField(null=True, blank=True, verbose_name=_("wiederholen bis"))
     skip_holidays = models.BooleanField(default=True, verbose_name=_("entfällt an Feiertagen"))
-    registration = models.CharField(max_length=12, choices=Registration.choices, blank=True, default="", verbose_name=_("Anmeldung"))
+    registration = models.CharField(
+        max_length=12, choices=Registration.choices, blank=True, default="", verbose_name=_("Anmeldung")
+    )
     registration_info = models.CharField(
-        max_length=300, blank=True, verbose_name=_("So melden Sie sich an"), help_text=_("Telefon, E-Mail oder Link, Anmeldeschluss"),
+        max_length=300,
+        blank=True,
+        verbose_name=_("So melden Sie sich an"),
+        help_text=_("Telefon, E-Mail oder Link, Anmeldeschluss"),
     )
     capacity = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("Plätze"))
     cost = models.CharField(max_length=100, blank=True, default="kostenlos", verbose_name=_("Kosten"))
@@ -55,15 +66,24 @@ class EventPage(Page):
     unpublish_after_last_date = True
 
     content_panels = Page.content_panels + [
-        FieldPanel("summary"), FieldPanel("description"), FieldPanel("audience"), FieldPanel("venue"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("audience"),
+        FieldPanel("venue"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time"), FieldPanel("end_time")]),
-             FieldRowPanel([FieldPanel("repeat"), FieldPanel("repeat_until"), FieldPanel("skip_holidays")])],
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time"), FieldPanel("end_time")]),
+                FieldRowPanel([FieldPanel("repeat"), FieldPanel("repeat_until"), FieldPanel("skip_holidays")]),
+            ],
             heading=_("Termine"),
         ),
         InlinePanel("cancellations", heading=_("Fällt aus am"), label=_("Datum")),
         MultiFieldPanel(
-            [FieldPanel("registration"), FieldPanel("registration_info"), FieldRowPanel([FieldPanel("capacity"), FieldPanel("cost")])],
+            [
+                FieldPanel("registration"),
+                FieldPanel("registration_info"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("cost")]),
+            ],
             heading=_("Anmeldung und Kosten"),
         ),
     ]
@@ -110,11 +130,17 @@ class EventPage(Page):
     def contact_point(self):
         return self.get_parent().specific
 
-    def occurrence_dates(self, start: datetime.date | None = None, end: datetime.date | None = None) -> list[datetime.date]:
+    def occurrence_dates(
+        self, start: datetime.date | None = None, end: datetime.date | None = None
+    ) -> list[datetime.date]:
         return recurrence.occurrence_dates(
-            self.start_date, self.repeat, self.repeat_until,
-            cancelled=[row.date for row in self.cancellations.all()], skip_holidays=self.skip_holidays,
-            start=start, end=end,
+            self.start_date,
+            self.repeat,
+            self.repeat_until,
+            cancelled=[row.date for row in self.cancellations.all()],
+            skip_holidays=self.skip_holidays,
+            start=start,
+            end=end,
         )
 
     def upcoming_dates(self, limit: int = 8) -> list[datetime.date]:

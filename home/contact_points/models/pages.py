@@ -65,16 +65,24 @@ class ContactPointPage(Address, HasOpeningHours, RoutablePageMixin, Page):
 
     summary = models.TextField(max_length=400, blank=True, verbose_name=_("Kurzbeschreibung"))
     district = models.ForeignKey(
-        "home.District", null=True, on_delete=models.SET_NULL, related_name="contact_points", verbose_name=_("Stadtteil")
+        "home.District",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_points",
+        verbose_name=_("Stadtteil"),
     )
     postcode = postcode_field(blank=False)  # a Familienpunkt has a full postal address
     phone = models.CharField(max_length=50, blank=True, verbose_name=_("Telefon"))
     email = models.EmailField(blank=True, verbose_name=_("E-Mail"))
     appointments = RichTextField(
-        features=["bold", "italic", "link", "ul"], blank=True, verbose_name=_("Termine vereinbaren"),
+        features=["bold", "italic", "link", "ul"],
+        blank=True,
+        verbose_name=_("Termine vereinbaren"),
         help_text=_("Wie Familien einen Beratungstermin bekommen: Telefon, offene Sprechstunde, online."),
     )
-    body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ul", "ol"], blank=True, verbose_name=_("Text"))
+    body = RichTextField(
+        features=["h2", "h3", "bold", "italic", "link", "ul", "ol"], blank=True, verbose_name=_("Text")
+    )
     step_free = models.BooleanField(default=False, verbose_name=_("stufenloser Zugang"))
     accessible_toilet = models.BooleanField(default=False, verbose_name=_("barrierefreies WC"))
     accessibility_note = models.TextField(max_length=500, blank=True, verbose_name=_("Hinweise zur Barrierefreiheit"))
@@ -82,7 +90,10 @@ class ContactPointPage(Address, HasOpeningHours, RoutablePageMixin, Page):
     nursing_room = models.BooleanField(default=False, verbose_name=_("Stillraum"))
     parents_cafe = models.BooleanField(default=False, verbose_name=_("Elterncafé"))
     partners = ParentalManyToManyField(
-        "home.LocalInstitution", blank=True, related_name="contact_points", verbose_name=_("Kooperationspartner"),
+        "home.LocalInstitution",
+        blank=True,
+        related_name="contact_points",
+        verbose_name=_("Kooperationspartner"),
     )
 
     content_panels = Page.content_panels + [
@@ -94,7 +105,10 @@ class ContactPointPage(Address, HasOpeningHours, RoutablePageMixin, Page):
         InlinePanel("hour_exceptions", heading=_("Abweichende Tage"), label=_("Tag")),
         InlinePanel("services", heading=_("Beratung und Dienste vor Ort"), label=_("Dienst")),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("step_free"), FieldPanel("accessible_toilet")]), FieldPanel("accessibility_note")],
+            [
+                FieldRowPanel([FieldPanel("step_free"), FieldPanel("accessible_toilet")]),
+                FieldPanel("accessibility_note"),
+            ],
             heading=_("Barrierefreiheit"),
         ),
         MultiFieldPanel(
@@ -151,17 +165,28 @@ class ContactPointService(Orderable):
     name = models.CharField(max_length=120, verbose_name=_("Dienst"))
     description = models.CharField(max_length=300, blank=True, verbose_name=_("Beschreibung"))
     consultation_hours = models.CharField(
-        max_length=200, blank=True, verbose_name=_("Sprechzeiten"), help_text=_("z. B. „Di 9–12 Uhr, offene Sprechstunde“"),
+        max_length=200,
+        blank=True,
+        verbose_name=_("Sprechzeiten"),
+        help_text=_("z. B. „Di 9–12 Uhr, offene Sprechstunde“"),
     )
-    appointment = models.CharField(max_length=200, blank=True, verbose_name=_("Termin"), help_text=_("z. B. „nur nach Vereinbarung: 0208 …“"))
+    appointment = models.CharField(
+        max_length=200, blank=True, verbose_name=_("Termin"), help_text=_("z. B. „nur nach Vereinbarung: 0208 …“")
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("description"), FieldRowPanel([FieldPanel("consultation_hours"), FieldPanel("appointment")])]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("consultation_hours"), FieldPanel("appointment")]),
+    ]
 
 
 class ContactPointStaff(Orderable):
     """An account of the contact point's team: it sees and manages the volunteer sign-ups of this contact point."""
 
     page = ParentalKey(ContactPointPage, on_delete=models.CASCADE, related_name="staff")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contact_point_assignments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contact_point_assignments"
+    )
 
     panels = [FieldPanel("user")]

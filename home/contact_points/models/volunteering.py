@@ -17,15 +17,23 @@ class VolunteerRole(models.Model):
     """What parents can help with (café shift, reading afternoon), published by the contact point's team."""
 
     contact_point = models.ForeignKey(
-        "contact_points.ContactPointPage", on_delete=models.CASCADE, related_name="volunteer_roles", verbose_name=_("Familienpunkt")
+        "contact_points.ContactPointPage",
+        on_delete=models.CASCADE,
+        related_name="volunteer_roles",
+        verbose_name=_("Familienpunkt"),
     )
     title = models.CharField(max_length=120, verbose_name=_("Aufgabe"))
     description = models.TextField(max_length=800, verbose_name=_("Beschreibung"))
     requirements = models.CharField(max_length=300, blank=True, verbose_name=_("Was Sie mitbringen sollten"))
     active = models.BooleanField(default=True, verbose_name=_("sichtbar"))
 
-    panels = [FieldPanel("contact_point"), FieldPanel("title"), FieldPanel("description"), FieldPanel("requirements"),
-              FieldPanel("active")]
+    panels = [
+        FieldPanel("contact_point"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("requirements"),
+        FieldPanel("active"),
+    ]
 
     class Meta:
         ordering = ["contact_point__title", "title"]
@@ -43,11 +51,16 @@ class VolunteerShift(models.Model):
     starts = models.TimeField(verbose_name=_("von"))
     ends = models.TimeField(verbose_name=_("bis"))
     capacity = models.PositiveSmallIntegerField(
-        default=2, validators=[MinValueValidator(1), MaxValueValidator(50)], verbose_name=_("Plätze"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        verbose_name=_("Plätze"),
     )
 
-    panels = [FieldPanel("role"), FieldRowPanel([FieldPanel("date"), FieldPanel("starts"), FieldPanel("ends")]),
-              FieldPanel("capacity")]
+    panels = [
+        FieldPanel("role"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("starts"), FieldPanel("ends")]),
+        FieldPanel("capacity"),
+    ]
 
     class Meta:
         ordering = ["date", "starts"]
@@ -72,7 +85,9 @@ class VolunteerShift(models.Model):
 class VolunteerSignup(models.Model):
     """A parent's sign-up; cancelling keeps the row (who cancelled, when) instead of deleting it."""
 
-    shift = models.ForeignKey(VolunteerShift, on_delete=models.CASCADE, related_name="signups", verbose_name=_("Schicht"))
+    shift = models.ForeignKey(
+        VolunteerShift, on_delete=models.CASCADE, related_name="signups", verbose_name=_("Schicht")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="volunteer_signups", verbose_name=_("Mitglied")
     )
@@ -80,7 +95,12 @@ class VolunteerSignup(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("angemeldet am"))
     cancelled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("abgesagt am"))
     cancelled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("abgesagt von")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("abgesagt von"),
     )
     reminded_at = models.DateTimeField(null=True, blank=True, verbose_name=_("erinnert am"))
 

@@ -7,47 +7,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Language',
+            name="Language",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=8, unique=True, verbose_name='Sprachcode (ISO 639-1)')),
-                ('name', models.CharField(max_length=60, verbose_name='Name')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=8, unique=True, verbose_name="Sprachcode (ISO 639-1)")),
+                ("name", models.CharField(max_length=60, verbose_name="Name")),
             ],
             options={
-                'verbose_name': 'Sprache',
-                'verbose_name_plural': 'Sprachen',
-                'ordering': ['name'],
+                "verbose_name": "Sprache",
+                "verbose_name_plural": "Sprachen",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Provider',
+            name="Provider",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=200, unique=True, verbose_name='Kurzname (URL)')),
-                ('kind', models.CharField(choices=[('staedtisch', 'städtisch'), ('freier-traeger', 'freier Träger'), ('verein', 'Verein'), ('kirche', 'Kirche'), ('privat', 'privat')], max_length=20, verbose_name='Art')),
-                ('description', models.TextField(blank=True, max_length=1000, verbose_name='Beschreibung')),
-                ('contact_name', models.CharField(blank=True, max_length=150, verbose_name='Ansprechperson')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='E-Mail')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='Telefon')),
-                ('website', models.URLField(blank=True, verbose_name='Website')),
-                ('logo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='Logo')),
-                ('maintainers', models.ManyToManyField(blank=True, help_text='Diese Konten (Rolle Anbieter) bearbeiten die Angebote dieser Organisation.', related_name='maintained_providers', to=settings.AUTH_USER_MODEL, verbose_name='Konten, die Angebote pflegen dürfen')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="Name")),
+                ("slug", models.SlugField(max_length=200, unique=True, verbose_name="Kurzname (URL)")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("staedtisch", "städtisch"),
+                            ("freier-traeger", "freier Träger"),
+                            ("verein", "Verein"),
+                            ("kirche", "Kirche"),
+                            ("privat", "privat"),
+                        ],
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, max_length=1000, verbose_name="Beschreibung")),
+                ("contact_name", models.CharField(blank=True, max_length=150, verbose_name="Ansprechperson")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="E-Mail")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="Telefon")),
+                ("website", models.URLField(blank=True, verbose_name="Website")),
+                (
+                    "logo",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="Logo",
+                    ),
+                ),
+                (
+                    "maintainers",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Diese Konten (Rolle Anbieter) bearbeiten die Angebote dieser Organisation.",
+                        related_name="maintained_providers",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Konten, die Angebote pflegen dürfen",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Anbieter',
-                'verbose_name_plural': 'Anbieter',
-                'ordering': ['name'],
+                "verbose_name": "Anbieter",
+                "verbose_name_plural": "Anbieter",
+                "ordering": ["name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),

@@ -1,8 +1,16 @@
 from django.db import migrations
 
 LANGUAGES = [
-    ("de", "Deutsch"), ("en", "Englisch"), ("tr", "Türkisch"), ("ar", "Arabisch"), ("uk", "Ukrainisch"),
-    ("ru", "Russisch"), ("pl", "Polnisch"), ("fa", "Persisch"), ("ku", "Kurdisch"), ("fr", "Französisch"),
+    ("de", "Deutsch"),
+    ("en", "Englisch"),
+    ("tr", "Türkisch"),
+    ("ar", "Arabisch"),
+    ("uk", "Ukrainisch"),
+    ("ru", "Russisch"),
+    ("pl", "Polnisch"),
+    ("fa", "Persisch"),
+    ("ku", "Kurdisch"),
+    ("fr", "Französisch"),
 ]
 
 

@@ -10,190 +10,373 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0002_languages'),
-        ('home', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("directory", "0002_languages"),
+        ("home", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DaycarePage',
+            name="DaycarePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='Breitengrad')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='Längengrad')),
-                ('summary', models.TextField(blank=True, max_length=400, verbose_name='Kurzbeschreibung')),
-                ('inclusion_places', models.PositiveSmallIntegerField(default=0, verbose_name='Inklusionsplätze')),
-                ('lunch', models.BooleanField(default=True, verbose_name='Mittagessen')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='Telefon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='E-Mail')),
-                ('website', models.URLField(blank=True, verbose_name='Website')),
-                ('open_days', models.CharField(blank=True, max_length=300, verbose_name='Tage der offenen Tür')),
-                ('district', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='daycares', to='home.district', verbose_name='Stadtteil')),
-                ('languages', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='daycares', to='directory.language', verbose_name='Sprachen')),
-                ('photo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='Foto')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=5, max_digits=8, null=True, verbose_name="Breitengrad"
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=5, max_digits=8, null=True, verbose_name="Längengrad"
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, max_length=400, verbose_name="Kurzbeschreibung")),
+                ("inclusion_places", models.PositiveSmallIntegerField(default=0, verbose_name="Inklusionsplätze")),
+                ("lunch", models.BooleanField(default=True, verbose_name="Mittagessen")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="Telefon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="E-Mail")),
+                ("website", models.URLField(blank=True, verbose_name="Website")),
+                ("open_days", models.CharField(blank=True, max_length=300, verbose_name="Tage der offenen Tür")),
+                (
+                    "district",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="daycares",
+                        to="home.district",
+                        verbose_name="Stadtteil",
+                    ),
+                ),
+                (
+                    "languages",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="daycares", to="directory.language", verbose_name="Sprachen"
+                    ),
+                ),
+                (
+                    "photo",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="Foto",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Betreuungsangebot',
+                "verbose_name": "Betreuungsangebot",
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=("wagtailcore.page", models.Model),
         ),
         migrations.CreateModel(
-            name='KitaFocus',
+            name="KitaFocus",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='Kurzname (URL)')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="Name")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="Kurzname (URL)")),
             ],
             options={
-                'verbose_name': 'Pädagogischer Schwerpunkt',
-                'verbose_name_plural': 'Pädagogische Schwerpunkte',
-                'ordering': ['name'],
+                "verbose_name": "Pädagogischer Schwerpunkt",
+                "verbose_name_plural": "Pädagogische Schwerpunkte",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='KitaIndexPage',
+            name="KitaIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='Einleitung')),
-                ('application_note', wagtail.fields.RichTextField(blank=True, help_text='Wo Eltern ihr Kind offiziell anmelden; das Portal dient nur der Orientierung.', verbose_name='Hinweis zur Anmeldung')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="Einleitung")),
+                (
+                    "application_note",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Wo Eltern ihr Kind offiziell anmelden; das Portal dient nur der Orientierung.",
+                        verbose_name="Hinweis zur Anmeldung",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Kita-Suche',
+                "verbose_name": "Kita-Suche",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='PlaceAlert',
+            name="PlaceAlert",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254)),
-                ('query', models.CharField(max_length=1000)),
-                ('token', models.CharField(default=home.kita.models.alerts.new_token, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("email", models.EmailField(max_length=254)),
+                ("query", models.CharField(max_length=1000)),
+                ("token", models.CharField(default=home.kita.models.alerts.new_token, max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='ChildminderPage',
+            name="ChildminderPage",
             fields=[
-                ('daycarepage_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='kita.daycarepage')),
+                (
+                    "daycarepage_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="kita.daycarepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Kindertagespflege',
-                'verbose_name_plural': 'Kindertagespflege',
+                "verbose_name": "Kindertagespflege",
+                "verbose_name_plural": "Kindertagespflege",
             },
-            bases=('kita.daycarepage',),
+            bases=("kita.daycarepage",),
         ),
         migrations.AddField(
-            model_name='daycarepage',
-            name='focus',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, related_name='daycares', to='kita.kitafocus', verbose_name='Schwerpunkte'),
+            model_name="daycarepage",
+            name="focus",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True, related_name="daycares", to="kita.kitafocus", verbose_name="Schwerpunkte"
+            ),
         ),
         migrations.CreateModel(
-            name='PlaceReport',
+            name="PlaceReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('group', models.CharField(choices=[('u3', 'unter 3 Jahren (U3)'), ('ue3', 'ab 3 Jahren (Ü3)')], max_length=4)),
-                ('free_places', models.PositiveSmallIntegerField()),
-                ('reported_at', models.DateTimeField(auto_now_add=True)),
-                ('daycare', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='place_reports', to='kita.daycarepage')),
-                ('reported_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "group",
+                    models.CharField(
+                        choices=[("u3", "unter 3 Jahren (U3)"), ("ue3", "ab 3 Jahren (Ü3)")], max_length=4
+                    ),
+                ),
+                ("free_places", models.PositiveSmallIntegerField()),
+                ("reported_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "daycare",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="place_reports", to="kita.daycarepage"
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-reported_at', '-pk'],
+                "ordering": ["-reported_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='StaffAssignment',
+            name="StaffAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('daycare', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='staff', to='kita.daycarepage')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='daycare_assignments', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "daycare",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="staff", to="kita.daycarepage"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="daycare_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='KitaPage',
+            name="KitaPage",
             fields=[
-                ('daycarepage_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='kita.daycarepage')),
-                ('street', models.CharField(max_length=200, verbose_name='Straße und Hausnummer')),
-                ('city', models.CharField(blank=True, help_text='Leer lassen für die Stadt des Portals (aus den Portal-Einstellungen).', max_length=100, verbose_name='Stadt')),
-                ('postcode', models.CharField(max_length=10, verbose_name='PLZ')),
-                ('carrier', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='kitas', to='directory.provider', verbose_name='Träger')),
+                (
+                    "daycarepage_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="kita.daycarepage",
+                    ),
+                ),
+                ("street", models.CharField(max_length=200, verbose_name="Straße und Hausnummer")),
+                (
+                    "city",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leer lassen für die Stadt des Portals (aus den Portal-Einstellungen).",
+                        max_length=100,
+                        verbose_name="Stadt",
+                    ),
+                ),
+                ("postcode", models.CharField(max_length=10, verbose_name="PLZ")),
+                (
+                    "carrier",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="kitas",
+                        to="directory.provider",
+                        verbose_name="Träger",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Kita',
-                'verbose_name_plural': 'Kitas',
+                "verbose_name": "Kita",
+                "verbose_name_plural": "Kitas",
             },
-            bases=('kita.daycarepage', models.Model),
+            bases=("kita.daycarepage", models.Model),
         ),
         migrations.CreateModel(
-            name='AgeGroupCapacity',
+            name="AgeGroupCapacity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('group', models.CharField(choices=[('u3', 'unter 3 Jahren (U3)'), ('ue3', 'ab 3 Jahren (Ü3)')], max_length=4, verbose_name='Altersgruppe')),
-                ('places', models.PositiveSmallIntegerField(verbose_name='Plätze')),
-                ('min_age_months', models.PositiveSmallIntegerField(default=0, verbose_name='Aufnahme ab (Monate)')),
-                ('daycare', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='capacities', to='kita.daycarepage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "group",
+                    models.CharField(
+                        choices=[("u3", "unter 3 Jahren (U3)"), ("ue3", "ab 3 Jahren (Ü3)")],
+                        max_length=4,
+                        verbose_name="Altersgruppe",
+                    ),
+                ),
+                ("places", models.PositiveSmallIntegerField(verbose_name="Plätze")),
+                ("min_age_months", models.PositiveSmallIntegerField(default=0, verbose_name="Aufnahme ab (Monate)")),
+                (
+                    "daycare",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="capacities", to="kita.daycarepage"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'unique_together': {('daycare', 'group')},
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "unique_together": {("daycare", "group")},
             },
         ),
         migrations.CreateModel(
-            name='FreePlaces',
+            name="FreePlaces",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('group', models.CharField(choices=[('u3', 'unter 3 Jahren (U3)'), ('ue3', 'ab 3 Jahren (Ü3)')], max_length=4)),
-                ('free_places', models.PositiveSmallIntegerField()),
-                ('reported_at', models.DateTimeField()),
-                ('daycare', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='free_places', to='kita.daycarepage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "group",
+                    models.CharField(
+                        choices=[("u3", "unter 3 Jahren (U3)"), ("ue3", "ab 3 Jahren (Ü3)")], max_length=4
+                    ),
+                ),
+                ("free_places", models.PositiveSmallIntegerField()),
+                ("reported_at", models.DateTimeField()),
+                (
+                    "daycare",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="free_places", to="kita.daycarepage"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['group'],
-                'unique_together': {('daycare', 'group')},
+                "ordering": ["group"],
+                "unique_together": {("daycare", "group")},
             },
         ),
         migrations.CreateModel(
-            name='OpeningHours',
+            name="OpeningHours",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(0, 'Montag'), (1, 'Dienstag'), (2, 'Mittwoch'), (3, 'Donnerstag'), (4, 'Freitag'), (5, 'Samstag'), (6, 'Sonntag')], verbose_name='Tag')),
-                ('opens', models.TimeField(verbose_name='von')),
-                ('closes', models.TimeField(verbose_name='bis')),
-                ('daycare', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='opening_hours', to='kita.daycarepage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Montag"),
+                            (1, "Dienstag"),
+                            (2, "Mittwoch"),
+                            (3, "Donnerstag"),
+                            (4, "Freitag"),
+                            (5, "Samstag"),
+                            (6, "Sonntag"),
+                        ],
+                        verbose_name="Tag",
+                    ),
+                ),
+                ("opens", models.TimeField(verbose_name="von")),
+                ("closes", models.TimeField(verbose_name="bis")),
+                (
+                    "daycare",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="opening_hours", to="kita.daycarepage"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'unique_together': {('daycare', 'weekday')},
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "unique_together": {("daycare", "weekday")},
             },
         ),
         migrations.CreateModel(
-            name='AlertNotification',
+            name="AlertNotification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('alert', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='kita.placealert')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='kita.placereport')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "alert",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="notifications", to="kita.placealert"
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="kita.placereport"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('alert', 'report'), name='one_mail_per_alert_and_report')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("alert", "report"), name="one_mail_per_alert_and_report")
+                ],
             },
         ),
     ]

@@ -1,9 +1,14 @@
 from django.db import migrations
 
 FOCUS = [
-    ("Montessori", "montessori"), ("Waldorf", "waldorf"), ("Zweisprachig", "zweisprachig"),
-    ("Bewegungskita", "bewegung"), ("Naturkita", "natur"), ("Familienzentrum", "familienzentrum"),
-    ("Musik", "musik"), ("Inklusion", "inklusion"),
+    ("Montessori", "montessori"),
+    ("Waldorf", "waldorf"),
+    ("Zweisprachig", "zweisprachig"),
+    ("Bewegungskita", "bewegung"),
+    ("Naturkita", "natur"),
+    ("Familienzentrum", "familienzentrum"),
+    ("Musik", "musik"),
+    ("Inklusion", "inklusion"),
 ]
 
 

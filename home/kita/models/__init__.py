@@ -13,6 +13,16 @@ from .pages import (
 )
 
 __all__ = [
-    "AgeGroupCapacity", "AlertNotification", "ChildminderPage", "DaycarePage", "FreePlaces", "KitaFocus",
-    "KitaIndexPage", "KitaPage", "OpeningHours", "PlaceAlert", "PlaceReport", "StaffAssignment",
+    "AgeGroupCapacity",
+    "AlertNotification",
+    "ChildminderPage",
+    "DaycarePage",
+    "FreePlaces",
+    "KitaFocus",
+    "KitaIndexPage",
+    "KitaPage",
+    "OpeningHours",
+    "PlaceAlert",
+    "PlaceReport",
+    "StaffAssignment",
 ]

@@ -44,7 +44,9 @@ class KitaIndexPage(RoutablePageMixin, Page):
 
     intro = RichTextField(features=["bold", "italic", "link"], blank=True, verbose_name=_("Einleitung"))
     application_note = RichTextField(
-        features=["bold", "italic", "link"], blank=True, verbose_name=_("Hinweis zur Anmeldung"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        verbose_name=_("Hinweis zur Anmeldung"),
         help_text=_("Wo Eltern ihr Kind offiziell anmelden; das Portal dient nur der Orientierung."),
     )
 
@@ -91,7 +93,9 @@ class DaycarePage(Coordinates, Page):
         "home.District", null=True, on_delete=models.SET_NULL, related_name="daycares", verbose_name=_("Stadtteil")
     )
     focus = ParentalManyToManyField(KitaFocus, blank=True, related_name="daycares", verbose_name=_("Schwerpunkte"))
-    languages = ParentalManyToManyField("directory.Language", blank=True, related_name="daycares", verbose_name=_("Sprachen"))
+    languages = ParentalManyToManyField(
+        "directory.Language", blank=True, related_name="daycares", verbose_name=_("Sprachen")
+    )
     inclusion_places = models.PositiveSmallIntegerField(default=0, verbose_name=_("Inklusionsplätze"))
     lunch = models.BooleanField(default=True, verbose_name=_("Mittagessen"))
     phone = models.CharField(max_length=50, blank=True, verbose_name=_("Telefon"))
@@ -99,7 +103,12 @@ class DaycarePage(Coordinates, Page):
     website = models.URLField(blank=True, verbose_name=_("Website"))
     open_days = models.CharField(max_length=300, blank=True, verbose_name=_("Tage der offenen Tür"))
     photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("Foto")
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Foto"),
     )
 
     is_creatable = False
@@ -141,15 +150,24 @@ class DaycarePage(Coordinates, Page):
 
 class KitaPage(PostalAddress, DaycarePage):
     carrier = models.ForeignKey(
-        "directory.Provider", null=True, blank=True, on_delete=models.SET_NULL, related_name="kitas", verbose_name=_("Träger")
+        "directory.Provider",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="kitas",
+        verbose_name=_("Träger"),
     )
     postcode = postcode_field(blank=False)  # a Kita has a full postal address
 
     is_creatable = True
-    content_panels = Page.content_panels + [
-        FieldPanel("carrier"),
-        address_panel(before=[FieldPanel("district")]),
-    ] + DaycarePage.shared_panels
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("carrier"),
+            address_panel(before=[FieldPanel("district")]),
+        ]
+        + DaycarePage.shared_panels
+    )
 
     class Meta:
         verbose_name = _("Kita")
@@ -160,13 +178,17 @@ class ChildminderPage(DaycarePage):
     """A Tagesmutter or Tagesvater. Privacy by design: there is no field for the home address at all."""
 
     is_creatable = True
-    content_panels = Page.content_panels + [
-        MultiFieldPanel(
-            [FieldPanel("district"), coordinates_panel()],
-            heading=_("Lage (nur ungefähr)"),
-            help_text=_("Nur der Stadtteil und eine ungefähre Lage werden gespeichert, nie die Wohnadresse."),
-        ),
-    ] + DaycarePage.shared_panels
+    content_panels = (
+        Page.content_panels
+        + [
+            MultiFieldPanel(
+                [FieldPanel("district"), coordinates_panel()],
+                heading=_("Lage (nur ungefähr)"),
+                help_text=_("Nur der Stadtteil und eine ungefähre Lage werden gespeichert, nie die Wohnadresse."),
+            ),
+        ]
+        + DaycarePage.shared_panels
+    )
 
     class Meta:
         verbose_name = _("Kindertagespflege")

@@ -10,128 +10,311 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0002_languages'),
-        ('home', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("directory", "0002_languages"),
+        ("home", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OfferCategory',
+            name="OfferCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='Kurzname (URL)')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='Reihenfolge')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="Name")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="Kurzname (URL)")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="Reihenfolge")),
             ],
             options={
-                'verbose_name': 'Angebotskategorie',
-                'verbose_name_plural': 'Angebotskategorien',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "Angebotskategorie",
+                "verbose_name_plural": "Angebotskategorien",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='OfferIndexPage',
+            name="OfferIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, max_length=500, verbose_name='Einleitung')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, max_length=500, verbose_name="Einleitung")),
             ],
             options={
-                'verbose_name': 'Angebotsliste',
+                "verbose_name": "Angebotsliste",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='HolidayPeriod',
+            name="HolidayPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='z. B. Herbstferien 2026', max_length=80, verbose_name='Name')),
-                ('start', models.DateField(verbose_name='Erster Ferientag')),
-                ('end', models.DateField(verbose_name='Letzter Ferientag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(help_text="z. B. Herbstferien 2026", max_length=80, verbose_name="Name")),
+                ("start", models.DateField(verbose_name="Erster Ferientag")),
+                ("end", models.DateField(verbose_name="Letzter Ferientag")),
             ],
             options={
-                'verbose_name': 'Ferienzeit',
-                'verbose_name_plural': 'Ferienzeiten',
-                'ordering': ['start'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end__gte', models.F('start'))), name='holiday_end_after_start')],
-            },
-        ),
-        migrations.CreateModel(
-            name='OfferPage',
-            fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='Breitengrad')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='Längengrad')),
-                ('postcode', models.CharField(blank=True, max_length=10, verbose_name='PLZ')),
-                ('city', models.CharField(blank=True, help_text='Leer lassen für die Stadt des Portals (aus den Portal-Einstellungen).', max_length=100, verbose_name='Stadt')),
-                ('summary', models.TextField(max_length=300, verbose_name='Kurzbeschreibung')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 4), ('info_box', 7), ('links', 12)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Überschrift', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Ebene 2'), ('h3', 'Ebene 3')], 'label': 'Ebene'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'bold', 'italic', 'link', 'document-link', 'ul', 'ol'], 'label': 'Absatz'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Bild'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 120}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'label': 'Text'}), 7: ('wagtail.blocks.StructBlock', [[('title', 5), ('text', 6)]], {}), 8: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Seite im Portal', 'required': False}), 9: ('wagtail.blocks.URLBlock', (), {'label': 'Externe Adresse', 'required': False}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Linktext', 'max_length': 120}), 11: ('wagtail.blocks.StructBlock', [[('page', 8), ('url', 9), ('text', 10)]], {}), 12: ('wagtail.blocks.ListBlock', (11,), {'label': 'Linkliste', 'template': 'components/blocks/links_block.html'})}, verbose_name='Beschreibung')),
-                ('age_min_months', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Mindestalter (Monate)')),
-                ('age_max_months', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Höchstalter (Monate)')),
-                ('venue', models.CharField(blank=True, max_length=200, verbose_name='Ort')),
-                ('street', models.CharField(blank=True, max_length=200, verbose_name='Straße und Hausnummer')),
-                ('registration_required', models.BooleanField(default=False, verbose_name='Anmeldung erforderlich')),
-                ('registration_info', models.TextField(blank=True, max_length=500, verbose_name='So melden Sie sich an')),
-                ('registration_deadline', models.DateField(blank=True, null=True, verbose_name='Anmeldeschluss')),
-                ('places_left', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Freie Plätze')),
-                ('cost_kind', models.CharField(choices=[('kostenlos', 'kostenlos'), ('preis', 'kostenpflichtig'), ('spende', 'gegen Spende')], default='kostenlos', max_length=12, verbose_name='Kosten')),
-                ('price', models.DecimalField(blank=True, decimal_places=2, max_digits=7, null=True, verbose_name='Preis (Euro)')),
-                ('reduced_with_pass', models.BooleanField(default=False, verbose_name='Ermäßigt mit dem Sozialpass der Stadt')),
-                ('cost_note', models.CharField(blank=True, max_length=200, verbose_name='Hinweis zu den Kosten')),
-                ('barrier_free', models.BooleanField(default=False, verbose_name='Barrierefreier Zugang')),
-                ('accessible_toilet', models.BooleanField(default=False, verbose_name='Barrierefreie Toilette')),
-                ('changing_table', models.BooleanField(default=False, verbose_name='Wickeltisch')),
-                ('last_checked', models.DateField(default=datetime.date.today, verbose_name='Zuletzt geprüft')),
-                ('external_id', models.CharField(blank=True, db_index=True, help_text='Für Importe: die Kennung des Angebots im Ursprungssystem.', max_length=100, verbose_name='Kennung der Quelle')),
-                ('first_date', models.DateField(blank=True, editable=False, null=True)),
-                ('last_date', models.DateField(blank=True, editable=False, null=True)),
-                ('categories', modelcluster.fields.ParentalManyToManyField(related_name='offers', to='offers.offercategory', verbose_name='Kategorien')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='offers', to='home.district', verbose_name='Stadtteil')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='Bild')),
-                ('languages', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='offers', to='directory.language', verbose_name='Sprachen')),
-                ('provider', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='directory.provider', verbose_name='Anbieter')),
-            ],
-            options={
-                'verbose_name': 'Angebot',
-                'verbose_name_plural': 'Angebote',
-                'permissions': [('import_offers', 'Kann Angebote importieren')],
-            },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
-        ),
-        migrations.CreateModel(
-            name='OfferDate',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('start_date', models.DateField(verbose_name='Datum / ab')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='bis')),
-                ('weekday', models.PositiveSmallIntegerField(blank=True, choices=[(0, 'Montag'), (1, 'Dienstag'), (2, 'Mittwoch'), (3, 'Donnerstag'), (4, 'Freitag'), (5, 'Samstag'), (6, 'Sonntag')], help_text='Leer lassen für einzelne Tage oder einen Zeitraum.', null=True, verbose_name='wöchentlich am')),
-                ('start_time', models.TimeField(blank=True, null=True, verbose_name='von (Uhrzeit)')),
-                ('end_time', models.TimeField(blank=True, null=True, verbose_name='bis (Uhrzeit)')),
-                ('offer', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='dates', to='offers.offerpage')),
-            ],
-            options={
-                'verbose_name': 'Termin',
-                'verbose_name_plural': 'Termine',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "Ferienzeit",
+                "verbose_name_plural": "Ferienzeiten",
+                "ordering": ["start"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end__gte", models.F("start"))), name="holiday_end_after_start"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='StaleOfferNotice',
+            name="OfferPage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('last_checked', models.DateField()),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('offer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stale_notices', to='offers.offerpage')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=5, max_digits=8, null=True, verbose_name="Breitengrad"
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=5, max_digits=8, null=True, verbose_name="Längengrad"
+                    ),
+                ),
+                ("postcode", models.CharField(blank=True, max_length=10, verbose_name="PLZ")),
+                (
+                    "city",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leer lassen für die Stadt des Portals (aus den Portal-Einstellungen).",
+                        max_length=100,
+                        verbose_name="Stadt",
+                    ),
+                ),
+                ("summary", models.TextField(max_length=300, verbose_name="Kurzbeschreibung")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 2), ("paragraph", 3), ("image", 4), ("info_box", 7), ("links", 12)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Überschrift", "max_length": 120}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {"choices": [("h2", "Ebene 2"), ("h3", "Ebene 3")], "label": "Ebene"},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h3", "bold", "italic", "link", "document-link", "ul", "ol"],
+                                    "label": "Absatz",
+                                },
+                            ),
+                            4: ("wagtail.images.blocks.ImageBlock", [], {"label": "Bild"}),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "Titel", "max_length": 120}),
+                            6: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ul", "ol"], "label": "Text"},
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("title", 5), ("text", 6)]], {}),
+                            8: ("wagtail.blocks.PageChooserBlock", (), {"label": "Seite im Portal", "required": False}),
+                            9: ("wagtail.blocks.URLBlock", (), {"label": "Externe Adresse", "required": False}),
+                            10: ("wagtail.blocks.CharBlock", (), {"label": "Linktext", "max_length": 120}),
+                            11: ("wagtail.blocks.StructBlock", [[("page", 8), ("url", 9), ("text", 10)]], {}),
+                            12: (
+                                "wagtail.blocks.ListBlock",
+                                (11,),
+                                {"label": "Linkliste", "template": "components/blocks/links_block.html"},
+                            ),
+                        },
+                        verbose_name="Beschreibung",
+                    ),
+                ),
+                (
+                    "age_min_months",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="Mindestalter (Monate)"),
+                ),
+                (
+                    "age_max_months",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="Höchstalter (Monate)"),
+                ),
+                ("venue", models.CharField(blank=True, max_length=200, verbose_name="Ort")),
+                ("street", models.CharField(blank=True, max_length=200, verbose_name="Straße und Hausnummer")),
+                ("registration_required", models.BooleanField(default=False, verbose_name="Anmeldung erforderlich")),
+                (
+                    "registration_info",
+                    models.TextField(blank=True, max_length=500, verbose_name="So melden Sie sich an"),
+                ),
+                ("registration_deadline", models.DateField(blank=True, null=True, verbose_name="Anmeldeschluss")),
+                ("places_left", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="Freie Plätze")),
+                (
+                    "cost_kind",
+                    models.CharField(
+                        choices=[("kostenlos", "kostenlos"), ("preis", "kostenpflichtig"), ("spende", "gegen Spende")],
+                        default="kostenlos",
+                        max_length=12,
+                        verbose_name="Kosten",
+                    ),
+                ),
+                (
+                    "price",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=7, null=True, verbose_name="Preis (Euro)"
+                    ),
+                ),
+                (
+                    "reduced_with_pass",
+                    models.BooleanField(default=False, verbose_name="Ermäßigt mit dem Sozialpass der Stadt"),
+                ),
+                ("cost_note", models.CharField(blank=True, max_length=200, verbose_name="Hinweis zu den Kosten")),
+                ("barrier_free", models.BooleanField(default=False, verbose_name="Barrierefreier Zugang")),
+                ("accessible_toilet", models.BooleanField(default=False, verbose_name="Barrierefreie Toilette")),
+                ("changing_table", models.BooleanField(default=False, verbose_name="Wickeltisch")),
+                ("last_checked", models.DateField(default=datetime.date.today, verbose_name="Zuletzt geprüft")),
+                (
+                    "external_id",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        help_text="Für Importe: die Kennung des Angebots im Ursprungssystem.",
+                        max_length=100,
+                        verbose_name="Kennung der Quelle",
+                    ),
+                ),
+                ("first_date", models.DateField(blank=True, editable=False, null=True)),
+                ("last_date", models.DateField(blank=True, editable=False, null=True)),
+                (
+                    "categories",
+                    modelcluster.fields.ParentalManyToManyField(
+                        related_name="offers", to="offers.offercategory", verbose_name="Kategorien"
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="offers",
+                        to="home.district",
+                        verbose_name="Stadtteil",
+                    ),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="Bild",
+                    ),
+                ),
+                (
+                    "languages",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="offers", to="directory.language", verbose_name="Sprachen"
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offers",
+                        to="directory.provider",
+                        verbose_name="Anbieter",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('offer', 'last_checked'), name='one_notice_per_check')],
+                "verbose_name": "Angebot",
+                "verbose_name_plural": "Angebote",
+                "permissions": [("import_offers", "Kann Angebote importieren")],
+            },
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page", models.Model),
+        ),
+        migrations.CreateModel(
+            name="OfferDate",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("start_date", models.DateField(verbose_name="Datum / ab")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="bis")),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (0, "Montag"),
+                            (1, "Dienstag"),
+                            (2, "Mittwoch"),
+                            (3, "Donnerstag"),
+                            (4, "Freitag"),
+                            (5, "Samstag"),
+                            (6, "Sonntag"),
+                        ],
+                        help_text="Leer lassen für einzelne Tage oder einen Zeitraum.",
+                        null=True,
+                        verbose_name="wöchentlich am",
+                    ),
+                ),
+                ("start_time", models.TimeField(blank=True, null=True, verbose_name="von (Uhrzeit)")),
+                ("end_time", models.TimeField(blank=True, null=True, verbose_name="bis (Uhrzeit)")),
+                (
+                    "offer",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="dates", to="offers.offerpage"
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Termin",
+                "verbose_name_plural": "Termine",
+                "ordering": ["sort_order"],
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="StaleOfferNotice",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("last_checked", models.DateField()),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="stale_notices", to="offers.offerpage"
+                    ),
+                ),
+            ],
+            options={
+                "constraints": [models.UniqueConstraint(fields=("offer", "last_checked"), name="one_notice_per_check")],
             },
         ),
     ]

@@ -84,17 +84,32 @@ class OfferPage(Address, RoutablePageMixin, Page):
     summary = models.TextField(max_length=300, verbose_name=_("Kurzbeschreibung"))
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Beschreibung"))
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("Bild")
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Bild"),
     )
     provider = models.ForeignKey(
-        "directory.Provider", null=True, blank=True, on_delete=models.PROTECT, related_name="offers", verbose_name=_("Anbieter")
+        "directory.Provider",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="offers",
+        verbose_name=_("Anbieter"),
     )
     categories = ParentalManyToManyField("offers.OfferCategory", related_name="offers", verbose_name=_("Kategorien"))
     age_min_months = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("Mindestalter (Monate)"))
     age_max_months = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("Höchstalter (Monate)"))
     # Location (HSDS location + address; postcode, city and coordinates come from Address)
     district = models.ForeignKey(
-        "home.District", null=True, blank=True, on_delete=models.SET_NULL, related_name="offers", verbose_name=_("Stadtteil")
+        "home.District",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="offers",
+        verbose_name=_("Stadtteil"),
     )
     venue = models.CharField(max_length=200, blank=True, verbose_name=_("Ort"))
     street = street_field(blank=True)  # an online or phone offer has no street
@@ -104,18 +119,25 @@ class OfferPage(Address, RoutablePageMixin, Page):
     registration_deadline = models.DateField(null=True, blank=True, verbose_name=_("Anmeldeschluss"))
     places_left = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("Freie Plätze"))
     # Cost
-    cost_kind = models.CharField(max_length=12, choices=CostKind.choices, default=CostKind.FREE, verbose_name=_("Kosten"))
+    cost_kind = models.CharField(
+        max_length=12, choices=CostKind.choices, default=CostKind.FREE, verbose_name=_("Kosten")
+    )
     price = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True, verbose_name=_("Preis (Euro)"))
     reduced_with_pass = models.BooleanField(default=False, verbose_name=_("Ermäßigt mit dem Sozialpass der Stadt"))
     cost_note = models.CharField(max_length=200, blank=True, verbose_name=_("Hinweis zu den Kosten"))
-    languages = ParentalManyToManyField("directory.Language", blank=True, related_name="offers", verbose_name=_("Sprachen"))
+    languages = ParentalManyToManyField(
+        "directory.Language", blank=True, related_name="offers", verbose_name=_("Sprachen")
+    )
     # Accessibility
     barrier_free = models.BooleanField(default=False, verbose_name=_("Barrierefreier Zugang"))
     accessible_toilet = models.BooleanField(default=False, verbose_name=_("Barrierefreie Toilette"))
     changing_table = models.BooleanField(default=False, verbose_name=_("Wickeltisch"))
     last_checked = models.DateField(default=datetime.date.today, verbose_name=_("Zuletzt geprüft"))
     external_id = models.CharField(
-        max_length=100, blank=True, db_index=True, verbose_name=_("Kennung der Quelle"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        verbose_name=_("Kennung der Quelle"),
         help_text=_("Für Importe: die Kennung des Angebots im Ursprungssystem."),
     )
     # Derived from the dates on save; lets the listings drop past offers without a nightly job.
@@ -133,13 +155,19 @@ class OfferPage(Address, RoutablePageMixin, Page):
         InlinePanel("dates", heading=_("Termine"), label=_("Termin")),
         address_panel(before=[FieldPanel("district"), FieldPanel("venue")], heading=_("Ort")),
         MultiFieldPanel(
-            [FieldPanel("registration_required"), FieldPanel("registration_info"),
-             FieldRowPanel([FieldPanel("registration_deadline"), FieldPanel("places_left")])],
+            [
+                FieldPanel("registration_required"),
+                FieldPanel("registration_info"),
+                FieldRowPanel([FieldPanel("registration_deadline"), FieldPanel("places_left")]),
+            ],
             heading=_("Anmeldung"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("cost_kind"), FieldPanel("price")]), FieldPanel("reduced_with_pass"),
-             FieldPanel("cost_note")],
+            [
+                FieldRowPanel([FieldPanel("cost_kind"), FieldPanel("price")]),
+                FieldPanel("reduced_with_pass"),
+                FieldPanel("cost_note"),
+            ],
             heading=_("Kosten"),
         ),
         FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
@@ -202,7 +230,10 @@ class OfferDate(Orderable):
     start_date = models.DateField(verbose_name=_("Datum / ab"))
     end_date = models.DateField(null=True, blank=True, verbose_name=_("bis"))
     weekday = models.PositiveSmallIntegerField(
-        choices=WEEKDAYS, null=True, blank=True, verbose_name=_("wöchentlich am"),
+        choices=WEEKDAYS,
+        null=True,
+        blank=True,
+        verbose_name=_("wöchentlich am"),
         help_text=_("Leer lassen für einzelne Tage oder einen Zeitraum."),
     )
     start_time = models.TimeField(null=True, blank=True, verbose_name=_("von (Uhrzeit)"))

@@ -1,10 +1,8 @@
 """Offer taxonomy and school holidays (HSDS: taxonomy_term), kept by the Redaktion."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.search import index
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 
 class OfferCategory(models.Model):
@@ -36,7 +34,9 @@ class HolidayPeriod(models.Model):
         ordering = ["start"]
         verbose_name = _("Ferienzeit")
         verbose_name_plural = _("Ferienzeiten")
-        constraints = [models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="holiday_end_after_start")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="holiday_end_after_start")
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.start:%d.%m.}–{self.end:%d.%m.%Y})"

@@ -25,7 +25,9 @@ class ProgressBar:
         percent = min(100, done * 100 // total)
         if self.tty:
             filled = BAR_WIDTH * percent // 100
-            self.stream.write(f"\r{phase:<10} [{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {percent:3d} % {done}/{total}")
+            self.stream.write(
+                f"\r{phase:<10} [{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {percent:3d} % {done}/{total}"
+            )
             self.stream.flush()
         elif percent // 10 != self.shown // 10 or done == total:
             self.stream.write(f"{phase:<10} {percent:3d} % {done}/{total}\n")

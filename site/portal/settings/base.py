@@ -251,7 +251,9 @@ WAGTAILSEARCH_BACKENDS = {"default": search_backend_from_url(SEARCH_URL)}
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 TASKS = {
     "default": {
-        "BACKEND": "core.background.OutboxTaskBackend" if CELERY_BROKER_URL else "django_tasks.backends.immediate.ImmediateBackend"
+        "BACKEND": "core.background.OutboxTaskBackend"
+        if CELERY_BROKER_URL
+        else "django_tasks.backends.immediate.ImmediateBackend"
     }
 }
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -313,8 +315,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # Wagtail logs every in-process task at INFO; only problems are worth a line.
     "loggers": {
-        "django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"},
+        "django.db.backends": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
         # The search clients log every request at INFO.
-        "opensearch": {"level": "WARNING"}, "elastic_transport": {"level": "WARNING"},
+        "opensearch": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
     },
 }

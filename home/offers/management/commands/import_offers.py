@@ -20,7 +20,9 @@ class Command(BaseCommand):
         index = OfferIndexPage.objects.first()
         if index is None:
             raise CommandError("Es gibt noch keine Angebotsliste (OfferIndexPage) im Seitenbaum.")
-        report = offers_import(rows=parse_upload(name=file.name, content=file.read_bytes()), index=index, dry_run=not commit)
+        report = offers_import(
+            rows=parse_upload(name=file.name, content=file.read_bytes()), index=index, dry_run=not commit
+        )
         for position, reason in report.errors:
             self.stderr.write(f"{position}: {reason}")
         self.stdout.write(report.summary())
