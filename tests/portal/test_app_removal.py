@@ -43,10 +43,40 @@ SERVICE_VARIABLES = (
     "DJANGO_SETTINGS_MODULE",
 )
 
+# Imports every module of every installed portal app (their own folders, not those of apps inside them), then names
+# the modules of left-out apps that got loaded anyway: an import by name, at any depth, would show up here.
+IMPORTS_SCRIPT = """
+import importlib, json, sys, django
+from pathlib import Path
+django.setup()
+from django.apps import apps
+from django.conf import settings
+
+every_app = [*settings.PORTAL_APPS, *settings.WITHOUT_APPS]
+configs = {config.name: config for config in apps.get_app_configs()}
+
+def owner(module):
+    return max((app for app in every_app if module == app or module.startswith(app + ".")), key=len, default=None)
+
+imported = 0
+for app in settings.PORTAL_APPS:
+    folder = Path(configs[app].path)
+    base = folder.parents[len(app.split(".")) - 1]
+    for path in sorted(folder.rglob("*.py")):
+        parts = list(path.relative_to(base).with_suffix("").parts)
+        module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        if owner(module) == app:
+            importlib.import_module(module)
+            imported += 1
+print(json.dumps({"imported": imported, "left_out_loaded": sorted(
+    name for name in sys.modules if owner(name) in settings.WITHOUT_APPS
+)}))
+"""
+
 # Run with the seeded database: a district page, and the profile page of the demo parent who, with the app, has a
 # changing place waiting for the Redaktion.
 PAGES_SCRIPT = """
-import json, django
+import json, sys, django
 django.setup()
 from django.apps import apps
 from django.test import Client
@@ -61,6 +91,7 @@ client.force_login(User.objects.get(username="olena"))
 profile = client.get("/konto/profil/")
 print(json.dumps({
     "installed": apps.is_installed("home.changing_places"),
+    "left_out_loaded": sorted(name for name in sys.modules if name.startswith("home.changing_places")),
     "district": [district_page.status_code, district_page.content.decode()],
     "profile": [profile.status_code, profile.content.decode()],
 }))
@@ -113,6 +144,8 @@ def test_the_portal_runs_and_passes_other_apps_tests_without_changing_places():
 
         run("check", ["manage.py", "check", "--fail-level", "WARNING"], env)
         # The other apps' migrations describe their models completely: nothing of theirs depends on the missing app.
+        loaded = json.loads(run("imports", ["-c", IMPORTS_SCRIPT], env).splitlines()[-1])
+        assert loaded["imported"] > 100 and loaded["left_out_loaded"] == [], loaded
         run("makemigrations", ["manage.py", "makemigrations", "--check", "--dry-run"], env)
         run("migrate", ["manage.py", "migrate", "--no-input", "-v", "0"], env)
         # The test run below starts from this migrated database instead of migrating once more.
@@ -126,7 +159,7 @@ def test_the_portal_runs_and_passes_other_apps_tests_without_changing_places():
         assert not [line for line in lines if "Wickel" in line], seeded
 
         pages = json.loads(run("pages", ["-c", PAGES_SCRIPT], env).splitlines()[-1])
-        assert pages["installed"] is False
+        assert pages["installed"] is False and pages["left_out_loaded"] == [], pages["left_out_loaded"]
         status, html = pages["district"]
         assert status == 200, html[-3000:]
         assert 'href="#familienpunkte"' in html and 'href="#kitas"' in html and 'href="#angebote"' in html
