@@ -29,3 +29,12 @@ def offers_page(home_page):
     from tests.factories import offer_index
 
     return offer_index(home_page)
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook turns xdist_group marks into worker groups
+def pytest_collection_modifyitems(config, items):
+    # The Redis tests share one Redis database (each test flushes it) and one Celery queue: under
+    # `dev.py test` (-n auto --dist loadgroup) they run in one worker, one after the other.
+    for item in items:
+        if item.get_closest_marker("redis"):
+            item.add_marker(pytest.mark.xdist_group("redis"))
