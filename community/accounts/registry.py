@@ -41,20 +41,63 @@ personal_data.register(
 personal_data.register(
     PersonalData(
         models=(
-            "wagtailusers.UserProfile",
             "wagtailadmin.EditingSession",
             "wagtailadmin.FormState",
             "wagtailcore.APIToken",
             "wagtailcore.UploadedFile",
-            "wagtailcore.Comment",
-            "wagtailcore.CommentReply",
             "wagtailcore.PageSubscription",
             "wagtailimages.Image",
             "wagtaildocs.Document",
             "wagtail_localize.StringTranslation",
             "wagtail_localize.SegmentOverride",
         ),
-        reason="Nur für Konten mit Zugang zur Redaktionsoberfläche (Einstellungen, Kommentare, Uploads, Übersetzungen); "
-        "Eltern haben dort nichts; Einstellungen gehen mit dem Konto, Inhalte bleiben ohne Namen.",
+        reason="Nur für Konten mit Zugang zur Redaktionsoberfläche (Bearbeitungssitzungen, Uploads, Übersetzungen); "
+        "Eltern haben dort nichts; Sitzungen gehen mit dem Konto, Inhalte bleiben ohne Namen.",
     )
+)
+
+
+def _admin_comments(user) -> list[dict]:
+    """What staff wrote in the admin's page comments: their own text, so it belongs in their download."""
+    from wagtail.models import Comment, CommentReply
+
+    from community.accounts.services import when
+
+    comments = [
+        {"seite": c.page.title, "text": c.text, "am": when(c.created_at)}
+        for c in Comment.objects.filter(user=user).select_related("page").order_by("created_at")
+    ]
+    replies = [
+        {"seite": r.comment.page.title, "text": r.text, "am": when(r.created_at)}
+        for r in CommentReply.objects.filter(user=user).select_related("comment__page").order_by("created_at")
+    ]
+    return comments + replies
+
+
+def _admin_settings(user) -> dict | None:
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.objects.filter(user=user).first()
+    if profile is None:
+        return None
+    return {
+        "sprache": profile.preferred_language,
+        "zeitzone": profile.current_time_zone,
+        "mail_bei_freigabe": profile.approved_notifications,
+        "mail_bei_ablehnung": profile.rejected_notifications,
+        "mail_bei_einreichung": profile.submitted_notifications,
+        "mail_bei_kommentaren": profile.updated_comments_notifications,
+    }
+
+
+personal_data.register(
+    PersonalData(
+        models=("wagtailcore.Comment", "wagtailcore.CommentReply"),
+        key="kommentare_redaktion",
+        export=_admin_comments,
+        order=95,
+    )
+)
+personal_data.register(
+    PersonalData(models=("wagtailusers.UserProfile",), key="einstellungen_redaktion", export=_admin_settings, order=96)
 )

@@ -261,3 +261,21 @@ def test_deleting_the_account_keeps_forum_posts_unsigned_and_removes_the_rest(me
     ]
     assert not left, f"rows still linked to the deleted account: {left}"
     assert PageLogEntry.objects.filter(pk__in=logged, user=None).count() == len(logged)  # the log stays, nameless
+
+
+def test_staff_find_their_admin_comments_and_settings_in_the_download(client, home_page):
+    from wagtail.models import Comment, CommentReply
+    from wagtail.users.models import UserProfile
+
+    from tests.factories import PASSWORD, UserFactory
+
+    editor = UserFactory(roles=["Redaktion"])
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "de"
+    profile.save()
+    comment = Comment.objects.create(page=home_page, user=editor, text="Bitte das Foto tauschen", contentpath="title")
+    CommentReply.objects.create(comment=comment, user=editor, text="Erledigt, danke")
+    client.login(username=editor.username, password=PASSWORD)
+    data = json.loads(client.get(reverse("account-data")).content)
+    assert [entry["text"] for entry in data["kommentare_redaktion"]] == ["Bitte das Foto tauschen", "Erledigt, danke"]
+    assert data["einstellungen_redaktion"]["sprache"] == "de"
