@@ -34,7 +34,10 @@ def offers_page(home_page):
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook turns xdist_group marks into worker groups
 def pytest_collection_modifyitems(config, items):
     # The Redis tests share one Redis database (each test flushes it) and one Celery queue: under
-    # `dev.py test` (-n auto --dist loadgroup) they run in one worker, one after the other.
+    # `pytest -n … --dist loadgroup` they run in one worker, one after the other (`dev.py test` runs them after
+    # the parallel part anyway). Without xdist the marker does not exist.
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
     for item in items:
         if item.get_closest_marker("redis"):
             item.add_marker(pytest.mark.xdist_group("redis"))
