@@ -2,9 +2,11 @@
 city-wide data, and the local institutions in the admin's "Verzeichnisdaten"."""
 
 from community.accounts.roles import REDAKTION
+from core.address import use_city_source
 from core.registry import AdminSnippets, DemoStep, RoleGrants, demo_steps, directory_snippets, role_grants
 from home import demo
 from home.admin_views import LocalInstitutionViewSet
+from home.selectors import city_name
 
 role_grants.register(
     RoleGrants(
@@ -20,3 +22,5 @@ directory_snippets.register(AdminSnippets((LocalInstitutionViewSet,), order=10))
 demo_steps.register(DemoStep("home", demo.seed, order=10))
 # After the contact points' section, so that the menu keeps its order: Familienpunkte, Stadtteile, …
 demo_steps.register(DemoStep("districts", demo.seed_district_index, order=65))
+# Addresses (core.address) saved without a city get the city from the portal settings.
+use_city_source(city_name)

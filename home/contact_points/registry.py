@@ -87,37 +87,30 @@ profile_sections.register(
 )
 
 
-def _volunteering(user) -> dict:
-    from home.contact_points.models import ContactPointStaff, VolunteerSignup
+def _signups(user) -> list[dict]:
+    from home.contact_points.models import VolunteerSignup
 
-    return {
-        "schichten": [
-            {
-                "aufgabe": s.shift.role.title,
-                "datum": s.shift.date.isoformat(),
-                "nachricht": s.comment,
-                "abgesagt": bool(s.cancelled_at),
-            }
-            for s in VolunteerSignup.objects.filter(user=user).select_related("shift__role")
-        ],
-        "familienpunkt_teams": list(ContactPointStaff.objects.filter(user=user).values_list("page__title", flat=True)),
-    }
+    return [
+        {
+            "aufgabe": s.shift.role.title,
+            "datum": s.shift.date.isoformat(),
+            "nachricht": s.comment,
+            "abgesagt": bool(s.cancelled_at),
+        }
+        for s in VolunteerSignup.objects.filter(user=user).select_related("shift__role")
+    ]
+
+
+def _teams(user) -> list[str]:
+    from home.contact_points.models import ContactPointStaff
+
+    return list(ContactPointStaff.objects.filter(user=user).values_list("page__title", flat=True))
 
 
 personal_data.register(
-    PersonalData(
-        models=("contact_points.VolunteerSignup", "contact_points.ContactPointStaff"),
-        key="helfer_schichten",
-        export=lambda user: _volunteering(user)["schichten"],
-        order=50,
-    )
+    PersonalData(models=("contact_points.VolunteerSignup",), key="helfer_schichten", export=_signups, order=50)
 )
 personal_data.register(
-    PersonalData(
-        models=(),
-        key="familienpunkt_teams",
-        export=lambda user: _volunteering(user)["familienpunkt_teams"],
-        order=51,
-    )
+    PersonalData(models=("contact_points.ContactPointStaff",), key="familienpunkt_teams", export=_teams, order=51)
 )
 demo_steps.register(DemoStep("contact_points", demo.seed, order=60))

@@ -3,8 +3,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from core import address
-
 
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
@@ -51,13 +49,3 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Portal-Einstellungen")
-
-
-def _portal_city() -> str:
-    from home.selectors import city_name
-
-    return city_name()
-
-
-# Addresses (core.address) saved without a city get the one set here.
-address.use_city_source(_portal_city)
