@@ -5,6 +5,7 @@ from pathlib import Path
 import environ
 import machina
 from celery.schedules import crontab
+from django.conf.locale import LANG_INFO
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PORTAL_DIR.parent.parent  # the repository root (site/portal/settings → ../../..)
@@ -171,9 +172,14 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # --- Languages ----------------------------------------------------------------------------
+EASY_GERMAN = "de-x-ls"
+LANG_INFO[EASY_GERMAN] = {"bidi": False, "code": EASY_GERMAN, "name": "Easy German", "name_local": "Leichte Sprache"}
 LANGUAGE_CODE = "de"
 LANGUAGES = [
     ("de", "Deutsch"),
+    # Leichte Sprache (easy-to-read German) is a content locale of its own: editors translate into it in the same
+    # workflow as into the other languages; a private-use subtag, so browsers and screen readers still read German.
+    (EASY_GERMAN, "Leichte Sprache"),
     ("en", "English"),
     ("tr", "Türkçe"),
     ("ar", "العربية"),
@@ -216,7 +222,19 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # allauth owns passwords for everybody
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [language for language in LANGUAGES if language[0] != EASY_GERMAN]
+# A new translation starts as a draft and goes live only through the Redaktion's review (home.translations).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Optional machine pre-fill in the translation editor, off by default (DSGVO): only a self-hosted LibreTranslate.
+LIBRETRANSLATE_URL = env.str("PORTAL_LIBRETRANSLATE_URL", default="")
+if LIBRETRANSLATE_URL:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": LIBRETRANSLATE_URL,
+            "API_KEY": env.str("PORTAL_LIBRETRANSLATE_API_KEY", default=""),
+        },
+    }
 
 
 def search_backend_from_url(url: str) -> dict:
