@@ -59,6 +59,7 @@ PORTAL_APPS = [
     "community.accounts",
     "community.notifications",
     "search",
+    "home.translations",
     "home",
     "home.directory",
     "home.offers",
