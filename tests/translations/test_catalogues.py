@@ -95,7 +95,11 @@ def test_compiled_catalogue_matches_its_source(language):
 def test_every_string_of_our_code_is_in_the_catalogue(extracted, language):
     for domain, wanted in extracted.items():
         path = ROOT / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
-        have = {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(path)) if not entry.obsolete} if path.exists() else set()
+        have = (
+            {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(path)) if not entry.obsolete}
+            if path.exists()
+            else set()
+        )
         missing = sorted(wanted - have, key=str)
         assert not missing, f"{language}/{domain}.po lacks {len(missing)} strings (run `make messages`): {missing[:15]}"
 
