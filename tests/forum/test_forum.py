@@ -80,7 +80,7 @@ FORUM_PAGES = [
     ("mitglied", lambda w: topic_create_url(w["forum"]), "Neues Thema in „Kita &amp; Schule“"),
     ("mitglied", lambda w: reply_url(w["topic"]), "Die letzten Beiträge"),
     ("mitglied", lambda w: reverse("forum-report", args=[w["reply"].pk]), "Warum melden Sie diesen Beitrag?"),
-    ("mitglied", lambda w: reverse("forum_member:user_subscriptions"), "Gefolgte Themen"),
+    ("mitglied", lambda w: reverse("forum_member:user_subscriptions"), "Themen, denen Sie folgen"),
     ("mitglied", lambda w: reverse("forum_member:user_posts", args=[w["member"].pk]), "Meine Beiträge"),
     ("mitglied", lambda w: reverse("forum_member:profile", args=[w["author"].pk]), "Neueste Beiträge"),
     ("mitglied", lambda w: reverse("forum_tracking:unread_topics"), "Ungelesene Themen"),
