@@ -77,7 +77,7 @@ FORUM_PAGES = [
     ("anonym", lambda w: topic_url(w["topic"]), "Anmelden, um zu antworten"),
     ("mitglied", lambda w: forum_url(w["forum"]), "Forum folgen (neue Themen)"),
     ("mitglied", lambda w: topic_url(w["topic"]), "Melden"),
-    ("mitglied", lambda w: topic_create_url(w["forum"]), "Neues Thema in „Kita &amp; Schule“"),
+    ("mitglied", lambda w: topic_create_url(w["forum"]), "Neues Thema in „<bdi>Kita &amp; Schule</bdi>“"),
     ("mitglied", lambda w: reply_url(w["topic"]), "Die letzten Beiträge"),
     ("mitglied", lambda w: reverse("forum-report", args=[w["reply"].pk]), "Warum melden Sie diesen Beitrag?"),
     ("mitglied", lambda w: reverse("forum_member:user_subscriptions"), "Themen, denen Sie folgen"),
