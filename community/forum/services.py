@@ -80,7 +80,7 @@ def unsubscribe(*, user, scope: str) -> str:
         user.forum_mail = user.ForumMail.OFF
         user.save(update_fields=["forum_mail"])
         return _("Sie bekommen keine E-Mails zu Forum-Beiträgen mehr. Hinweise auf der Website bleiben.")
-    return _("Das Abonnement gibt es nicht mehr.")
+    return _("Dieses Thema oder Forum gibt es nicht mehr.")
 
 
 # --- following ----------------------------------------------------------------------------------------------

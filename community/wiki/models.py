@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -142,7 +143,11 @@ class WikiEdit(models.Model):
     # What the author saw when they started; a different latest revision at save time is a conflict.
     base_revision = models.ForeignKey(Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="wiki_edits", verbose_name=_("von")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="wiki_edits",
+        verbose_name=pgettext_lazy("Verfasser", "von"),
     )
     summary = models.CharField(max_length=200, verbose_name=_("Zusammenfassung"))
     new_article = models.BooleanField(default=False, verbose_name=_("neuer Artikel"))

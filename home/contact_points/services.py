@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from community.accounts.models import User
 from community.accounts.selectors import has_confirmed_email
@@ -101,10 +102,14 @@ def _enqueue_mail(signup_id: int, kind: str) -> None:
     enqueue(send_volunteer_mail, signup_id, kind)
 
 
+# Lazy: translated when a mail is sent, not once at import.
 MAILS = {
-    "confirmation": (_("Danke! Ihre Anmeldung: %(role)s am %(date)s"), "contact_points/mail/signup_confirmation.txt"),
-    "cancelled": (_("Abgesagt: %(role)s am %(date)s"), "contact_points/mail/signup_cancelled.txt"),
-    "reminder": (_("Erinnerung: %(role)s am %(date)s"), "contact_points/mail/signup_reminder.txt"),
+    "confirmation": (
+        gettext_lazy("Danke! Ihre Anmeldung: %(role)s am %(date)s"),
+        "contact_points/mail/signup_confirmation.txt",
+    ),
+    "cancelled": (gettext_lazy("Abgesagt: %(role)s am %(date)s"), "contact_points/mail/signup_cancelled.txt"),
+    "reminder": (gettext_lazy("Erinnerung: %(role)s am %(date)s"), "contact_points/mail/signup_reminder.txt"),
 }
 
 

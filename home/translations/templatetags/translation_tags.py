@@ -13,7 +13,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def content_lang(context, obj) -> str:
+def content_lang(context, obj, dir=True) -> str:  # noqa: A002  (the HTML attribute's name)
     """` lang="de" dir="ltr"` on an element whose text is not in the reader's language (an untranslated page, a
     category without a translation), so screen readers and translation tools read it right."""
     if obj is None:
@@ -22,8 +22,11 @@ def content_lang(context, obj) -> str:
     language = selectors.content_language(obj, pending=pending)
     if language == (get_language() or settings.LANGUAGE_CODE):
         return ""
+    code = selectors.base_language(language)
+    if not dir:  # the element has dir="auto" of its own
+        return mark_safe(f' lang="{code}"')
     direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
-    return mark_safe(f' lang="{selectors.base_language(language)}" dir="{direction}"')
+    return mark_safe(f' lang="{code}" dir="{direction}"')
 
 
 @register.simple_tag
