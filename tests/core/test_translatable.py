@@ -8,6 +8,8 @@ from wagtail.models import Locale
 
 from core.translatable import LocalizedModelChoiceField, lang_marked
 from home.directory.models import Language
+from home.kita.models import KitaFocus
+from home.offers.models import HolidayPeriod, OfferCategory
 from tests.factories.localize import translate_snippet
 
 pytestmark = pytest.mark.django_db
@@ -20,11 +22,18 @@ def turkish():
     return Language.objects.originals().get(code="tr")
 
 
-def test_the_bootstrap_made_every_existing_row_a_german_original():
-    rows = list(Language.objects.select_related("locale"))
-    assert {row.code for row in rows} == SEEDED_CODES
+@pytest.mark.parametrize("model", [Language, OfferCategory, HolidayPeriod, KitaFocus])
+def test_the_bootstrap_made_every_existing_row_a_german_original(model):
+    # The rows the earlier data migrations created, before the models became translatable.
+    rows = list(model.objects.select_related("locale"))
+    assert rows
     assert {row.locale.language_code for row in rows} == {"de"}
     assert len({row.translation_key for row in rows}) == len(rows)  # each its own translation group
+    assert model.objects.originals().count() == len(rows)
+
+
+def test_the_seeded_languages_are_all_there():
+    assert set(Language.objects.originals().values_list("code", flat=True)) == SEEDED_CODES
 
 
 def test_originals_leave_out_translations(turkish):
