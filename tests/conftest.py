@@ -50,3 +50,12 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("redis"):
             item.add_marker(pytest.mark.xdist_group("redis"))
+
+
+@pytest.fixture(autouse=True)
+def _translated_names_forgotten():
+    # Each test's database changes are rolled back; the cached names of translatable snippets must go with them.
+    yield
+    from core.translatable import forget_translated_values
+
+    forget_translated_values()

@@ -61,9 +61,10 @@ class _Lookups:
     def load(cls) -> _Lookups:
         return cls(
             providers={p.name: p for p in Provider.objects.all()},
-            categories={c.slug: c for c in OfferCategory.objects.all()},
+            # Imports name categories and languages by slug and code: the German originals, as pages point to them.
+            categories={c.slug: c for c in OfferCategory.objects.originals()},
             districts={d.slug: d for d in District.objects.all()},
-            languages={lang.code: lang for lang in Language.objects.all()},
+            languages={lang.code: lang for lang in Language.objects.originals()},
         )
 
     def problems(self, record: OfferRecord) -> list[str]:
