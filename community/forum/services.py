@@ -13,11 +13,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 
-from community.forum.models import ForumAccess, ForumSubscription, PostModeration, PostReport
+from community.accounts.languages import supported_language
+from community.forum.models import ForumAccess, ForumSubscription, PostLanguage, PostModeration, PostReport
 from community.forum.permissions import PortalPermissionHandler
 from community.notifications.services import digests_send, notify
 
@@ -95,11 +97,25 @@ def _mail_mode(user) -> str:
     return {user.ForumMail.DAILY: "digest", user.ForumMail.OFF: "none"}.get(user.forum_mail, "now")
 
 
+# --- the language of a post -----------------------------------------------------------------------------------
+def post_language_default() -> str:
+    """What a new post is taken to be written in: the writer's interface language (Leichte Sprache is German)."""
+    language = supported_language(get_language())
+    return settings.LANGUAGE_CODE if language == settings.EASY_GERMAN else language
+
+
+def post_language_set(*, post: Post, language: str) -> None:
+    PostLanguage.objects.update_or_create(post=post, defaults={"language": language})
+
+
 # --- a post was saved ---------------------------------------------------------------------------------------
 def post_saved(*, post: Post, created: bool) -> None:
     """Called for every saved post (machina's views, moderation, the demo, the wiki link)."""
     if created:
         PostModeration.objects.create(post=post, waited=not post.approved)
+        # Posts written without the form (the wiki's discussion link) are in the language of the request; the form
+        # and the demo then set the language their writer chose.
+        PostLanguage.objects.get_or_create(post=post, defaults={"language": post_language_default()})
         if post.poster_id:
             post.topic.subscribers.add(post.poster)  # writing in a topic follows it, as one expects from a forum
     if not post.approved:
