@@ -5,14 +5,13 @@ import re
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils.translation import get_language, gettext, ngettext, override
+from django.utils.translation import get_language, ngettext, override
 
 from community.notifications.models import Notification
 from community.notifications.services import notify
 from tests.factories import ParentFactory, make_forum, make_reply, make_topic
 
 pytestmark = pytest.mark.django_db
-REPLY_TITLE = "Neue Antwort im Thema „%(subject)s“"
 
 
 def mail_to(address: str):
@@ -38,14 +37,15 @@ def test_a_turkish_member_gets_the_notice_and_mail_in_turkish_a_german_member_in
     with django_capture_on_commit_callbacks(execute=True):
         make_reply(topic, ParentFactory(display_name="Julia"), "Samstags um zehn im Hallenbad.")
 
-    with override("tr"):
-        turkish_title = gettext(REPLY_TITLE) % {"subject": "Schwimmkurs"}
+    # Phrases of the compiled Turkish catalogue.
+    turkish_title = "“Schwimmkurs” konusunda yeni yanıt"
     notice = Notification.objects.get(user=turkish)
     assert notice.title == turkish_title
     assert notice.url.startswith("/tr/forum/")
     message = mail_to("mehmet@example.org")
     assert message.extra_headers["Content-Language"] == "tr"
     assert message.subject == f"[Familienportal] {turkish_title}"
+    assert message.body.startswith("Merhaba ") and "Tüm bildirimler ve e-posta ayarları:" in message.body
     assert any(link.endswith(f"{notice.url}") and "/tr/forum/" in link for link in links_in(message))
     assert "Samstags um zehn im Hallenbad." in message.body  # the post itself, as written
 
@@ -55,6 +55,7 @@ def test_a_turkish_member_gets_the_notice_and_mail_in_turkish_a_german_member_in
     german_mail = mail_to("sandra@example.org")
     assert german_mail.extra_headers["Content-Language"] == "de"
     assert german_mail.body.startswith("Hallo ")
+    assert "Alle Benachrichtigungen und E-Mail-Einstellungen:" in german_mail.body
     assert "Julia schreibt:" in german_mail.body
     assert not any("/tr/" in link for link in links_in(german_mail))
 
@@ -73,7 +74,8 @@ def test_the_daily_digest_is_in_the_members_language(topic, django_capture_on_co
             "[Familienportal] %(count)s Neuigkeiten aus dem Forum",
             1,
         ) % {"count": 1}
-    assert digest.subject == subject
+    assert digest.subject == subject and "Neuigkeit" not in subject  # the Ukrainian catalogue's
+    assert digest.body.startswith("Вітаємо, ")
     assert any("/uk/forum/" in link for link in links_in(digest))
 
 
