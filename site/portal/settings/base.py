@@ -217,6 +217,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Familienportal] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "10/h/ip"}
 ACCOUNT_FORMS = {"signup": "community.accounts.forms.PortalSignupForm"}
+ACCOUNT_ADAPTER = "community.accounts.adapter.PortalAccountAdapter"  # mails in the member's language
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Familienportal"
