@@ -65,6 +65,7 @@ PORTAL_APPS = [
     "home.kita",
     "home.contact_points",
     "home.changing_places",
+    "home.accessibility",
     "community.wiki",
     "community.forum",
 ]
@@ -300,6 +301,10 @@ CELERY_BEAT_SCHEDULE = {
     "stale-offer-reminders": {"task": "home.offers.tasks.flag_stale_offers", "schedule": crontab(hour=6, minute=30)},
     "unpublish-past-pages": {"task": "home.tasks.unpublish_past_pages", "schedule": crontab(hour=2, minute=15)},
     "search-catch-up": {"task": "search.tasks.search_catch_up", "schedule": 60},
+    "accessibility-feedback-purge": {
+        "task": "home.accessibility.tasks.purge_feedback",
+        "schedule": crontab(hour=3, minute=40),
+    },
 }
 # A feature app left out of INSTALLED_APPS takes its periodic tasks with it.
 CELERY_BEAT_SCHEDULE = {
