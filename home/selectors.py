@@ -2,9 +2,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Site
+
+from home.translations import selectors as translation_selectors
 
 
 @dataclass(frozen=True)
@@ -13,6 +17,7 @@ class NavItem:
     url: str
     summary: str = ""
     active: bool = False
+    lang: str = ""  # set when the title is not in the reader's language (a page not translated yet)
 
 
 def area_items(*, site: Site | None, current_path: str = "") -> list[NavItem]:
@@ -21,10 +26,14 @@ def area_items(*, site: Site | None, current_path: str = "") -> list[NavItem]:
     if site is not None:
         home = site.root_page.localized
         pages = home.get_children().live().in_menu().specific()
+        pending = translation_selectors.pending_page_ids()
+        reader = get_language() or settings.LANGUAGE_CODE
         for page in pages:
             url = page.get_url()
             summary = page.search_description or getattr(page, "intro", "")
-            items.append(NavItem(page.title, url, summary, active=current_path.startswith(url)))
+            language = translation_selectors.content_language(page, pending=pending)
+            lang = translation_selectors.base_language(language) if language != reader else ""
+            items.append(NavItem(page.title, url, summary, active=current_path.startswith(url), lang=lang))
     for title, summary, url in (
         (_("Forum"), _("Fragen stellen und Erfahrungen mit anderen Eltern teilen."), reverse("forum:index")),
         (_("Suche"), _("Alle Inhalte des Portals durchsuchen."), reverse("search")),

@@ -17,6 +17,15 @@ def _media_and_mail(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Each test's database is rolled back, so ids cached by an earlier test (locales, pending translations) may
+    # name other rows now; the cache starts empty like after a deployment.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     from home.models import HomePage

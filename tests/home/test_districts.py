@@ -106,4 +106,5 @@ def test_district_page_queries_do_not_grow_with_content(client, home_page):
     with CaptureQueriesContext(connection) as many:
         html = client.get(index.url + "styrum/").content.decode()
     assert "Elterncafé Styrumb 4" in html and "Familienpunkt Styrumb" in html
-    assert len(many) == len(few) <= 36, "\n".join(q["sql"][:150] for q in many.captured_queries)
+    # 37: one query finds the page's versions in the other languages (language links, hreflang, fallback note).
+    assert len(many) == len(few) <= 37, "\n".join(q["sql"][:150] for q in many.captured_queries)

@@ -1,0 +1,109 @@
+"""The demo city in every language: each locale switched on with its alias tree, then the translations of the demo
+content loaded from `demo_content/<language>.json` through wagtail-localize's own translation memory — so the
+Redaktion finds them in the translation editor exactly as if a translator had typed them.
+
+Each file maps a German source string (a wagtail-localize segment: a title, a paragraph, a list item; rich text
+keeps its `<a id="a1">` link markers and inline tags) to its translation. A page or snippet is translated when the
+file covers all of its text segments (its slug stays German so that URLs match across languages)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale, Page, TranslatableMixin
+
+from home.translations import services
+from home.translations.models import PendingTranslation
+
+CONTENT = Path(__file__).resolve().parent / "demo_content"
+# Fields whose segments are not text for readers: they keep the German value (URLs stay identical).
+UNTRANSLATED_FIELDS = {"slug", "seo_title", "search_description"}
+
+
+def catalogue(language: str) -> dict[str, str]:
+    path = CONTENT / f"{language}.json"
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _text_segments(source):
+    return [
+        segment
+        for segment in source.stringsegment_set.select_related("string", "context").order_by("order")
+        if segment.context.path.split(".")[0] not in UNTRANSLATED_FIELDS
+    ]
+
+
+def translatable_instances() -> list:
+    """German pages (below the root) and translatable snippets of the demo city, in tree order."""
+    source_locale = Locale.get_default()
+    pages = list(Page.objects.filter(locale=source_locale, depth__gt=1).order_by("path").specific())
+    snippets = []
+    for model in apps.get_models():
+        if (
+            issubclass(model, TranslatableMixin)
+            and not issubclass(model, Page)
+            and model._meta.app_label
+            not in (
+                "wagtailcore",
+                "wagtail_localize",
+            )
+        ):
+            if getattr(model, "translatable_fields", None) is None and not hasattr(model, "panels"):
+                continue
+            snippets.extend(model.objects.filter(locale=source_locale))
+    return pages + snippets
+
+
+@transaction.atomic
+def translate_instance(instance, language: str, strings: dict[str, str]) -> bool:
+    """Translate one German page or snippet into `language` if `strings` covers all its text; True if done."""
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+    locale = Locale.objects.get(language_code=language)
+    existing = instance.get_translation_or_none(locale)
+    if existing is not None and not getattr(existing, "alias_of_id", None):
+        if not PendingTranslation.objects.filter(page_id=existing.pk).exists():
+            return False  # already translated (by the demo earlier or by the Redaktion): leave it
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    segments = _text_segments(source)
+    if not segments or any(segment.string.data not in strings for segment in segments):
+        return False
+    for segment in segments:
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": strings[segment.string.data],
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )
+    Translation.objects.get_or_create(source=source, target_locale=locale)
+    if isinstance(instance, Page):
+        # Saved as a draft and published here, not in an on_commit callback: the demo (and its tests) see it live.
+        translated = source.create_or_update_translation(locale, publish=False, fallback=True)
+        translated.get_latest_revision().publish()
+    else:
+        source.create_or_update_translation(locale, publish=True, fallback=True)
+    return True
+
+
+def seed() -> list[str]:
+    languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE]
+    created = services.locales_enable(languages)
+    lines = [f"Sprachen eingeschaltet: {', '.join(created)}"] if created else []
+    instances = translatable_instances()
+    for language in languages:
+        strings = catalogue(language)
+        if not strings:
+            continue
+        done = sum(translate_instance(instance, language, strings) for instance in instances)
+        if done:
+            lines.append(f"{language}: {done} Seiten und Einträge übersetzt")
+    return lines
