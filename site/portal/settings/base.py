@@ -67,6 +67,7 @@ PORTAL_APPS = [
     "home.kita",
     "home.contact_points",
     "home.changing_places",
+    "home.accessibility",
     "community.wiki",
     "community.forum",
 ]
@@ -222,7 +223,8 @@ ACCOUNT_ADAPTER = "community.accounts.adapter.PortalAccountAdapter"  # mails in 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Familienportal"
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# mp4/webm and vtt for self-hosted videos with captions (home.blocks.VideoBlock).
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "pdf", "pptx", "rtf", "txt", "vtt", "webm", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # allauth owns passwords for everybody
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -303,6 +305,10 @@ CELERY_BEAT_SCHEDULE = {
     "stale-offer-reminders": {"task": "home.offers.tasks.flag_stale_offers", "schedule": crontab(hour=6, minute=30)},
     "unpublish-past-pages": {"task": "home.tasks.unpublish_past_pages", "schedule": crontab(hour=2, minute=15)},
     "search-catch-up": {"task": "search.tasks.search_catch_up", "schedule": 60},
+    "accessibility-feedback-purge": {
+        "task": "home.accessibility.tasks.purge_feedback",
+        "schedule": crontab(hour=3, minute=40),
+    },
 }
 # A feature app left out of INSTALLED_APPS takes its periodic tasks with it.
 CELERY_BEAT_SCHEDULE = {
