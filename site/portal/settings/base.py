@@ -6,6 +6,7 @@ import environ
 import machina
 from celery.schedules import crontab
 from django.conf.locale import LANG_INFO
+from django.utils.translation import gettext_lazy
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PORTAL_DIR.parent.parent  # the repository root (site/portal/settings → ../../..)
@@ -217,6 +218,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Familienportal] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "10/h/ip"}
 ACCOUNT_FORMS = {"signup": "community.accounts.forms.PortalSignupForm"}
+ACCOUNT_ADAPTER = "community.accounts.adapter.PortalAccountAdapter"  # mails in the member's language
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Familienportal"
@@ -314,7 +316,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- django-machina -----------------------------------------------------------------------
-MACHINA_FORUM_NAME = "Elternforum"
+# Lazy: machina hands it to every forum page, which shows it in the visitor's language.
+MACHINA_FORUM_NAME = gettext_lazy("Elternforum")
 # A member's posts wait for the Moderation until this many of them were approved.
 FORUM_APPROVED_POSTS_TO_SKIP_QUEUE = env.int("FORUM_APPROVED_POSTS_TO_SKIP_QUEUE", default=2)
 # Reports from this many different members take a post offline until a moderator decides.
