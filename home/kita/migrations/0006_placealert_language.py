@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kita', '0002_focus'),
+        ('kita', '0005_translatable'),
     ]
 
     operations = [
