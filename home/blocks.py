@@ -1,6 +1,8 @@
 """StreamField blocks shared by the portal's content pages."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -81,6 +83,13 @@ class VideoBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         video = value.get("video")
         context["video_type"] = VIDEO_TYPES.get(video.file_extension.lower(), "") if video else ""
+        # The captions are in the language of the page's text: an alias still shows the German page's files.
+        page = (parent_context or {}).get("page")
+        language = settings.LANGUAGE_CODE
+        if page is not None and getattr(page, "locale_id", None) and not page.alias_of_id:
+            language = page.locale.language_code
+        context["captions_language"] = language
+        context["captions_label"] = get_language_info(language)["name_local"]
         return context
 
 
