@@ -191,6 +191,7 @@ def test_arabic_pages_are_mirrored_and_german_fallback_text_keeps_its_direction(
 
     # A translated offer reads from right to left: its first letter is at the right end of the line.
     page.goto(f"{live_server.url}{arabic.url}")
+    assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("ar", "rtl")
     assert direction(page.get_by_role("main")) == "rtl"
     title = page.get_by_role("heading", level=1)
     expect(title).to_have_text(ARABIC[FERIENSPIELE["title"]])
