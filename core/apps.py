@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Grundfunktionen")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from core.translatable import connect_signals
+
+        connect_signals()

@@ -23,7 +23,7 @@ from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.template import loader
 from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, get_language_bidi, gettext
 from django.views.decorators.csrf import requires_csrf_token
 
 logger = logging.getLogger(__name__)
@@ -32,8 +32,9 @@ logger = logging.getLogger(__name__)
 def _plain_page(*, title: str, text: str) -> str:
     """A page that needs nothing: no template, no database, no static files."""
     language = escape(get_language() or "de")
+    direction = "rtl" if get_language_bidi() else "ltr"
     return (
-        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{language}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n</head>\n<body>\n<main>\n<h1>{escape(title)}</h1>\n<p>{escape(text)}</p>\n"
         f'<p><a href="/{language}/">{escape(gettext("Zur Startseite"))}</a></p>\n</main>\n</body>\n</html>\n'

@@ -1,7 +1,7 @@
 """Lists that feature apps fill from their own code and one collector reads.
 
 A feature app registers what it contributes in its `registry.py` (imported by its AppConfig.ready), so the
-collectors (role sync, data download, profile page, district pages, demo city, admin menu) never name a
+collectors (role sync, data download, profile page, district pages, demo city, admin menu, footer) never name a
 feature, and an app left out of INSTALLED_APPS simply contributes nothing."""
 
 from __future__ import annotations
@@ -96,6 +96,24 @@ class AdminSnippets:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class FooterLink:
+    """One link in the footer: `text` is a lazy German label; `lang` marks a label in a language of its own."""
+
+    url: str
+    text: Any
+    lang: str = ""
+
+
+@dataclass(frozen=True)
+class FooterLinks:
+    """Links an app adds to the footer's navigation: `links(request)` returns FooterLinks for the current language,
+    none where the app's page does not exist (yet)."""
+
+    links: Callable[[Any], list[FooterLink]]
+    order: int = 100
+
+
 role_grants: Registry[RoleGrants] = Registry("role grants")
 # Called after every role sync with no arguments: permissions kept outside Django's (machina's, workflows).
 roles_synced: Registry[Callable[[], None]] = Registry("after role sync")
@@ -104,3 +122,4 @@ profile_sections: Registry[ProfileSection] = Registry("profile sections")
 district_sections: Registry[DistrictSection] = Registry("district sections")
 demo_steps: Registry[DemoStep] = Registry("demo city")
 directory_snippets: Registry[AdminSnippets] = Registry("directory snippets")
+footer_links: Registry[FooterLinks] = Registry("footer links")

@@ -1,6 +1,8 @@
 import os
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils import translation
 
 # .ci/run sets this: there a missing service is a failure, on a fresh laptop a skip.
 REQUIRE_SERVICES = os.environ.get("PORTAL_TEST_REQUIRE_SERVICES") == "1"
@@ -15,6 +17,15 @@ def require_service(reason: str) -> None:
 @pytest.fixture(autouse=True)
 def _media_and_mail(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # Django's LocaleMiddleware leaves a request's language active in the thread: a test that visited /tr/ would
+    # otherwise hand Turkish to the next test's reverse() and gettext.
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +61,12 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("redis"):
             item.add_marker(pytest.mark.xdist_group("redis"))
+
+
+@pytest.fixture(autouse=True)
+def _translated_names_forgotten():
+    # Each test's database changes are rolled back; the cached names of translatable snippets must go with them.
+    yield
+    from core.translatable import forget_translated_values
+
+    forget_translated_values()

@@ -22,8 +22,17 @@ DEMO_ACCOUNTS = [
     ("kita", "Kita Sonnenblume", KITA_LEITUNG, "meldet freie Plätze der eigenen Kita"),
     ("familienpunkt", "Team Familienpunkt Styrum", FAMILIENPUNKT_TEAM, "Termine und Helfer-Schichten in Styrum"),
 ]
-# More parents so that the forum has several voices.
-DEMO_PARENTS = [("mehmet", "Mehmet aus Dümpten"), ("julia", "Julia aus Saarn"), ("olena", "Olena aus Heißen")]
+# More parents so that the forum has several voices, in several languages.
+DEMO_PARENTS = [
+    ("mehmet", "Mehmet aus Dümpten"),
+    ("julia", "Julia aus Saarn"),
+    ("olena", "Olena aus Heißen"),
+    ("rania", "Rania aus Eppinghofen"),
+    ("swetlana", "Swetlana aus Winkhausen"),
+    ("emma", "Emma aus Speldorf"),
+]
+# The language the portal writes to them in (everybody else: German).
+DEMO_LANGUAGES = {"mehmet": "tr", "olena": "uk", "rania": "ar", "swetlana": "ru", "emma": "en"}
 # A member who joined just now (posts wait for approval) and one who posts advertising (reported and hidden).
 DEMO_NEWCOMERS = [("lena", "Lena, neu in Broich"), ("shop", "Baby-Shop24")]
 
@@ -36,6 +45,7 @@ def _ensure_account(*, username: str, display_name: str, role: str | None) -> tu
             "email": f"{username}@demo.familienportal.local",
             "is_staff": role is None,
             "is_superuser": role is None,
+            "language": DEMO_LANGUAGES.get(username, settings.LANGUAGE_CODE),
         },
     )
     if created:

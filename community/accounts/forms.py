@@ -12,7 +12,15 @@ RESERVED_NAME_PARTS = ("redaktion", "moderation", "admin", "familienportal", "ge
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "first_name", "last_name"]
+        fields = ["display_name", "first_name", "last_name", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A form sent without the select (an older page, a script) keeps the member's language.
+        self.fields["language"].required = False
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language
 
     def clean_display_name(self):
         name = " ".join(self.cleaned_data["display_name"].split())

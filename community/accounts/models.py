@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from community.accounts.languages import language_choices
 
 
 class User(AbstractUser):
@@ -23,6 +26,14 @@ class User(AbstractUser):
         choices=ForumMail.choices,
         default=ForumMail.IMMEDIATE,
         verbose_name=_("E-Mails zu Forum-Antworten"),
+    )
+    # Set at sign-up to the language the person signed up in; every mail and notice is written in it.
+    language = models.CharField(
+        max_length=10,
+        choices=language_choices,
+        default=settings.LANGUAGE_CODE,
+        verbose_name=_("Sprache für E-Mails und Benachrichtigungen"),
+        help_text=_("In dieser Sprache schreibt Ihnen das Portal; Links führen zu den Seiten in dieser Sprache."),
     )
 
     class Meta(AbstractUser.Meta):

@@ -60,4 +60,5 @@ def account_export(user) -> dict:
             for a in EmailAddress.objects.filter(user=user)
         ],
         "forum_emails": user.get_forum_mail_display(),
+        "sprache_fuer_emails": user.language,
     }

@@ -1,4 +1,5 @@
-"""The demo city's forum: seven forums, 30+ conversations, posts waiting and posts reported."""
+"""The demo city's forum: eight forums, 30+ conversations (some in Turkish, Arabic, Ukrainian, Russian and English),
+posts waiting and posts reported."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from machina.apps.forum_conversation.models import Post, Topic
 
 from community.accounts.demo import demo_users
 from community.forum import services as forum_services
-from community.forum.demo_topics import REPORTS, TOPICS, WAITING
+from community.forum.demo_topics import REPORTS, TOPICS, WAITING, WORLD_TOPICS
 
 FORUMS = [
     ("Schwangerschaft & Geburt", "Hebammen, Geburtskliniken, die ersten Wochen."),
@@ -20,7 +21,13 @@ FORUMS = [
     ("Stadtteil-Treffs", "Eltern aus Ihrem Stadtteil kennenlernen."),
     ("Eltern helfen Eltern", "Fragen, Tipps und Hilfe unter Eltern."),
     ("Fragen an die Redaktion", "Hinweise und Fragen zum Familienportal."),
+    # Content, like every forum's name and description: written in German, not translated through gettext.
+    (
+        "Familien aus aller Welt",
+        "Eltern aus vielen Ländern tauschen sich aus – auf Deutsch oder in ihrer eigenen Sprache.",
+    ),
 ]
+WORLD_FORUM = "Familien aus aller Welt"
 
 MEMBERS_ONLY_FORUMS = ["Stadtteil-Treffs"]  # where parents arrange to meet: not for every passer-by
 
@@ -44,15 +51,30 @@ def seed_forum(*, users: dict) -> int:
             if Topic.objects.filter(forum=forum, subject=subject).exists():
                 continue
             started = now - timedelta(days=len(TOPICS) - number, hours=number % 7)
+            entries = [(author, "de", text) for author, text in entries]
             _write_topic(forum=forum, subject=subject, entries=entries, users=users, started=started)
             created += 1
         if created:
             _seed_waiting(forums=forums, users=users)
             _seed_reports(users=users)
+        created += _seed_world(forum=forums[WORLD_FORUM], users=users, now=now)
+    return created
+
+
+def _seed_world(*, forum, users, now) -> int:
+    """Conversations in several languages, each post marked with the language it is written in."""
+    created = 0
+    for number, (subject, entries) in enumerate(WORLD_TOPICS):
+        if Topic.objects.filter(forum=forum, subject=subject).exists():
+            continue
+        started = now - timedelta(days=2 * (len(WORLD_TOPICS) - number), hours=3 + number)
+        _write_topic(forum=forum, subject=subject, entries=entries, users=users, started=started)
+        created += 1
     return created
 
 
 def _write_topic(*, forum, subject: str, entries, users, started) -> Topic:
+    """A topic of approved posts by `entries` = [(author, language, text), …], dated from `started` on."""
     topic = Topic.objects.create(
         forum=forum,
         poster=users[entries[0][0]],
@@ -61,7 +83,7 @@ def _write_topic(*, forum, subject: str, entries, users, started) -> Topic:
         status=Topic.TOPIC_UNLOCKED,
         approved=True,
     )
-    for position, (author, text) in enumerate(entries):
+    for position, (author, language, text) in enumerate(entries):
         post = Post.objects.create(
             topic=topic,
             poster=users[author],
@@ -69,6 +91,7 @@ def _write_topic(*, forum, subject: str, entries, users, started) -> Topic:
             content=text,
             approved=True,
         )
+        forum_services.post_language_set(post=post, language=language)
         Post.objects.filter(pk=post.pk).update(
             created=started + timedelta(hours=5 * position), updated=started + timedelta(hours=5 * position)
         )

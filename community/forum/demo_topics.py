@@ -387,3 +387,121 @@ REPORTS = [
         ],
     ),
 ]
+
+# The forum "Familien aus aller Welt": (subject, [(author, language, text), …]); each post in the language it is
+# written in, answers often in German, the city's shared language.
+WORLD_TOPICS = [
+    (
+        "Місце в дитсадку та курси німецької",
+        [
+            (
+                "olena",
+                "uk",
+                "Добрий день! Ми з донькою (їй три роки) живемо в Мюльгаймі з минулої осені. Шукаю для неї місце "
+                "в дитячому садку, а для себе — курс німецької, бажано такий, де на час занять доглядають за дітьми. "
+                "З чого почати? Чи правда, що записуватися в садок треба через Jugendamt?",
+            ),
+            (
+                "julia",
+                "de",
+                "Hallo Olena, willkommen in Mülheim! Ja, angemeldet wird über das Jugendamt. Hier im Portal siehst du "
+                "unter „Kitas“, wo gerade Plätze frei sind, und kannst dich per E-Mail benachrichtigen lassen, sobald "
+                "etwas frei wird. Nach Integrationskursen mit Kinderbetreuung fragst du am besten bei der "
+                "Migrationsberatung im Familienpunkt Eppinghofen, die helfen auch beim Antrag.",
+            ),
+            (
+                "olena",
+                "de",
+                "Danke, Julia! Die Benachrichtigung ist eingerichtet, und am Montag gehe ich zur Migrationsberatung. "
+                "Ich schreibe schon ein bisschen auf Deutsch :)",
+            ),
+        ],
+    ),
+    (
+        "Seepferdchen yüzme kursu – tavsiye ederim",
+        [
+            (
+                "mehmet",
+                "tr",
+                "Merhaba! Oğlumuz (6 yaşında) on derslik Seepferdchen yüzme kursunu bitirdi ve rozetini aldı. Dersler "
+                "cumartesi sabahları, gruplar küçük, hocalar da çok sabırlı. Kursu bu portalda „Angebote“ bölümünde "
+                "buldum. Yerler çabuk doluyor, erkenden kaydolmanızı tavsiye ederim!",
+            ),
+            (
+                "eltern",
+                "de",
+                "Danke für den Tipp, Mehmet! Unsere Tochter wird im Frühjahr fünf, dann melden wir sie gleich an.",
+            ),
+            ("rania", "ar", "شكراً على النصيحة! هل يجب أن يعرف الطفل السباحة قليلاً قبل بدء الدورة؟"),
+            (
+                "mehmet",
+                "de",
+                "Nein, gar nicht – die Kinder fangen ganz vorne an, mit Schwimmnudeln und Spielen im flachen Becken.",
+            ),
+        ],
+    ),
+    (
+        "مواعيد الاستشارة في Familienpunkt",
+        [
+            (
+                "rania",
+                "ar",
+                "مرحباً، نحن عائلة من سوريا ونسكن في حي إبينغهوفن منذ سنة. نريد أن نسأل عن مواعيد الاستشارة في "
+                "Familienpunkt، لأننا نحتاج إلى مساعدة في طلب Kindergeld. هل يوجد هناك أحد يتكلم العربية؟ شكراً لكم.",
+            ),
+            (
+                "familienpunkt",
+                "de",
+                "Hallo Rania, die Migrationsberatung im Familienpunkt Eppinghofen ist montags und donnerstags von 10 "
+                "bis 13 Uhr offen, ohne Termin. Dort wird auch Arabisch gesprochen, und man hilft Ihnen beim "
+                "Kindergeld-Antrag. Bringen Sie bitte Ihre Ausweise und die Geburtsurkunden der Kinder mit.",
+            ),
+            ("rania", "ar", "شكراً جزيلاً على المساعدة! سنذهب يوم الاثنين ومعنا كل الأوراق."),
+        ],
+    ),
+    (
+        "English-speaking playgroup?",
+        [
+            (
+                "emma",
+                "en",
+                "Hi everyone! We moved to Mülheim from Manchester in the spring. Our daughter (2) is picking up German "
+                "at nursery, but we'd love to meet other families who speak English at home. Is there an "
+                "English-speaking playgroup or story time anywhere around Saarn or Speldorf?",
+            ),
+            (
+                "julia",
+                "de",
+                "Hallo Emma! Eine englische Krabbelgruppe kenne ich leider nicht, aber die Stadtbibliothek hat viele "
+                "Bilderbücher auf Englisch. Wollen wir uns einfach mal auf dem Spielplatz treffen? Unsere Tochter ist "
+                "auch zwei, und wir üben gern Englisch.",
+            ),
+            (
+                "emma",
+                "en",
+                "That would be lovely, thank you! How about Saturday morning at the playground near Kloster Saarn? "
+                "We'll bring biscuits.",
+            ),
+        ],
+    ),
+    (
+        "Логопед для ребёнка-билингва",
+        [
+            (
+                "swetlana",
+                "ru",
+                "Здравствуйте! Наш сын (4 года) дома говорит по-русски, а в садике — по-немецки. Воспитательница "
+                "советует показать его логопеду, потому что некоторые звуки он пока путает. Может быть, кто-то знает "
+                "в Мюльхайме логопеда, который работает с двуязычными детьми? Буду благодарна за любые советы.",
+            ),
+            (
+                "olena",
+                "de",
+                "Wir waren mit unserer Tochter bei einer Logopädin in Heißen, die viel mit mehrsprachigen Kindern "
+                "arbeitet. Die Verordnung bekommen Sie beim Kinderarzt. Und keine Sorge: Zweisprachige Kinder brauchen "
+                "manchmal etwas länger, das holen sie auf.",
+            ),
+            ("swetlana", "ru", "Спасибо большое! Завтра позвоню педиатру и спрошу про направление."),
+        ],
+    ),
+]

@@ -1,4 +1,4 @@
-"""machina's post forms plus the portal's spam guards, and the report form."""
+"""machina's post forms plus the portal's spam guards and the post's language, and the report form."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from machina.apps.forum_conversation.forms import PostForm, TopicForm
 
-from community.forum.models import PostReport
+from community.forum.models import PostReport, post_language_choices
 from community.forum.permissions import PortalPermissionHandler
-from community.forum.services import post_rate_check
+from community.forum.selectors import post_language
+from community.forum.services import post_language_default, post_language_set, post_rate_check
 from core.spam import HONEYPOT_FIELD, honeypot_check, honeypot_field
 
 logger = logging.getLogger(__name__)
@@ -35,11 +36,44 @@ class SpamGuardMixin:
         return cleaned
 
 
-class PortalPostForm(SpamGuardMixin, PostForm):
+class PostLanguageMixin:
+    """The language the post is written in: the writer's interface language unless they choose another."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language_before = post_language(self.instance) if self.instance.pk else post_language_default()
+        self.fields["language"] = forms.ChoiceField(
+            label=_("Sprache des Beitrags"),
+            choices=post_language_choices(),
+            initial=self.language_before,
+            # A form sent without the select (an older page, a script) keeps the language it had.
+            required=False,
+            help_text=_("So lesen Vorleseprogramme Ihren Beitrag in der richtigen Sprache vor."),
+        )
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.language_before
+
+    def save(self, commit=True):
+        post = super().save(commit)
+        if commit:
+            post_language_set(post=post, language=self.cleaned_data["language"])
+        return post
+
+
+class PortalPostForm(PostLanguageMixin, SpamGuardMixin, PostForm):
     pass
 
 
-class PortalTopicForm(SpamGuardMixin, TopicForm):
+class PortalTopicForm(PostLanguageMixin, SpamGuardMixin, TopicForm):
+    pass
+
+
+class PortalPostUpdateForm(PostLanguageMixin, PostForm):
+    pass
+
+
+class PortalTopicUpdateForm(PostLanguageMixin, TopicForm):
     pass
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 
@@ -92,3 +93,22 @@ class PostModeration(models.Model):
     waited = models.BooleanField(default=False)
     hidden_by_reports = models.BooleanField(default=False)
     announced_at = models.DateTimeField(null=True, blank=True)
+
+
+# Beyond the portal's languages: common in Mülheim's families (Django knows their names, so the label is in-language).
+FURTHER_POST_LANGUAGES = ["pl", "ro", "bg", "it", "el", "sq", "fa", "es", "fr"]
+
+
+def post_language_choices() -> list[tuple[str, str]]:
+    """The portal's languages (Leichte Sprache is German as far as a post goes), then further languages families in
+    the city write in; each named in itself, as a reader of it looks for it."""
+    portal = [code for code, _name in settings.LANGUAGES if code != settings.EASY_GERMAN]
+    return [(code, get_language_info(code)["name_local"]) for code in portal + FURTHER_POST_LANGUAGES]
+
+
+class PostLanguage(models.Model):
+    """The language a post is written in, chosen by its writer: the post is marked up with it (`lang`), so that screen
+    readers use the right voice, and labelled where it differs from the page's language."""
+
+    post = models.OneToOneField("forum_conversation.Post", on_delete=models.CASCADE, related_name="portal_language")
+    language = models.CharField(max_length=10, choices=post_language_choices, verbose_name=_("Sprache des Beitrags"))

@@ -18,6 +18,7 @@ roles_synced.register(forum_permissions_sync)
 
 def _posts(user) -> list[dict]:
     from community.accounts.services import when
+    from community.forum.selectors import post_language
 
     return [
         {
@@ -25,10 +26,11 @@ def _posts(user) -> list[dict]:
             "forum": p.topic.forum.name,
             "betreff": p.subject,
             "text": p.content.raw,
+            "sprache": post_language(p),
             "erstellt_am": when(p.created),
             "freigegeben": p.approved,
         }
-        for p in Post.objects.filter(poster=user).select_related("topic__forum").order_by("created")
+        for p in Post.objects.filter(poster=user).select_related("topic__forum", "portal_language").order_by("created")
     ]
 
 

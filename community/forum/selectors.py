@@ -1,12 +1,22 @@
-"""Reads for the moderation queue."""
+"""Reads for the moderation queue and the language of posts."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from machina.apps.forum_conversation.models import Post
 
 from community.forum.models import PostReport
+
+
+def post_language(post: Post) -> str:
+    """The language a post is written in; posts from before languages were recorded are German."""
+    try:
+        return post.portal_language.language
+    except ObjectDoesNotExist:
+        return settings.LANGUAGE_CODE
 
 
 def reported_posts(*, forums) -> list[dict]:
@@ -30,6 +40,6 @@ def waiting_posts(*, forums):
     return (
         Post.objects.filter(approved=False, topic__forum__in=forums)
         .exclude(portal_moderation__hidden_by_reports=True)
-        .select_related("topic__forum", "topic__first_post", "poster")
+        .select_related("topic__forum", "topic__first_post", "poster", "portal_language")
         .order_by("created", "pk")
     )

@@ -13,11 +13,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 
-from community.forum.models import ForumAccess, ForumSubscription, PostModeration, PostReport
+from community.accounts.languages import supported_language
+from community.forum.models import ForumAccess, ForumSubscription, PostLanguage, PostModeration, PostReport
 from community.forum.permissions import PortalPermissionHandler
 from community.notifications.services import digests_send, notify
 
@@ -80,7 +82,7 @@ def unsubscribe(*, user, scope: str) -> str:
         user.forum_mail = user.ForumMail.OFF
         user.save(update_fields=["forum_mail"])
         return _("Sie bekommen keine E-Mails zu Forum-Beiträgen mehr. Hinweise auf der Website bleiben.")
-    return _("Das Abonnement gibt es nicht mehr.")
+    return _("Dieses Thema oder Forum gibt es nicht mehr.")
 
 
 # --- following ----------------------------------------------------------------------------------------------
@@ -95,11 +97,25 @@ def _mail_mode(user) -> str:
     return {user.ForumMail.DAILY: "digest", user.ForumMail.OFF: "none"}.get(user.forum_mail, "now")
 
 
+# --- the language of a post -----------------------------------------------------------------------------------
+def post_language_default() -> str:
+    """What a new post is taken to be written in: the writer's interface language (Leichte Sprache is German)."""
+    language = supported_language(get_language())
+    return settings.LANGUAGE_CODE if language == settings.EASY_GERMAN else language
+
+
+def post_language_set(*, post: Post, language: str) -> None:
+    PostLanguage.objects.update_or_create(post=post, defaults={"language": language})
+
+
 # --- a post was saved ---------------------------------------------------------------------------------------
 def post_saved(*, post: Post, created: bool) -> None:
     """Called for every saved post (machina's views, moderation, the demo, the wiki link)."""
     if created:
         PostModeration.objects.create(post=post, waited=not post.approved)
+        # Posts written without the form (the wiki's discussion link) are in the language of the request; the form
+        # and the demo then set the language their writer chose.
+        PostLanguage.objects.get_or_create(post=post, defaults={"language": post_language_default()})
         if post.poster_id:
             post.topic.subscribers.add(post.poster)  # writing in a topic follows it, as one expects from a forum
     if not post.approved:
@@ -133,36 +149,48 @@ def post_announce(*, post_id: int, waited: bool) -> int:
         return 0  # hidden or deleted before the worker came to it, or announced already
     topic = post.topic
     forum = topic.forum
-    url = post_url(post)
+    # Texts and links are functions: notify() calls them in each recipient's language (/tr/forum/… for "tr").
     if waited and post.poster_id:
         notify(
             users=[post.poster],
             kind="forum.approved",
-            url=url,
-            title=_("Ihr Beitrag ist freigegeben: %(subject)s") % {"subject": topic.subject},
-            body=_("Die Moderation hat Ihren Beitrag im Forum „%(forum)s“ freigeschaltet.") % {"forum": forum.name},
+            url=lambda: post_url(post),
+            title=lambda: _("Ihr Beitrag ist freigegeben: %(subject)s") % {"subject": topic.subject},
+            body=lambda: (
+                _("Die Moderation hat Ihren Beitrag im Forum „%(forum)s“ freigeschaltet.") % {"forum": forum.name}
+            ),
         )
     handler = PortalPermissionHandler()
-    author = post.poster.get_display_name() if post.poster_id else (post.username or _("gelöschtes Mitglied"))
     text = post.content.raw
     excerpt = text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …"
     # The opening post is the topic's earliest (machina's `first_post` may still be unset for a new topic).
     opening = Post.objects.filter(topic_id=topic.pk).order_by("created", "pk").values_list("pk", flat=True).first()
     if opening == post.pk:
         followers = [s.user for s in ForumSubscription.objects.filter(forum=forum).select_related("user")]
-        title = _("Neues Thema im Forum „%(forum)s“: %(subject)s") % {"forum": forum.name, "subject": topic.subject}
+
+        def title() -> str:
+            return _("Neues Thema im Forum „%(forum)s“: %(subject)s") % {"forum": forum.name, "subject": topic.subject}
+
         scope = f"forum:{forum.pk}"
     else:
         followers = list(topic.subscribers.all())
-        title = _("Neue Antwort im Thema „%(subject)s“") % {"subject": topic.subject}
+
+        def title() -> str:
+            return _("Neue Antwort im Thema „%(subject)s“") % {"subject": topic.subject}
+
         scope = f"topic:{topic.pk}"
+
+    def body() -> str:
+        author = post.poster.get_display_name() if post.poster_id else (post.username or _("gelöschtes Mitglied"))
+        return _("%(author)s schreibt:\n%(excerpt)s") % {"author": author, "excerpt": excerpt}
+
     readers = [u for u in followers if u.pk != post.poster_id and handler.can_read_forum(forum, u)]
     notified = notify(
         users=readers,
         kind="forum.post",
-        url=url,
+        url=lambda: post_url(post),
         title=title,
-        body=_("%(author)s schreibt:\n%(excerpt)s") % {"author": author, "excerpt": excerpt},
+        body=body,
         mail_mode=_mail_mode,
         unsubscribe_url=lambda user: unsubscribe_url(user=user, scope=scope),
     )
@@ -212,9 +240,9 @@ def post_report(*, post: Post, reporter, reason: str, note: str = "") -> PostRep
         notify(
             users=_moderators_of(post.topic.forum),
             kind="forum.report",
-            url=reverse("forum-moderation"),
-            title=_("Neue Meldung im Forum: %(subject)s") % {"subject": post.topic.subject},
-            body=f"{report.get_reason_display()}: {report.note}".strip(": "),
+            url=lambda: reverse("forum-moderation"),
+            title=lambda: _("Neue Meldung im Forum: %(subject)s") % {"subject": post.topic.subject},
+            body=lambda: f"{report.get_reason_display()}: {report.note}".strip(": "),
         )
     if open_reports >= settings.FORUM_REPORTS_TO_HIDE:
         PostModeration.objects.update_or_create(post=post, defaults={"hidden_by_reports": True})
@@ -240,8 +268,8 @@ def reports_decide(*, post: Post, moderator, keep: bool) -> None:
         notify(
             users=[post.poster],
             kind="forum.removed",
-            title=_("Ihr Beitrag wurde entfernt: %(subject)s") % {"subject": post.topic.subject},
-            body=_(
+            title=lambda: _("Ihr Beitrag wurde entfernt: %(subject)s") % {"subject": post.topic.subject},
+            body=lambda: _(
                 "Die Moderation hat Ihren Beitrag nach Meldungen anderer Mitglieder entfernt. Bitte beachten Sie die Forenregeln."
             ),
         )
@@ -289,11 +317,13 @@ def post_disapprove(*, post: Post, moderator) -> None:
         notify(
             users=[post.poster],
             kind="forum.rejected",
-            title=_("Ihr Beitrag wurde nicht freigegeben: %(subject)s") % {"subject": post.subject},
-            body=_(
-                "Die Moderation hat Ihren Beitrag im Forum „%(forum)s“ nicht freigeschaltet. Bei Fragen schreiben Sie gern an „Fragen an die Redaktion“."
-            )
-            % {"forum": post.topic.forum.name},
+            title=lambda: _("Ihr Beitrag wurde nicht freigegeben: %(subject)s") % {"subject": post.subject},
+            body=lambda: (
+                _(
+                    "Die Moderation hat Ihren Beitrag im Forum „%(forum)s“ nicht freigeschaltet. Bei Fragen schreiben Sie gern an „Fragen an die Redaktion“."
+                )
+                % {"forum": post.topic.forum.name}
+            ),
         )
     logger.info("Post %s disapproved by user %s", post.pk, moderator.pk)
     post.delete()

@@ -5,10 +5,18 @@ from django.urls import path
 from community.forum import views
 
 urlpatterns = [
+    path("forum/<str:forum_slug>-<int:forum_pk>/topic/<str:slug>-<int:pk>/", views.PortalTopicView.as_view()),
     path("forum/<str:forum_slug>-<int:forum_pk>/topic/create/", views.PortalTopicCreateView.as_view()),
+    path(
+        "forum/<str:forum_slug>-<int:forum_pk>/topic/<str:slug>-<int:pk>/update/", views.PortalTopicUpdateView.as_view()
+    ),
     path(
         "forum/<str:forum_slug>-<int:forum_pk>/topic/<str:topic_slug>-<int:topic_pk>/post/create/",
         views.PortalPostCreateView.as_view(),
+    ),
+    path(
+        "forum/<str:forum_slug>-<int:forum_pk>/topic/<str:topic_slug>-<int:topic_pk>/<int:pk>/post/update/",
+        views.PortalPostUpdateView.as_view(),
     ),
     path("forum/<str:forum_slug>-<int:forum_pk>/folgen/", views.forum_follow, name="forum-follow"),
     path("beitrag/<int:pk>/melden/", views.post_report, name="forum-report"),

@@ -1,4 +1,5 @@
-"""The portal's forum views: machina's post forms with spam guards, reporting, the one moderation queue, following."""
+"""The portal's forum views: machina's post forms with spam guards and the post's language, reporting, the one
+moderation queue, following."""
 
 from __future__ import annotations
 
@@ -14,11 +15,23 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post
-from machina.apps.forum_conversation.views import PostCreateView, TopicCreateView
+from machina.apps.forum_conversation.views import (
+    PostCreateView,
+    PostUpdateView,
+    TopicCreateView,
+    TopicUpdateView,
+    TopicView,
+)
 from machina.apps.forum_moderation.views import PostDisapproveView
 
 from community.forum import selectors, services
-from community.forum.forms import PortalPostForm, PortalTopicForm, ReportForm
+from community.forum.forms import (
+    PortalPostForm,
+    PortalPostUpdateForm,
+    PortalTopicForm,
+    PortalTopicUpdateForm,
+    ReportForm,
+)
 
 
 class PostingMessages:
@@ -35,6 +48,25 @@ class PortalTopicCreateView(PostingMessages, TopicCreateView):
 
 class PortalPostCreateView(PostingMessages, PostCreateView):
     post_form_class = PortalPostForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The posts shown below the form carry their language too: one query with them, not one per post.
+        context["previous_posts"] = context["previous_posts"].select_related("portal_language")
+        return context
+
+
+class PortalTopicUpdateView(TopicUpdateView):
+    post_form_class = PortalTopicUpdateForm
+
+
+class PortalPostUpdateView(PostUpdateView):
+    post_form_class = PortalPostUpdateForm
+
+
+class PortalTopicView(TopicView):
+    def get_queryset(self):
+        return super().get_queryset().select_related("portal_language")
 
 
 class PortalPostDisapproveView(PostDisapproveView):

@@ -6,46 +6,67 @@ import logging
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, override
 
+from community.accounts.languages import in_language_of, language_header, recipient_language
 from community.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
+
+# A notice's text or link: a string as it is, or a function called in the recipient's language (gettext, reverse()
+# and page.localized then give that language's words and pages).
+Text = str | Callable[[], str]
+
+
+def _evaluated(text: Text) -> str:
+    return str(text() if callable(text) else text)
+
+
+def _in_language(language: str, *texts: Text) -> tuple[str, ...]:
+    with override(language):
+        return tuple(_evaluated(text) for text in texts)
 
 
 def notify(
     *,
     users: Iterable,
     kind: str,
-    title: str,
-    body: str = "",
-    url: str = "",
+    title: Text,
+    body: Text = "",
+    url: Text = "",
     mail_mode: Callable[[object], str] | None = None,
     unsubscribe_url: Callable[[object], str] | None = None,
 ) -> list[Notification]:
     """One notice per distinct active account; mails go out (through the outbox) after the surrounding transaction commits.
 
+    `title`, `body` and `url` given as functions are evaluated in each recipient's language (once per language), so the
+    notice, and the mail made from it, read in the member's language and link to the pages in it.
     `mail_mode(user)` says "now" (the default), "digest" (the daily summary collects it) or "none";
     `unsubscribe_url(user)` gives the one-click link that the mail carries."""
     from community.notifications.tasks import send_notification_mail
     from core.background import enqueue
 
     seen, created = set(), []
+    texts: dict[str, tuple[str, ...]] = {}
     for user in users:
         if user is None or user.pk in seen or not user.is_active:
             continue
         seen.add(user.pk)
+        language = recipient_language(user)
+        if language not in texts:
+            texts[language] = _in_language(language, title, body, url)
+        user_title, user_body, user_url = texts[language]
         mode = mail_mode(user) if mail_mode else "now"
         created.append(
             Notification(
                 user=user,
                 kind=kind,
-                title=title[:200],
-                body=body,
-                url=url,
+                title=user_title[:200],
+                body=user_body,
+                url=user_url,
                 digest=mode == "digest",
                 # "none": the mail counts as done, so neither a task nor the digest ever picks it up.
                 emailed_at=timezone.now() if mode == "none" else None,
@@ -80,11 +101,11 @@ def notification_mail_send(*, notification_id: int, now=None) -> bool:
         "unsubscribe_link": absolute_url(notification.unsubscribe_url),
     }
     try:
-        send_mail(
-            f"[Familienportal] {notification.title}",
-            render_to_string("notifications/mail/notification.txt", context),
-            None,
-            [notification.user.email],
+        member_mail_send(
+            user=notification.user,
+            subject=f"[Familienportal] {notification.title}",
+            template="notifications/mail/notification.txt",
+            context=context,
         )
     except Exception:
         # Give the claim back so that the task's retry can send it; the mail server said no, nothing went out.
@@ -92,6 +113,19 @@ def notification_mail_send(*, notification_id: int, now=None) -> bool:
         raise
     logger.info("Notification %s mailed to user %s", notification.pk, notification.user_id)
     return True
+
+
+def member_mail_send(*, user, subject: str, template: str, context: dict) -> None:
+    """A mail to one member: `template` rendered in their language, marked with it (Content-Language). A translated
+    subject is the caller's, made inside `in_language_of(user)` as well."""
+    with in_language_of(user):
+        EmailMessage(
+            subject,
+            render_to_string(template, context),
+            None,
+            [user.email],
+            headers=language_header(),
+        ).send()
 
 
 def notifications_mark_read(*, user, now=None) -> int:
@@ -133,12 +167,13 @@ def digests_send(*, stop_link: Callable[[object], str], now=None) -> int:
             "settings_url": f"{settings.PORTAL_BASE_URL}/konto/benachrichtigungen/",
             "stop_link": absolute_url(stop_link(user)),
         }
-        subject = ngettext(
-            "[Familienportal] %(count)s Neuigkeit aus dem Forum",
-            "[Familienportal] %(count)s Neuigkeiten aus dem Forum",
-            len(notices),
-        ) % {"count": len(notices)}
-        send_mail(subject, render_to_string("forum_portal/mail/digest.txt", context), None, [user.email])
+        with in_language_of(user):
+            subject = ngettext(
+                "[Familienportal] %(count)s Neuigkeit aus dem Forum",
+                "[Familienportal] %(count)s Neuigkeiten aus dem Forum",
+                len(notices),
+            ) % {"count": len(notices)}
+        member_mail_send(user=user, subject=subject, template="forum_portal/mail/digest.txt", context=context)
         logger.info("Digest with %s notices mailed to user %s", len(notices), user.pk)
         sent += 1
     return sent

@@ -10,18 +10,22 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community.wiki.models import WikiAccountStatus, WikiArticlePage, WikiCategory, WikiEdit, WikiProtection
 from community.wiki.selectors import review_queue_counts
 from community.wiki.services import edit_check
 
 
-class WikiCategoryViewSet(ModelViewSet):
+class WikiCategoryViewSet(SnippetViewSet):
+    """A snippet view set, so that wagtail-localize offers "Übersetzen" for categories as for pages."""
+
     model = WikiCategory
     icon = "tag"
     menu_label = _("Kategorien")
-    form_fields = ["name", "slug", "description"]
     list_display = ["name", "slug", "description"]
+    # Its menu entry is in the wiki group, not under "Snippets".
+    menu_item_is_registered = True
 
 
 class AccountStatusForm(WagtailAdminModelForm):

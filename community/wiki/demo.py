@@ -67,7 +67,7 @@ def _publish_version(
 
 def seed_articles(*, index: WikiIndexPage, users: dict[str, User]) -> int:
     categories = {
-        slug: WikiCategory.objects.get_or_create(slug=slug, defaults={"name": name, "description": text})[0]
+        slug: WikiCategory.objects.originals().get_or_create(slug=slug, defaults={"name": name, "description": text})[0]
         for name, slug, text in data.CATEGORIES
     }
     existing = set(index.get_children().values_list("slug", flat=True))
@@ -147,7 +147,7 @@ def seed_review_queue(*, index: WikiIndexPage, users: dict[str, User]) -> None:
         teaser=teaser,
         body=body,
         summary="Neuer Artikel",
-        categories=list(WikiCategory.objects.filter(slug__in=category_slugs)),
+        categories=list(WikiCategory.objects.originals().filter(slug__in=category_slugs)),
     )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import merge3
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 WORDS = re.compile(r"\s+|[^\s]+")
 
@@ -84,8 +85,8 @@ def three_way_merge(*, base: str, mine: str, theirs: str) -> Merge:
     conflicts = sum(1 for region in merger.merge_regions() if region[0] == "conflict")
     text = "".join(
         merger.merge_lines(
-            name_a="Ihre Fassung",
-            name_b="inzwischen gespeicherte Fassung",
+            name_a=gettext("Ihre Fassung"),
+            name_b=gettext("inzwischen gespeicherte Fassung"),
             start_marker="<<<<<<<",
             mid_marker="=======",
             end_marker=">>>>>>>",

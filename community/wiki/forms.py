@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from community.wiki.models import MARKUP_HELP, WikiCategory
+from core.translatable import LocalizedModelMultipleChoiceField
 
 CONFLICT_MARKERS = ("<<<<<<<", ">>>>>>>")
 
@@ -43,9 +44,9 @@ class ProposeForm(EditForm):
         help_text=_("Eine Frage oder ein Thema, z. B. „Kinderarzt am Wochenende finden“."),
     )
     teaser = forms.CharField(label=_("Kurzbeschreibung"), max_length=300, required=False)
-    categories = forms.ModelMultipleChoiceField(
+    categories = LocalizedModelMultipleChoiceField(
         label=_("Kategorien"),
-        queryset=WikiCategory.objects.all(),
+        queryset=WikiCategory.objects.originals(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -7,27 +7,41 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.translatable import LocalizedSnippet, originals_only
 
 
-class WikiCategory(models.Model):
-    name = models.CharField(max_length=80, unique=True, verbose_name=_("Name"))
-    slug = models.SlugField(max_length=80, unique=True, verbose_name=_("Kurzname für Adressen"))
+class WikiCategory(LocalizedSnippet, TranslatableMixin):
+    name = models.CharField(max_length=80, verbose_name=_("Name"))
+    slug = models.SlugField(max_length=80, verbose_name=_("Kurzname für Adressen"))
     description = models.CharField(max_length=200, blank=True, verbose_name=_("Beschreibung"))
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug"), TranslatableField("description")]
+    localized_fields = ("name", "description")
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("Wiki-Kategorie")
         verbose_name_plural = _("Wiki-Kategorien")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "name"], name="wikicategory_name_per_locale"),
+            models.UniqueConstraint(fields=["locale", "slug"], name="wikicategory_slug_per_locale"),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def localized_description_html(self):
+        return self.localized_html("description")
 
 
 class WikiIndexPage(RoutablePageMixin, Page):
@@ -66,8 +80,13 @@ MARKUP_HELP = _(
 class WikiArticlePage(RoutablePageMixin, Page):
     teaser = models.CharField(max_length=300, blank=True, verbose_name=_("Kurzbeschreibung"))
     body = models.TextField(verbose_name=_("Text"), help_text=MARKUP_HELP)
+    # Articles choose the German originals; readers see their translated names (core.translatable).
     categories = ParentalManyToManyField(
-        WikiCategory, blank=True, related_name="articles", verbose_name=_("Kategorien")
+        WikiCategory,
+        blank=True,
+        limit_choices_to=originals_only,
+        related_name="articles",
+        verbose_name=_("Kategorien"),
     )
 
     content_panels = Page.content_panels + [
@@ -142,7 +161,11 @@ class WikiEdit(models.Model):
     # What the author saw when they started; a different latest revision at save time is a conflict.
     base_revision = models.ForeignKey(Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="wiki_edits", verbose_name=_("von")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="wiki_edits",
+        verbose_name=pgettext_lazy("Verfasser", "von"),
     )
     summary = models.CharField(max_length=200, verbose_name=_("Zusammenfassung"))
     new_article = models.BooleanField(default=False, verbose_name=_("neuer Artikel"))

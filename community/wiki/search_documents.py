@@ -16,5 +16,8 @@ def wiki_article_document(page: WikiArticlePage):
         page,
         kind="wiki",
         text=" ".join([page.teaser, plain_text(page.body)]),
-        categories=[category.name for category in page.categories.all()],
+        # The German originals' names in the article's language, where the Redaktion translated them.
+        categories=[
+            category.localized("name", language=page.locale.language_code)[0] for category in page.categories.all()
+        ],
     )

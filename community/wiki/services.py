@@ -230,15 +230,15 @@ def edits_published(*, page: Page, revision: Revision | None, by=None, now: date
     WikiEdit.objects.filter(pk__in=[edit.pk for edit in edits]).update(
         state=WikiEdit.State.PUBLISHED, decided_at=now, decided_by=by
     )
-    url = page.url or ""
     authors = {edit.author for edit in edits if edit.author and edit.author != by and not edit.direct}
     if authors:
+        # Functions: notify() calls them in each recipient's language (the article in it, where translated).
         notify(
             users=authors,
             kind="wiki.approved",
-            title=_("Ihre Änderung an „%(title)s“ ist online") % {"title": page.title},
-            body=_("Die Redaktion hat Ihre Änderung freigegeben. Danke fürs Mitschreiben!"),
-            url=url,
+            title=lambda: _("Ihre Änderung an „%(title)s“ ist online") % {"title": page.title},
+            body=lambda: _("Die Redaktion hat Ihre Änderung freigegeben. Danke fürs Mitschreiben!"),
+            url=lambda: page.localized.url or "",
         )
     editors = {edit.author for edit in edits if edit.author} | ({by} if by else set())
     summaries = "; ".join(edit.summary for edit in edits) or (
@@ -249,9 +249,9 @@ def edits_published(*, page: Page, revision: Revision | None, by=None, now: date
         notify(
             users=others,
             kind="wiki.changed",
-            title=_("Der Wiki-Artikel „%(title)s“ wurde geändert") % {"title": page.title},
+            title=lambda: _("Der Wiki-Artikel „%(title)s“ wurde geändert") % {"title": page.title},
             body=summaries,
-            url=url + "versionen/" if url else "",
+            url=lambda: page.localized.url + "versionen/" if page.url else "",
         )
     return len(edits)
 
@@ -273,9 +273,9 @@ def edits_rejected(*, page: Page, workflow_state: WorkflowState, by=None, now: d
     notify(
         users=[edit.author for edit in edits],
         kind="wiki.rejected",
-        title=_("Ihre Änderung an „%(title)s“ wurde nicht übernommen") % {"title": page.title},
-        body=_("Begründung der Redaktion: %(reason)s") % {"reason": reason},
-        url=page.url if page.live else "/konto/profil/",
+        title=lambda: _("Ihre Änderung an „%(title)s“ wurde nicht übernommen") % {"title": page.title},
+        body=lambda: _("Begründung der Redaktion: %(reason)s") % {"reason": reason},
+        url=lambda: page.localized.url if page.live else "/konto/profil/",
     )
     return len(edits)
 

@@ -33,6 +33,7 @@ from community.wiki.selectors import (
     visible_revision,
 )
 from community.wiki.services import EditConflict
+from core.translatable import localized_sorted
 
 SAVED_SESSION_KEY = "wiki_saved_article"
 
@@ -52,7 +53,7 @@ def render_body(*, text: str, index) -> markup.Rendered:
 
 
 def wiki_index_context(*, request: HttpRequest, index) -> dict:
-    categories = list(WikiCategory.objects.all())
+    categories = localized_sorted(WikiCategory.objects.originals())
     articles = WikiArticlePage.objects.live().public().child_of(index).prefetch_related("categories").order_by("title")
     selected = next((category for category in categories if category.slug == request.GET.get("kategorie")), None)
     if selected:

@@ -1,11 +1,10 @@
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from community.wiki.admin_views import WikiGroup, WikiReviewPanel
 
-
-@hooks.register("register_admin_viewset")
-def wiki_viewsets():
-    return WikiGroup()
+# Registered as snippets, because the categories in it are one: wagtail-localize translates registered snippets.
+register_snippet(WikiGroup)
 
 
 @hooks.register("construct_homepage_panels")

@@ -33,6 +33,14 @@ def weekday_name(number: int) -> str:
     return str(dict(WEEKDAYS)[number])
 
 
+@register.filter
+def weekday_short(number: int) -> str:
+    """ "Mo", "Di" … in the visitor's language (Django's own abbreviations; cutting the full name fails in Arabic)."""
+    from django.utils.dates import WEEKDAYS_ABBR
+
+    return str(WEEKDAYS_ABBR[number])
+
+
 @register.simple_tag
 def place_map_points(place) -> list:
     """One marker for a page with `latitude` and `longitude` (an offer, a Kita), for the map component."""

@@ -12,7 +12,9 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from community.accounts.languages import in_language_of
 from community.accounts.models import User
 from community.accounts.selectors import has_confirmed_email
 from core.background import enqueue
@@ -101,10 +103,14 @@ def _enqueue_mail(signup_id: int, kind: str) -> None:
     enqueue(send_volunteer_mail, signup_id, kind)
 
 
+# Lazy: the subject is translated when the mail is written, in the parent's language.
 MAILS = {
-    "confirmation": (_("Danke! Ihre Anmeldung: %(role)s am %(date)s"), "contact_points/mail/signup_confirmation.txt"),
-    "cancelled": (_("Abgesagt: %(role)s am %(date)s"), "contact_points/mail/signup_cancelled.txt"),
-    "reminder": (_("Erinnerung: %(role)s am %(date)s"), "contact_points/mail/signup_reminder.txt"),
+    "confirmation": (
+        gettext_lazy("Danke! Ihre Anmeldung: %(role)s am %(date)s"),
+        "contact_points/mail/signup_confirmation.txt",
+    ),
+    "cancelled": (gettext_lazy("Abgesagt: %(role)s am %(date)s"), "contact_points/mail/signup_cancelled.txt"),
+    "reminder": (gettext_lazy("Erinnerung: %(role)s am %(date)s"), "contact_points/mail/signup_reminder.txt"),
 }
 
 
@@ -112,21 +118,22 @@ def volunteer_mail_send(*, signup: VolunteerSignup, kind: str) -> None:
     subject, template = MAILS[kind]
     shift = signup.shift
     contact_point = shift.role.contact_point
-    context = {
-        "signup": signup,
-        "shift": shift,
-        "role": shift.role,
-        "contact_point": contact_point,
-        "name": signup.user.get_display_name(),
-        "page_url": f"{settings.PORTAL_BASE_URL}{contact_point.url}",
-        "profile_url": f"{settings.PORTAL_BASE_URL}/konto/profil/",
-    }
-    send_mail(
-        str(subject) % {"role": shift.role.title, "date": shift.date.strftime("%d.%m.%Y")},
-        render_to_string(template, context),
-        None,
-        [signup.user.email],
-    )
+    with in_language_of(signup.user):  # the parent's language, and the Familienpunkt's page in it where translated
+        context = {
+            "signup": signup,
+            "shift": shift,
+            "role": shift.role,
+            "contact_point": contact_point,
+            "name": signup.user.get_display_name(),
+            "page_url": f"{settings.PORTAL_BASE_URL}{contact_point.localized.url}",
+            "profile_url": f"{settings.PORTAL_BASE_URL}/konto/profil/",
+        }
+        send_mail(
+            str(subject) % {"role": shift.role.title, "date": shift.date.strftime("%d.%m.%Y")},
+            render_to_string(template, context),
+            None,
+            [signup.user.email],
+        )
 
 
 def volunteer_reminders_send(*, now: datetime.datetime | None = None) -> int:

@@ -4,7 +4,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.translatable import LocalizedSnippet
 
 
 class Provider(index.Indexed, models.Model):
@@ -68,18 +72,21 @@ class Provider(index.Indexed, models.Model):
         return self.name
 
 
-class Language(models.Model):
+class Language(LocalizedSnippet, TranslatableMixin):
     """A language an offer is held in (ISO 639-1 code)."""
 
-    code = models.CharField(max_length=8, unique=True, verbose_name=_("Sprachcode (ISO 639-1)"))
+    code = models.CharField(max_length=8, verbose_name=_("Sprachcode (ISO 639-1)"))
     name = models.CharField(max_length=60, verbose_name=_("Name"))
 
     panels = [FieldPanel("code"), FieldPanel("name")]
+    # The code stays the same in every language: imports, filters and the API match by it.
+    translatable_fields = [SynchronizedField("code"), TranslatableField("name")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("Sprache")
         verbose_name_plural = _("Sprachen")
+        constraints = [models.UniqueConstraint(fields=["locale", "code"], name="language_code_per_locale")]
 
     def __str__(self) -> str:
         return self.name

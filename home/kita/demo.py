@@ -128,8 +128,8 @@ def seed() -> list[str]:
     site = Site.objects.get(is_default_site=True)
     index = ensure_index(site.root_page)
     districts = list(District.objects.order_by("slug"))
-    focus = list(KitaFocus.objects.order_by("slug"))
-    languages = {lang.code: lang for lang in Language.objects.all()}
+    focus = list(KitaFocus.objects.originals().order_by("slug"))
+    languages = {lang.code: lang for lang in Language.objects.originals()}
     carriers = [
         Provider.objects.get_or_create(
             name=name, defaults={"slug": slugify(name), "kind": kind, "email": f"{slugify(name)}@example.org"}

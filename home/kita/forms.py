@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.geo import postcode_clean
+from core.translatable import LocalizedModelChoiceField
 from home.directory.models import Provider
 from home.kita.models import KitaFocus
 from home.models import District
@@ -48,8 +49,8 @@ class DaycareFilterForm(forms.Form):
     )
     bis = forms.TimeField(required=False, label=_("bis"), widget=forms.TimeInput(attrs={"type": "time"}))
     frei = forms.BooleanField(required=False, label=_("nur mit freien Plätzen"))
-    schwerpunkt = forms.ModelChoiceField(
-        queryset=KitaFocus.objects.all(),
+    schwerpunkt = LocalizedModelChoiceField(
+        queryset=KitaFocus.objects.originals(),
         to_field_name="slug",
         required=False,
         empty_label=_("alle"),

@@ -9,6 +9,9 @@ AGE_GROUP_LABELS = {AgeGroup.U3: "U3", AgeGroup.UE3: "Ü3"}
 
 
 def _daycare_fields(page, *extra_text) -> dict:
+    # Focus and languages are the German originals; a translated page is found by their translated names.
+    language = page.locale.language_code
+    focus = [focus.localized("name", language=language)[0] for focus in page.focus.all()]
     capacities = list(page.capacities.all())
     ages = [c.min_age_months for c in capacities] or [0]
     groups = {c.group for c in capacities}
@@ -17,12 +20,12 @@ def _daycare_fields(page, *extra_text) -> dict:
             page.summary,
             *extra_text,
             page.open_days,
-            " ".join(focus.name for focus in page.focus.all()),
-            " ".join(language.name for language in page.languages.all()),
+            " ".join(focus),
+            " ".join(spoken.localized("name", language=language)[0] for spoken in page.languages.all()),
             " ".join(AGE_GROUP_LABELS.get(g, g) for g in sorted(groups)),
         ),
         "district": page.district.name if page.district_id else "",
-        "categories": [AGE_GROUP_LABELS.get(g, g) for g in sorted(groups)] + [focus.name for focus in page.focus.all()],
+        "categories": [AGE_GROUP_LABELS.get(g, g) for g in sorted(groups)] + focus,
         "age_min_months": min(ages),
         "age_max_months": SCHOOL_AGE_MONTHS - 1 if AgeGroup.UE3 in groups else 35,
         "latitude": decimal(page.latitude),

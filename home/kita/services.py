@@ -10,8 +10,10 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from community.accounts.languages import supported_language
 from core.background import enqueue
 from home.kita.models import AlertNotification, DaycarePage, FreePlaces, PlaceAlert, PlaceReport
 
@@ -71,7 +73,9 @@ def alert_create(*, email: str, query: QueryDict, index_url: str) -> PlaceAlert:
         raise ValidationError(
             _("Für diese Adresse sind schon %(max)s Benachrichtigungen gespeichert.") % {"max": MAX_ALERTS_PER_ADDRESS}
         )
-    alert = PlaceAlert.objects.create(email=email, query=params.urlencode()[:1000])
+    alert = PlaceAlert.objects.create(
+        email=email, query=params.urlencode()[:1000], language=supported_language(get_language())
+    )
     send_mail(
         subject=_("[Familienportal] Bitte bestätigen Sie Ihre Benachrichtigung"),
         message=_(
@@ -118,7 +122,9 @@ def alerts_notify(*, report: PlaceReport) -> int:
         if not daycare_search(filters=filters).filter(pk=daycare.pk).exists():
             continue
         try:
-            with transaction.atomic():
+            # In the language the parent subscribed in, with the pages in it where they are translated.
+            with transaction.atomic(), override(supported_language(alert.language)):
+                daycare_url, index_url = daycare.localized.url, index.localized.url
                 AlertNotification.objects.create(alert=alert, report=report)
                 send_mail(
                     subject=_("[Familienportal] Freier Platz: %(name)s") % {"name": daycare.title},
@@ -133,9 +139,9 @@ def alerts_notify(*, report: PlaceReport) -> int:
                         "count": report.free_places,
                         "group": report.get_group_display(),
                         "date": timezone.localtime(report.reported_at).strftime("%d.%m.%Y"),
-                        "url": _portal_url(daycare.url),
-                        "search": _portal_url(f"{index.url}?{alert.query}"),
-                        "unsubscribe": _portal_url(f"{index.url}benachrichtigung/abmelden/{alert.token}/"),
+                        "url": _portal_url(daycare_url),
+                        "search": _portal_url(f"{index_url}?{alert.query}"),
+                        "unsubscribe": _portal_url(f"{index_url}benachrichtigung/abmelden/{alert.token}/"),
                     },
                     from_email=None,
                     recipient_list=[alert.email],

@@ -5,14 +5,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
+from home.blocks import EditorialStreamBlock
 
 
 class HomePage(Page):
     """The city's start page: greeting, search box and the portal's areas."""
 
     intro = RichTextField(features=["bold", "italic", "link"], blank=True, verbose_name=_("Begrüßung"))
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Inhalt"))
+    body = StreamField(EditorialStreamBlock(), blank=True, verbose_name=_("Inhalt"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
@@ -31,7 +31,7 @@ class ContentPage(Page):
     """An editorial page: imprint, privacy, guides, the areas' introductions."""
 
     intro = models.TextField(blank=True, max_length=500, verbose_name=_("Einleitung"))
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Inhalt"))
+    body = StreamField(EditorialStreamBlock(), blank=True, verbose_name=_("Inhalt"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

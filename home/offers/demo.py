@@ -393,7 +393,7 @@ def _dates(schedule, today: datetime.date) -> list[OfferDate]:
         ]
     if kind == "holiday":
         _kind, name, start, end = schedule
-        period = HolidayPeriod.objects.get(name=name)
+        period = HolidayPeriod.objects.originals().get(name=name)
         return [
             OfferDate(
                 start_date=period.start,
@@ -454,8 +454,8 @@ def seed_providers() -> dict[str, Provider]:
 
 def seed_offers(*, index: OfferIndexPage, providers: dict[str, Provider]) -> int:
     today = timezone.localdate()
-    categories = {c.slug: c for c in OfferCategory.objects.all()}
-    languages = {lang.code: lang for lang in Language.objects.all()}
+    categories = {c.slug: c for c in OfferCategory.objects.originals()}
+    languages = {lang.code: lang for lang in Language.objects.originals()}
     districts = {d.slug: d for d in District.objects.all()}
     provider_list = [providers[name] for name, _kind, _mail in PROVIDERS]
     existing = set(OfferPage.objects.child_of(index).values_list("external_id", flat=True))

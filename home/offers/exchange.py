@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from home.offers.models import OfferPage
 
@@ -51,9 +52,9 @@ CSV_COLUMNS = [
 BOOLEAN_FIELDS = ["registration_required", "reduced_with_pass", "barrier_free", "accessible_toilet", "changing_table"]
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 ACCESSIBILITY = [
-    ("barrier_free", "Barrierefreier Zugang"),
-    ("accessible_toilet", "Barrierefreie Toilette"),
-    ("changing_table", "Wickeltisch"),
+    ("barrier_free", gettext_noop("Barrierefreier Zugang")),
+    ("accessible_toilet", gettext_noop("Barrierefreie Toilette")),
+    ("changing_table", gettext_noop("Wickeltisch")),
 ]
 HSDS_EXTENSION = "x_familienportal"  # what HSDS has no field for: registration details, district, check date
 DATE_LINE = re.compile(
@@ -214,7 +215,7 @@ def offer_hsds(offer: OfferPage, *, base_url: str) -> dict:
             }
         ],
         "accessibility": [
-            {"description": label, "details": key} for key, label in ACCESSIBILITY if getattr(offer, key)
+            {"description": _(label), "details": key} for key, label in ACCESSIBILITY if getattr(offer, key)
         ],
     }
     provider = offer.provider

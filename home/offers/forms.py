@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.geo import postcode_clean
+from core.translatable import LocalizedModelChoiceField, LocalizedModelMultipleChoiceField
 from home.directory.models import Language
 from home.models import District
 from home.offers.models import HolidayPeriod, OfferCategory
@@ -20,8 +21,9 @@ class OfferFilterForm(forms.Form):
     """The list page's filters; field names are the German URL parameters, so a filtered list is a shareable link."""
 
     q = forms.CharField(required=False, max_length=100, label=_("Suchwort"))
-    kategorie = forms.ModelMultipleChoiceField(
-        queryset=OfferCategory.objects.all(),
+    # Choices are the German originals (values: their slugs), labelled in the reader's language.
+    kategorie = LocalizedModelMultipleChoiceField(
+        queryset=OfferCategory.objects.originals(),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -37,15 +39,15 @@ class OfferFilterForm(forms.Form):
         empty_label=_("Alle Stadtteile"),
         label=_("Stadtteil"),
     )
-    ferien = forms.ModelChoiceField(
+    ferien = LocalizedModelChoiceField(
         queryset=HolidayPeriod.objects.none(), required=False, empty_label=_("—"), label=_("Ferien")
     )
     von = forms.DateField(required=False, label=_("von"), widget=forms.DateInput(attrs={"type": "date"}))
     bis = forms.DateField(required=False, label=_("bis"), widget=forms.DateInput(attrs={"type": "date"}))
     kostenlos = forms.BooleanField(required=False, label=_("nur kostenlose"))
     barrierefrei = forms.BooleanField(required=False, label=_("nur barrierefreie"))
-    sprache = forms.ModelChoiceField(
-        queryset=Language.objects.all(),
+    sprache = LocalizedModelChoiceField(
+        queryset=Language.objects.originals(),
         to_field_name="code",
         required=False,
         empty_label=_("Alle Sprachen"),
@@ -60,7 +62,7 @@ class OfferFilterForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         # Only holidays that have not ended; a past "Herbstferien" is no help.
-        self.fields["ferien"].queryset = HolidayPeriod.objects.filter(end__gte=timezone.localdate())
+        self.fields["ferien"].queryset = HolidayPeriod.objects.originals().filter(end__gte=timezone.localdate())
 
     def clean_plz(self):
         return postcode_clean(self.cleaned_data["plz"], city=city_name, hint=_("Bitte wählen Sie einen Stadtteil."))

@@ -14,6 +14,8 @@ def _offers():
 
 @adapter(OfferPage, kind="angebot", label=_("Angebot"), queryset=_offers)
 def offer_document(page: OfferPage):
+    # Categories and languages are the German originals; a translated page is found by their translated names.
+    language = page.locale.language_code
     return page_document(
         page,
         kind="angebot",
@@ -25,10 +27,10 @@ def offer_document(page: OfferPage):
             page.registration_info,
             page.cost_note,
             stream_text(page.body),
-            " ".join(language.name for language in page.languages.all()),
+            " ".join(spoken.localized("name", language=language)[0] for spoken in page.languages.all()),
         ),
         district=page.district.name if page.district_id else "",
-        categories=[category.name for category in page.categories.all()],
+        categories=[category.localized("name", language=language)[0] for category in page.categories.all()],
         age_min_months=page.age_min_months,
         age_max_months=page.age_max_months,
         free_of_charge=page.cost_kind == OfferPage.CostKind.FREE,

@@ -14,8 +14,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from wagtail.rich_text import RichText
 
+from community.accounts.languages import users_by_language
 from community.accounts.roles import REDAKTION
 from home.directory.models import Language, Provider
 from home.models import District
@@ -61,9 +63,10 @@ class _Lookups:
     def load(cls) -> _Lookups:
         return cls(
             providers={p.name: p for p in Provider.objects.all()},
-            categories={c.slug: c for c in OfferCategory.objects.all()},
+            # Imports name categories and languages by slug and code: the German originals, as pages point to them.
+            categories={c.slug: c for c in OfferCategory.objects.originals()},
             districts={d.slug: d for d in District.objects.all()},
-            languages={lang.code: lang for lang in Language.objects.all()},
+            languages={lang.code: lang for lang in Language.objects.originals()},
         )
 
     def problems(self, record: OfferRecord) -> list[str]:
@@ -158,10 +161,10 @@ def offers_import(*, rows: list[ParsedRow], index: OfferIndexPage, user=None, dr
     return report
 
 
-def _stale_recipients(offer: OfferPage) -> list[str]:
+def _stale_recipients(offer: OfferPage) -> list:
     editors = Group.objects.get(name=REDAKTION).user_set.filter(is_active=True).exclude(email="")
     maintainers = offer.provider.maintainers.filter(is_active=True).exclude(email="") if offer.provider_id else []
-    return sorted({user.email for user in [*editors, *maintainers]})
+    return list({user.pk: user for user in [*editors, *maintainers]}.values())
 
 
 def offers_flag_stale(*, today: datetime.date | None = None) -> int:
@@ -179,22 +182,22 @@ def offers_flag_stale(*, today: datetime.date | None = None) -> int:
             notice, created = StaleOfferNotice.objects.get_or_create(offer=offer, last_checked=offer.last_checked)
             if not created:
                 continue
-            recipients = _stale_recipients(offer)
-            if not recipients:
-                continue
-            send_mail(
-                subject=_("[Familienportal] Bitte prüfen: %(title)s") % {"title": offer.title},
-                message=_(
-                    "Das Angebot „%(title)s“ wurde seit dem %(date)s nicht mehr geprüft.\n\n"
-                    "Bitte kontrollieren Sie Termine, Kosten und Kontakt und setzen Sie „Zuletzt geprüft“ neu:\n%(url)s\n"
-                )
-                % {
-                    "title": offer.title,
-                    "date": offer.last_checked.strftime("%d.%m.%Y"),
-                    "url": f"{settings.PORTAL_BASE_URL}/admin/pages/{offer.pk}/edit/",
-                },
-                from_email=None,
-                recipient_list=recipients,
-            )
-            sent += 1
+            # One mail per language among the recipients, written in it.
+            for language, recipients in users_by_language(_stale_recipients(offer)).items():
+                with override(language):
+                    send_mail(
+                        subject=_("[Familienportal] Bitte prüfen: %(title)s") % {"title": offer.title},
+                        message=_(
+                            "Das Angebot „%(title)s“ wurde seit dem %(date)s nicht mehr geprüft.\n\n"
+                            "Bitte kontrollieren Sie Termine, Kosten und Kontakt und setzen Sie „Zuletzt geprüft“ neu:\n%(url)s\n"
+                        )
+                        % {
+                            "title": offer.title,
+                            "date": offer.last_checked.strftime("%d.%m.%Y"),
+                            "url": f"{settings.PORTAL_BASE_URL}/admin/pages/{offer.pk}/edit/",
+                        },
+                        from_email=None,
+                        recipient_list=sorted(user.email for user in recipients),
+                    )
+                sent += 1
     return sent

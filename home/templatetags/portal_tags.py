@@ -1,6 +1,7 @@
 from django import template
 from wagtail.models import Site
 
+from core.registry import footer_links as footer_link_registry
 from home.selectors import area_items
 
 register = template.Library()
@@ -24,6 +25,13 @@ def main_navigation(context) -> dict:
 @register.simple_tag(takes_context=True)
 def area_tiles(context) -> list:
     return [item for item in _items_for(context) if item.summary]
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context) -> list:
+    """The links the installed apps add to the footer (accessibility statement, Leichte Sprache, …)."""
+    request = context.get("request")
+    return [link for entry in footer_link_registry for link in entry.links(request)]
 
 
 @register.filter

@@ -61,7 +61,7 @@ def translatable_instances() -> list:
 
 
 @transaction.atomic
-def translate_instance(instance, language: str, strings: dict[str, str]) -> bool:
+def translate_instance(instance, language: str, strings: dict[str, str], *, source=None, segments=None) -> bool:
     """Translate one German page or snippet into `language` if `strings` covers all its text; True if done."""
     from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -70,8 +70,9 @@ def translate_instance(instance, language: str, strings: dict[str, str]) -> bool
     if existing is not None and not getattr(existing, "alias_of_id", None):
         if not PendingTranslation.objects.filter(page_id=existing.pk).exists():
             return False  # already translated (by the demo earlier or by the Redaktion): leave it
-    source, _created = TranslationSource.update_or_create_from_instance(instance)
-    segments = _text_segments(source)
+    if source is None:
+        source, _created = TranslationSource.update_or_create_from_instance(instance)
+        segments = _text_segments(source)
     if not segments or any(segment.string.data not in strings for segment in segments):
         return False
     for segment in segments:
@@ -87,7 +88,7 @@ def translate_instance(instance, language: str, strings: dict[str, str]) -> bool
     Translation.objects.get_or_create(source=source, target_locale=locale)
     if isinstance(instance, Page):
         # Saved as a draft and published here, not in an on_commit callback: the demo (and its tests) see it live.
-        translated = source.create_or_update_translation(locale, publish=False, fallback=True)
+        translated, _created = source.create_or_update_translation(locale, publish=False, fallback=True)
         translated.get_latest_revision().publish()
     else:
         source.create_or_update_translation(locale, publish=True, fallback=True)
@@ -95,15 +96,26 @@ def translate_instance(instance, language: str, strings: dict[str, str]) -> bool
 
 
 def seed() -> list[str]:
+    from wagtail_localize.models import TranslationSource
+
     languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE]
     created = services.locales_enable(languages)
     lines = [f"Sprachen eingeschaltet: {', '.join(created)}"] if created else []
-    instances = translatable_instances()
-    for language in languages:
-        strings = catalogue(language)
-        if not strings:
-            continue
-        done = sum(translate_instance(instance, language, strings) for instance in instances)
-        if done:
-            lines.append(f"{language}: {done} Seiten und Einträge übersetzt")
+    catalogues = {language: catalogue(language) for language in languages}
+    wanted = set().union(*catalogues.values())
+    done: dict[str, int] = dict.fromkeys(languages, 0)
+    for instance in translatable_instances():
+        # The German text is read once per page; pages none of the files covers are skipped without a source.
+        source = segments = None
+        for language in languages:
+            strings = catalogues[language]
+            if not strings:
+                continue
+            if source is None:
+                source, _created = TranslationSource.update_or_create_from_instance(instance)
+                segments = _text_segments(source)
+                if not segments or any(segment.string.data not in wanted for segment in segments):
+                    break
+            done[language] += translate_instance(instance, language, strings, source=source, segments=segments)
+    lines += [f"{language}: {count} Seiten und Einträge übersetzt" for language, count in done.items() if count]
     return lines

@@ -44,7 +44,10 @@ def test_suggestion_waits_for_the_redaktion_and_is_never_public_before(client, i
     assert [(h.weekday, h.opens.hour, h.closes.hour) for h in place.hours.all()][-1] == (5, 10, 14)
     state = WorkflowState.objects.get(object_id=str(place.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS and state.requested_by == parent
-    assert "Spielwarenladen Heißen – wird von der Redaktion geprüft" in client.get(reverse("profile")).content.decode()
+    assert (
+        "<bdi>Spielwarenladen Heißen</bdi> – wird von der Redaktion geprüft"
+        in client.get(reverse("profile")).content.decode()
+    )
     client.logout()
     assert "Spielwarenladen" not in client.get(index.url).content.decode()
     assert client.get(index.url + place.slug + "/").status_code == 404

@@ -12,6 +12,7 @@ _MODULES = {
     "kita": ["kita_index", "make_daycare"],
     "contact_points": ["contact_point_index", "make_contact_point", "make_event", "make_shift"],
     "changing_places": ["changing_place_index", "make_changing_place"],
+    "accessibility": ["easy_guide", "statement_page"],
     "wiki": ["make_article", "wiki_category", "wiki_index"],
     "forum": [
         "establish",

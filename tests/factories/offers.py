@@ -31,8 +31,8 @@ def make_offer(
     offer = OfferPage(title=title, **{k: v for k, v in fields.items() if k != "slug"})
     if fields["slug"]:
         offer.slug = fields["slug"]
-    offer.categories = list(OfferCategory.objects.filter(slug__in=categories))
-    offer.languages = list(Language.objects.filter(code__in=languages))
+    offer.categories = list(OfferCategory.objects.originals().filter(slug__in=categories))
+    offer.languages = list(Language.objects.originals().filter(code__in=languages))
     offer.dates = [OfferDate(**d) for d in dates]
     index.add_child(instance=offer)
     revision = offer.save_revision()

@@ -8,7 +8,7 @@ def wiki_index(home_page) -> WikiIndexPage:
 
 
 def wiki_category(name="Gesundheit", slug="gesundheit") -> WikiCategory:
-    return WikiCategory.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+    return WikiCategory.objects.originals().get_or_create(slug=slug, defaults={"name": name})[0]
 
 
 def make_article(

@@ -70,7 +70,7 @@ def test_a_parent_in_styrum_sees_everything_for_styrum(client, home_page):
     index = district_index(home_page)
     html = client.get(index.url + "styrum/").content.decode()
     for expected in (
-        "Für Familien in Styrum",
+        "Für Familien in <bdi>Styrum</bdi>",
         "Familienpunkt Styrum",
         "Familienhebammen",
         "Partnerschule Styrum 0",

@@ -63,7 +63,7 @@ def seeded(seeded_city, db):
 def test_demo_city_has_districts_pages_forum_and_logins(seeded, client):
     assert District.objects.count() == 16
     assert District.objects.get(slug="styrum").borough == "Rechtsruhr-Nord"
-    assert Forum.objects.count() == 7
+    assert Forum.objects.count() == 8  # seven for topics, one for families from all over the world
     assert Topic.objects.filter(approved=True).count() >= 30
     for username in ("admin", "redaktion", "moderation", "eltern", "anbieter", "kita"):
         assert authenticate(username=username, password="demo") is not None, username

@@ -41,7 +41,7 @@ def test_report_is_kept_with_who_and_when_and_shown_as_stand(client, two_kitas):
     assert history == [(1, "leitung_a"), (2, "leitung_a")]
     assert FreePlaces.objects.get(daycare=two_kitas["a"], group="u3").free_places == 1
     form = client.get("/de/kita/meldung/").content.decode()
-    assert "<td>Frau A</td>" in form
+    assert "<td><bdi>Frau A</bdi></td>" in form
     today = timezone.localdate().strftime("%d.%m.%Y")
     assert f"(Stand: {today})" in client.get("/de/kita/kita-a/").content.decode()
 

@@ -65,10 +65,10 @@ def swimming(offers_page):
 def test_detail_page_shows_all_facts_at_a_glance(client, swimming):
     html = client.get("/de/angebote/babyschwimmen-saarn/").content.decode()
     for fact in (
-        "jeden Samstag, 10:00–10:45 Uhr",
+        'jeden Samstag, <bdi dir="ltr">10:00–10:45</bdi> Uhr',
         "Lehrschwimmbecken Saarn",
         "Schulstraße 3",
-        "45481 Mülheim an der Ruhr (Saarn)",
+        "45481 Mülheim an der Ruhr</bdi> (<bdi>Saarn</bdi>)",
         "Alter: 4 Monate – 18 Monate",
         "65,00 €",
         "ermäßigt mit dem Sozialpass der Stadt",

@@ -76,14 +76,17 @@ def test_a_page_behind_a_password_is_not_found(client, home_page, indexing):
 
 def test_results_page_highlights_counts_facets_and_filters_without_javascript(client, offers):
     html = client.get("/de/suche/", {"q": "schwimmkurs"}).content.decode()
-    assert "2 Ergebnisse für „schwimmkurs“" in html
+    assert "2 Ergebnisse für „<bdi>schwimmkurs</bdi>“" in html
     assert "<mark>Schwimmkurs</mark>" in html
     assert "<mark>Babyschwimmen</mark> Saarn" in html and "<mark>Schwimmkurs</mark> Seepferdchen Styrum" in html
     # Facet links are plain links that set one filter.
     assert 'href="?q=schwimmkurs&amp;stadtteil=Saarn"' in html
     assert 'href="?q=schwimmkurs&amp;alter=0-1"' in html and 'href="?q=schwimmkurs&amp;kostenlos=1"' in html
     filtered = client.get("/de/suche/", {"q": "schwimmkurs", "stadtteil": "Saarn"}).content.decode()
-    assert "1 Ergebnis für „schwimmkurs“" in filtered and "Seepferdchen" not in filtered.split("search-results")[-1]
+    assert (
+        "1 Ergebnis für „<bdi>schwimmkurs</bdi>“" in filtered
+        and "Seepferdchen" not in filtered.split("search-results")[-1]
+    )
     assert "Filter „Stadtteil“ entfernen" in filtered
 
 

@@ -73,7 +73,7 @@ def _reject(client, editor, article, reason):
 
 def test_article_page_shows_toc_categories_last_edit_and_contributors(client, index, article):
     html = client.get(article.url).content.decode()
-    assert '<a href="#suchen">Suchen</a>' in html and '<h2 id="suchen">' in html
+    assert '<a href="#suchen"><bdi>Suchen</bdi></a>' in html and '<h2 id="suchen">' in html
     assert "Gesundheit" in html and "Zuletzt geändert:" in html
     assert client.get(index.url).status_code == 200
     assert "Kinderarzt finden" in client.get(index.url + "?kategorie=gesundheit").content.decode()
@@ -131,7 +131,7 @@ def test_rejected_edit_never_appears_and_the_author_learns_why(
         "[Familienportal] Ihre Änderung an „Kinderarzt finden“ wurde nicht übernommen"
     ]
     client.login(username=parent.username, password=PASSWORD)
-    assert "nicht übernommen: Bitte keine Werbung." in client.get(reverse("profile")).content.decode()
+    assert "nicht übernommen: <bdi>Bitte keine Werbung.</bdi>" in client.get(reverse("profile")).content.decode()
     client.logout()
     article.refresh_from_db()
     assert "Firma XY" not in client.get(article.url).content.decode()

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -171,7 +172,10 @@ class ContactPointService(Orderable):
         help_text=_("z. B. „Di 9–12 Uhr, offene Sprechstunde“"),
     )
     appointment = models.CharField(
-        max_length=200, blank=True, verbose_name=_("Termin"), help_text=_("z. B. „nur nach Vereinbarung: 0208 …“")
+        max_length=200,
+        blank=True,
+        verbose_name=pgettext_lazy("Beratung", "Termin"),
+        help_text=_("z. B. „nur nach Vereinbarung: 0208 …“"),
     )
 
     panels = [

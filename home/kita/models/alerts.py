@@ -1,5 +1,6 @@
 import secrets
 
+from django.conf import settings
 from django.db import models
 
 
@@ -15,6 +16,8 @@ class PlaceAlert(models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # The language the parent subscribed in: there is no account to ask, so the alert mails keep to it.
+    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE)
 
 
 class AlertNotification(models.Model):

@@ -10,11 +10,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.address import Coordinates, PostalAddress, address_panel, coordinates_panel, postcode_field
 from core.hours import WEEKDAYS
+from core.translatable import LocalizedSnippet, originals_only
 
 
 class AgeGroup(models.TextChoices):
@@ -22,18 +24,23 @@ class AgeGroup(models.TextChoices):
     UE3 = "ue3", _("ab 3 Jahren (Ü3)")
 
 
-class KitaFocus(models.Model):
+class KitaFocus(LocalizedSnippet, TranslatableMixin):
     """Pedagogical focus (Montessori, Waldorf, bilingual, …): an editable taxonomy."""
 
-    name = models.CharField(max_length=80, unique=True, verbose_name=_("Name"))
-    slug = models.SlugField(max_length=80, unique=True, verbose_name=_("Kurzname (URL)"))
+    name = models.CharField(max_length=80, verbose_name=_("Name"))
+    slug = models.SlugField(max_length=80, verbose_name=_("Kurzname (URL)"))
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("Pädagogischer Schwerpunkt")
         verbose_name_plural = _("Pädagogische Schwerpunkte")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "name"], name="kitafocus_name_per_locale"),
+            models.UniqueConstraint(fields=["locale", "slug"], name="kitafocus_slug_per_locale"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -92,9 +99,20 @@ class DaycarePage(Coordinates, Page):
     district = models.ForeignKey(
         "home.District", null=True, on_delete=models.SET_NULL, related_name="daycares", verbose_name=_("Stadtteil")
     )
-    focus = ParentalManyToManyField(KitaFocus, blank=True, related_name="daycares", verbose_name=_("Schwerpunkte"))
+    # Pages choose the German originals; readers see their translated names (core.translatable).
+    focus = ParentalManyToManyField(
+        KitaFocus,
+        blank=True,
+        limit_choices_to=originals_only,
+        related_name="daycares",
+        verbose_name=_("Schwerpunkte"),
+    )
     languages = ParentalManyToManyField(
-        "directory.Language", blank=True, related_name="daycares", verbose_name=_("Sprachen")
+        "directory.Language",
+        blank=True,
+        limit_choices_to=originals_only,
+        related_name="daycares",
+        verbose_name=_("Sprachen"),
     )
     inclusion_places = models.PositiveSmallIntegerField(default=0, verbose_name=_("Inklusionsplätze"))
     lunch = models.BooleanField(default=True, verbose_name=_("Mittagessen"))

@@ -20,6 +20,7 @@ from wagtail.search import index
 from core.address import Address, address_panel, street_field
 from core.hours import WEEKDAYS
 from core.permissions import OwnPagesPermissionTester
+from core.translatable import originals_only
 from home.blocks import BaseStreamBlock
 
 
@@ -99,7 +100,10 @@ class OfferPage(Address, RoutablePageMixin, Page):
         related_name="offers",
         verbose_name=_("Anbieter"),
     )
-    categories = ParentalManyToManyField("offers.OfferCategory", related_name="offers", verbose_name=_("Kategorien"))
+    # Offers choose the German originals; readers see their translated names (core.translatable).
+    categories = ParentalManyToManyField(
+        "offers.OfferCategory", limit_choices_to=originals_only, related_name="offers", verbose_name=_("Kategorien")
+    )
     age_min_months = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("Mindestalter (Monate)"))
     age_max_months = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("Höchstalter (Monate)"))
     # Location (HSDS location + address; postcode, city and coordinates come from Address)
@@ -126,7 +130,11 @@ class OfferPage(Address, RoutablePageMixin, Page):
     reduced_with_pass = models.BooleanField(default=False, verbose_name=_("Ermäßigt mit dem Sozialpass der Stadt"))
     cost_note = models.CharField(max_length=200, blank=True, verbose_name=_("Hinweis zu den Kosten"))
     languages = ParentalManyToManyField(
-        "directory.Language", blank=True, related_name="offers", verbose_name=_("Sprachen")
+        "directory.Language",
+        blank=True,
+        limit_choices_to=originals_only,
+        related_name="offers",
+        verbose_name=_("Sprachen"),
     )
     # Accessibility
     barrier_free = models.BooleanField(default=False, verbose_name=_("Barrierefreier Zugang"))

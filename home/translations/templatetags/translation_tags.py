@@ -13,7 +13,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def content_lang(context, obj) -> str:
+def content_lang(context, obj, dir=True) -> str:  # noqa: A002  (the HTML attribute's name)
     """` lang="de" dir="ltr"` on an element whose text is not in the reader's language (an untranslated page, a
     category without a translation), so screen readers and translation tools read it right."""
     if obj is None:
@@ -22,8 +22,11 @@ def content_lang(context, obj) -> str:
     language = selectors.content_language(obj, pending=pending)
     if language == (get_language() or settings.LANGUAGE_CODE):
         return ""
+    code = selectors.base_language(language)
+    if not dir:  # the element has dir="auto" of its own
+        return mark_safe(f' lang="{code}"')
     direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
-    return mark_safe(f' lang="{selectors.base_language(language)}" dir="{direction}"')
+    return mark_safe(f' lang="{code}" dir="{direction}"')
 
 
 @register.simple_tag
@@ -45,6 +48,15 @@ def _page_urls(page: Page | None, request) -> dict[str, Page]:
     return selectors.versions_by_language(page, request=request) if isinstance(page, Page) else {}
 
 
+def _translated_path(path: str, language: str) -> str:
+    """The same view in `language`; a path that is not ours (an error page's, say) leads to that language's home."""
+    if path.startswith("/") and not path.startswith("//"):
+        translated = translate_url(path, language)
+        if translated != path or path.startswith(f"/{language}/"):
+            return translated
+    return f"/{language}/"
+
+
 @register.inclusion_tag("translations/language_links.html", takes_context=True)
 def language_links(context) -> dict:
     """One link per interface language to this page (or view) in that language; Leichte Sprache only where an
@@ -60,7 +72,7 @@ def language_links(context) -> dict:
             continue
         info = get_language_info(code)
         version = versions.get(code)
-        url = version.url if version is not None else translate_url(path, code)
+        url = version.url if version is not None else _translated_path(path, code)
         links.append({"code": code, "name": info["name_local"], "url": url, "current": code == current})
     easy = versions.get(settings.EASY_GERMAN)
     pending = selectors.pending_page_ids(request)
@@ -70,7 +82,7 @@ def language_links(context) -> dict:
     standard_url = ""
     if current == settings.EASY_GERMAN:
         german = versions.get(settings.LANGUAGE_CODE)
-        standard_url = german.url if german is not None else translate_url(path, settings.LANGUAGE_CODE)
+        standard_url = german.url if german is not None else _translated_path(path, settings.LANGUAGE_CODE)
     return {"links": links, "easy_url": easy_url, "standard_url": standard_url, "current": current}
 
 

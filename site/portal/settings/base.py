@@ -6,6 +6,7 @@ import environ
 import machina
 from celery.schedules import crontab
 from django.conf.locale import LANG_INFO
+from django.utils.translation import gettext_lazy
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PORTAL_DIR.parent.parent  # the repository root (site/portal/settings → ../../..)
@@ -66,6 +67,7 @@ PORTAL_APPS = [
     "home.kita",
     "home.contact_points",
     "home.changing_places",
+    "home.accessibility",
     "community.wiki",
     "community.forum",
 ]
@@ -216,11 +218,13 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Familienportal] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "10/h/ip"}
 ACCOUNT_FORMS = {"signup": "community.accounts.forms.PortalSignupForm"}
+ACCOUNT_ADAPTER = "community.accounts.adapter.PortalAccountAdapter"  # mails in the member's language
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Familienportal"
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# mp4/webm and vtt for self-hosted videos with captions (home.blocks.VideoBlock).
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "pdf", "pptx", "rtf", "txt", "vtt", "webm", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # allauth owns passwords for everybody
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -301,6 +305,10 @@ CELERY_BEAT_SCHEDULE = {
     "stale-offer-reminders": {"task": "home.offers.tasks.flag_stale_offers", "schedule": crontab(hour=6, minute=30)},
     "unpublish-past-pages": {"task": "home.tasks.unpublish_past_pages", "schedule": crontab(hour=2, minute=15)},
     "search-catch-up": {"task": "search.tasks.search_catch_up", "schedule": 60},
+    "accessibility-feedback-purge": {
+        "task": "home.accessibility.tasks.purge_feedback",
+        "schedule": crontab(hour=3, minute=40),
+    },
 }
 # A feature app left out of INSTALLED_APPS takes its periodic tasks with it.
 CELERY_BEAT_SCHEDULE = {
@@ -308,7 +316,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- django-machina -----------------------------------------------------------------------
-MACHINA_FORUM_NAME = "Elternforum"
+# Lazy: machina hands it to every forum page, which shows it in the visitor's language.
+MACHINA_FORUM_NAME = gettext_lazy("Elternforum")
 # A member's posts wait for the Moderation until this many of them were approved.
 FORUM_APPROVED_POSTS_TO_SKIP_QUEUE = env.int("FORUM_APPROVED_POSTS_TO_SKIP_QUEUE", default=2)
 # Reports from this many different members take a post offline until a moderator decides.

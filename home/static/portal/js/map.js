@@ -9,13 +9,25 @@
     button.addEventListener("click", function () {
       box.querySelector(".map__consent").hidden = true;
       canvas.hidden = false;
-      var map = L.map(canvas, { scrollWheelZoom: false });
+      // Leaflet's own control texts are English; the template hands in translated ones (data-label-*).
+      var map = L.map(canvas, { scrollWheelZoom: false, zoomControl: false });
+      L.control.zoom({
+        position: document.documentElement.dir === "rtl" ? "topright" : "topleft",  // the corner where reading starts
+        zoomInTitle: box.dataset.labelZoomIn,
+        zoomOutTitle: box.dataset.labelZoomOut,
+      }).addTo(map);
+      map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+      map.on("popupopen", function (event) {
+        var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+        if (close) { close.setAttribute("aria-label", box.dataset.labelClose); close.title = box.dataset.labelClose; }
+      });
       L.tileLayer(box.dataset.tileUrl, { maxZoom: 18, attribution: box.dataset.attribution }).addTo(map);
       var bounds = [];
       points.forEach(function (p) {
         var link = document.createElement("a");
         link.href = p.url;
         link.textContent = p.title;
+        link.dir = "auto";  // a German place name keeps its order in an Arabic page
         L.marker([p.lat, p.lon], { title: p.title, alt: p.title }).addTo(map).bindPopup(link);
         bounds.push([p.lat, p.lon]);
       });

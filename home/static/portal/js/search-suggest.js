@@ -7,7 +7,8 @@
   list.className = "search-suggest";
   list.id = input.id + "-vorschlaege";
   list.hidden = true;
-  list.setAttribute("aria-label", "Vorschläge");
+  // The label comes translated from the template (data-suggest-label), so no JavaScript catalogue is needed.
+  list.setAttribute("aria-label", input.dataset.suggestLabel || "");
   input.closest("form").appendChild(list);
   input.setAttribute("aria-controls", list.id);
   var timer = null;
@@ -36,7 +37,9 @@
     if (value.length < 2) { show([]); return; }
     timer = setTimeout(function () {
       var ticket = ++latest;
-      fetch(input.dataset.suggestUrl + "?q=" + encodeURIComponent(value), { headers: { Accept: "application/json" } })
+      // The API has no language prefix: ask for the page's language, or the type labels come in the browser's.
+      var headers = { Accept: "application/json", "Accept-Language": document.documentElement.lang || "de" };
+      fetch(input.dataset.suggestUrl + "?q=" + encodeURIComponent(value), { headers: headers })
         .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
         .then(function (data) { if (ticket === latest) { show(data.suggestions || []); } })
         .catch(function () { show([]); });
