@@ -103,8 +103,8 @@ def first_line_ends(locator: Locator) -> tuple[dict, dict]:
 
 
 def right_to_left_problems(items: Locator) -> list[str]:
-    """Items of a menu in right-to-left order: the first at the right edge, each next one to the left of the one
-    before it or on a later line."""
+    """Links of a menu in right-to-left order: the first at the right edge, each next one to the left of the one
+    before it or on a later line. (Links, not list items: a block-level item spans the whole line either way.)"""
     boxes = items.evaluate_all(
         "elements => elements.map(e => { const r = e.getBoundingClientRect();"
         " return {text: e.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })"
@@ -186,8 +186,8 @@ def test_arabic_pages_are_mirrored_and_german_fallback_text_keeps_its_direction(
     html = page.locator("html")
     assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("ar", "rtl")
     assert direction(page.get_by_role("main")) == "rtl"
-    assert not right_to_left_problems(page.locator("nav.language-links li"))
-    assert not right_to_left_problems(page.locator("nav.main-nav .main-nav__list > li"))
+    assert not right_to_left_problems(page.locator("nav.language-links a"))
+    assert not right_to_left_problems(page.locator("nav.main-nav .main-nav__list > li > a"))
 
     # A translated offer reads from right to left: its first letter is at the right end of the line.
     page.goto(f"{live_server.url}{arabic.url}")
@@ -212,7 +212,7 @@ def test_arabic_pages_are_mirrored_and_german_fallback_text_keeps_its_direction(
     assert last["left"] > first["right"], (first, last)
     assert direction(page.get_by_role("heading", level=1)) == "ltr"
     # The menus keep the Arabic order on every page.
-    assert not right_to_left_problems(page.locator("nav.language-links li"))
+    assert not right_to_left_problems(page.locator("nav.language-links a"))
     # The note about the German text is Arabic and mirrored (a German note would put its full stop first).
     notice = page.locator(".translation-notice")
     assert direction(notice) == "rtl"
