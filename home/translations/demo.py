@@ -87,7 +87,7 @@ def translate_instance(instance, language: str, strings: dict[str, str]) -> bool
     Translation.objects.get_or_create(source=source, target_locale=locale)
     if isinstance(instance, Page):
         # Saved as a draft and published here, not in an on_commit callback: the demo (and its tests) see it live.
-        translated = source.create_or_update_translation(locale, publish=False, fallback=True)
+        translated, _created = source.create_or_update_translation(locale, publish=False, fallback=True)
         translated.get_latest_revision().publish()
     else:
         source.create_or_update_translation(locale, publish=True, fallback=True)

@@ -8,8 +8,10 @@ from django.views.i18n import JavaScriptCatalog
 from machina import urls as machina_urls
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.translations.sitemap import LanguageSitemap
 from portal.health import health
 from search import views as search_views
 
@@ -20,6 +22,7 @@ def installed(app: str, *patterns) -> list:
 
 urlpatterns = [
     path("health/", health, name="health"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LanguageSitemap}}, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     # The open-data API: /api/v1/…, read-only JSON (and CSV/HSDS exports of offers).

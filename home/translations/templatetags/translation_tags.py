@@ -45,6 +45,15 @@ def _page_urls(page: Page | None, request) -> dict[str, Page]:
     return selectors.versions_by_language(page, request=request) if isinstance(page, Page) else {}
 
 
+def _translated_path(path: str, language: str) -> str:
+    """The same view in `language`; a path that is not ours (an error page's, say) leads to that language's home."""
+    if path.startswith("/") and not path.startswith("//"):
+        translated = translate_url(path, language)
+        if translated != path or path.startswith(f"/{language}/"):
+            return translated
+    return f"/{language}/"
+
+
 @register.inclusion_tag("translations/language_links.html", takes_context=True)
 def language_links(context) -> dict:
     """One link per interface language to this page (or view) in that language; Leichte Sprache only where an
@@ -60,7 +69,7 @@ def language_links(context) -> dict:
             continue
         info = get_language_info(code)
         version = versions.get(code)
-        url = version.url if version is not None else translate_url(path, code)
+        url = version.url if version is not None else _translated_path(path, code)
         links.append({"code": code, "name": info["name_local"], "url": url, "current": code == current})
     easy = versions.get(settings.EASY_GERMAN)
     pending = selectors.pending_page_ids(request)
@@ -70,7 +79,7 @@ def language_links(context) -> dict:
     standard_url = ""
     if current == settings.EASY_GERMAN:
         german = versions.get(settings.LANGUAGE_CODE)
-        standard_url = german.url if german is not None else translate_url(path, settings.LANGUAGE_CODE)
+        standard_url = german.url if german is not None else _translated_path(path, settings.LANGUAGE_CODE)
     return {"links": links, "easy_url": easy_url, "standard_url": standard_url, "current": current}
 
 

@@ -189,7 +189,8 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogues first (they win); locale/vendor/ fills languages our libraries lack (machina has no Ukrainian).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
