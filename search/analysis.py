@@ -23,7 +23,10 @@ DICTIONARY_PATH = Path(__file__).parent / "dictionary" / "de_family.txt"
 DISTRICT_ALIASES_PATH = Path(__file__).parent / "dictionary" / "district_aliases.txt"
 LINKING = ("", "s", "n", "en", "es", "e")  # Fugenelemente between compound parts
 MIN_PART = 3
-WORD_RE = re.compile(r"\w+", re.UNICODE)
+# Leichte Sprache marks the joints of a compound with a middle dot ("Tages·mutter", the Mediopunkt): the word is
+# still the one compound ("Tagesmutter"), for its dictionary parts and for a reader who types it without the dot.
+MEDIOPUNKT = "·"
+WORD_RE = re.compile(rf"\w+(?:{MEDIOPUNKT}\w+)*", re.UNICODE)
 _ST_ENDING = set("bdfghklmnt")
 # Words too common to require in a match ("Kita in Saarn" needs Kita and Saarn, not "in").
 STOPWORDS = frozenset(
@@ -35,7 +38,7 @@ STOPWORDS = frozenset(
 
 def fold(word: str) -> str:
     """Lowercase, German umlauts and their two-letter spellings to the plain vowel, ß to ss, Latin accents off."""
-    word = word.lower().replace("ß", "ss").replace("ä", "a").replace("ö", "o").replace("ü", "u")
+    word = word.lower().replace(MEDIOPUNKT, "").replace("ß", "ss").replace("ä", "a").replace("ö", "o").replace("ü", "u")
     word = re.sub(r"(?<!q)ue", "u", word)
     word = word.replace("ae", "a").replace("oe", "o")
     if word.isascii():
@@ -376,6 +379,7 @@ def cluster_analysis() -> dict:
     """The same chains as OpenSearch/Elasticsearch analysis settings, one analyzer per language."""
     return {
         "char_filter": {
+            "portal_de_mediopunkt": {"type": "pattern_replace", "pattern": MEDIOPUNKT, "replacement": ""},
             "portal_uk_apostrophes": {"type": "pattern_replace", "pattern": f"[{APOSTROPHES}]", "replacement": ""},
             "portal_ru_yo": {"type": "mapping", "mappings": ["ё=>е", "Ё=>Е"]},
         },
@@ -404,6 +408,7 @@ def cluster_analysis() -> dict:
         "analyzer": {
             "portal_de": {
                 "tokenizer": "standard",
+                "char_filter": ["portal_de_mediopunkt"],
                 "filter": [
                     "lowercase",
                     "german_normalization",
@@ -415,16 +420,23 @@ def cluster_analysis() -> dict:
             },
             "portal_autocomplete": {
                 "tokenizer": "standard",
+                "char_filter": ["portal_de_mediopunkt"],
                 "filter": ["lowercase", "german_normalization", "asciifolding", "portal_de_decompound", "portal_edge"],
             },
             "portal_autocomplete_search": {
                 "tokenizer": "standard",
+                "char_filter": ["portal_de_mediopunkt"],
                 "filter": ["lowercase", "german_normalization", "asciifolding"],
             },
-            "portal_plain": {"tokenizer": "standard", "filter": ["lowercase", "german_normalization", "asciifolding"]},
+            "portal_plain": {
+                "tokenizer": "standard",
+                "char_filter": ["portal_de_mediopunkt"],
+                "filter": ["lowercase", "german_normalization", "asciifolding"],
+            },
             # Whole words only (no compound parts): a title that has the very word ranks above one with a part.
             "portal_de_exact": {
                 "tokenizer": "standard",
+                "char_filter": ["portal_de_mediopunkt"],
                 "filter": ["lowercase", "german_normalization", "asciifolding", "portal_de_stop", "portal_de_stem"],
             },
             "portal_tr": {
