@@ -5,7 +5,8 @@
 
 Fills the database engine (SearchEntry + full-text index) with --docs generated German documents, then, when
 --engine is given, the search cluster from the same entries. Runs the relevance table's queries plus
-generated ones against each engine and prints p50/p95 latency. The database is emptied of search entries
+generated ones against each engine and prints p50/p95 latency, then the same for the multilingual evaluation
+set's queries in their readers' languages (two analyses per query: theirs and German). The database is emptied of search entries
 first: use a database of its own (migrated), never one with real content.
 """
 
@@ -173,13 +174,20 @@ def _write(documents, db) -> None:
         vocabulary_add(" ".join(d.title + " " + d.text for d in documents))
 
 
-def latencies(runs: int) -> list[float]:
+def latencies(runs: int, *, languages: bool = False) -> list[float]:
+    """Search times in ms: German queries, or (`languages`) the multilingual set's queries in their readers'
+    languages, which search two analyses at once (theirs for translations, German for the originals)."""
+    from tests.search.multilingual_table import HELD_OUT, TUNING
     from tests.search.relevance_table import RELEVANCE
 
-    queries = QUERIES + [q for q, _expected in RELEVANCE]
+    if languages:
+        queries = [(language, q) for language, q, _expected in TUNING + HELD_OUT]
+    else:
+        queries = [("de", q) for q in QUERIES + [q for q, _expected in RELEVANCE]]
     timings = []
     for number in range(runs):
-        query = SearchQuery(text=queries[number % len(queries)], page=1 + number % 3)
+        language, text = queries[number % len(queries)]
+        query = SearchQuery(text=text, language=language, page=1 + number % 3)
         started = time.perf_counter()
         search(query)
         timings.append((time.perf_counter() - started) * 1000)
@@ -205,6 +213,7 @@ def main() -> None:
         print(f"database index: {args.docs / seconds:.0f} documents/s ({seconds:.1f} s)")
         latencies(10)  # warm-up
         print(describe(f"database engine ({connection.vendor})", latencies(args.runs)))
+        print(describe("  in other languages", latencies(args.runs, languages=True)))
     if args.engine:
         with override_settings(SEARCH_URL=args.engine, SEARCH_INDEX_PREFIX="bench"):
             engine_resume()
@@ -215,6 +224,7 @@ def main() -> None:
             print(f"{engine.name} index: {args.docs / seconds:.0f} documents/s ({seconds:.1f} s, bulk of 500)")
             latencies(20)
             print(describe(engine.name, latencies(args.runs)))
+            print(describe("  in other languages", latencies(args.runs, languages=True)))
 
 
 if __name__ == "__main__":

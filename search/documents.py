@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
 from django.utils.html import strip_tags
+
+from core.registry import Registry
 
 ADAPTER_MODULE = "search_documents"
 
@@ -92,6 +94,46 @@ def kind_labels() -> dict[str, str]:
     return {a.kind: str(a.label) for a in _adapters.values()}
 
 
+# --- Translations -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TranslationsUnderReview:
+    """Live pages of a translated locale whose first translation still waits for review: readers get the source's
+    text there, so search treats them like aliases (never indexed, not a translation of their original).
+    `page_ids()` reads them fresh (it runs in index updates); saving or deleting a row of `model` (with a
+    `page_id`) re-indexes that page and its translations."""
+
+    page_ids: Callable[[], Collection[int]]
+    model: type | None = None
+
+
+class _ReviewRegistry(Registry[TranslationsUnderReview]):
+    def register(self, item: TranslationsUnderReview) -> TranslationsUnderReview:
+        if item.model is not None:
+            from search.signals import follow_review_model
+
+            follow_review_model(item.model)
+        return super().register(item)
+
+
+# Filled by the app that runs the translation review (home.translations); without it, no page is under review.
+translations_under_review: Registry[TranslationsUnderReview] = _ReviewRegistry("translations under review")
+
+
+def pages_under_review() -> frozenset[int]:
+    ids: set[int] = set()
+    for source in translations_under_review:
+        ids.update(source.page_ids())
+    return frozenset(ids)
+
+
+def own_text_pages(queryset):
+    """The pages of `queryset` that show their own text: no aliases (their original is indexed) and no copies
+    whose translation is still under review."""
+    return queryset.filter(alias_of__isnull=True).exclude(pk__in=list(pages_under_review()))
+
+
 # --- Helpers for adapters -----------------------------------------------------------------------------
 
 
@@ -123,9 +165,12 @@ def stream_text(value) -> str:
 
 
 def page_document(page, *, kind: str, **fields) -> SearchDocument | None:
-    """A document for a Wagtail page, or None unless it is live, public and reachable under a site."""
+    """A document for a Wagtail page, or None unless it is live, public, reachable under a site and shows its own
+    text (an alias or a copy under review shows its original's, which is indexed instead)."""
     from wagtail.models import Page
 
+    if page.alias_of_id or page.pk in pages_under_review():
+        return None
     if not page.live or page.expired or not Page.objects.filter(pk=page.pk).public().exists():
         return None
     url = page.get_url()
@@ -134,11 +179,13 @@ def page_document(page, *, kind: str, **fields) -> SearchDocument | None:
     language = page.locale.language_code if page.locale_id else "de"
     translated_to = []
     if language == "de":
+        # Only real translations count: readers of a language with just an alias get this German original.
         translated_to = sorted(
-            Page.objects.filter(translation_key=page.translation_key)
-            .exclude(pk=page.pk)
-            .live()
-            .values_list("locale__language_code", flat=True)
+            set(
+                own_text_pages(Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk))
+                .live()
+                .values_list("locale__language_code", flat=True)
+            )
         )
     return SearchDocument(
         key=f"page:{page.pk}",

@@ -71,6 +71,9 @@ class Hit:
     date_end: datetime.date | None = None
     language: str = "de"
     score: float = 0.0
+    # Set when the text is not in the reader's language (a German original): its `lang` and `dir` attributes.
+    content_lang: str = ""
+    content_dir: str = ""
 
     @property
     def kind_label(self) -> str:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from search.analysis import analyze, district_terms
-from search.documents import SearchDocument, _adapters, adapter_for, adapters
+from search.documents import SearchDocument, _adapters, adapter_for, adapters, own_text_pages
 from search.engines.database import DatabaseEngine
 from search.models import SearchEntry, SearchTombstone, SearchWord
 from search.query import SearchQuery, SearchResults
@@ -75,12 +75,46 @@ def search(query: SearchQuery) -> SearchResults:
     engine = cluster_engine()
     if engine is not None and not engine_paused():
         try:
-            return engine.search(query)
+            results = engine.search(query)
         except Exception as error:  # any client or transport failure degrades search, never the page
             _engine_failed(error, "searching")
+        else:
+            return hits_for_reader(results)
     results = database_engine().search(query)
     if engine is not None:
         results.notice = _("Die Suche läuft gerade im Notbetrieb: Die Ergebnisse können weniger genau sein als sonst.")
+    return hits_for_reader(results)
+
+
+def hits_for_reader(results: SearchResults) -> SearchResults:
+    """German hits shown to a reader of another language lead to the page in the reader's language (an alias, or a
+    copy under review, with the German text and the reader's menus), and say which language their text is in."""
+    from django.urls import translate_url
+    from django.utils import translation
+    from django.utils.translation import get_language_info
+    from wagtail.models import Page
+
+    language = results.query.language
+    foreign = [hit for hit in results.hits if hit.language != language]
+    if not foreign:
+        return results
+    page_ids = [int(hit.key.partition(":")[2]) for hit in foreign if hit.key.startswith("page:")]
+    keys = dict(Page.objects.filter(pk__in=page_ids).values_list("translation_key", "pk"))
+    local = {
+        keys[page.translation_key]: page
+        for page in Page.objects.live().filter(translation_key__in=list(keys), locale__language_code=language)
+    }
+    for hit in foreign:
+        info = get_language_info(hit.language) if hit.language in dict(settings.LANGUAGES) else {"bidi": False}
+        hit.content_lang = hit.language.split("-")[0]
+        hit.content_dir = "rtl" if info["bidi"] else "ltr"
+        if hit.key.startswith("page:"):
+            page = local.get(int(hit.key.partition(":")[2]))
+            hit.url = (page.get_url() or hit.url) if page is not None else hit.url
+        else:
+            # Other documents (forum topics) live under every language prefix; resolved in the source language.
+            with translation.override(hit.language):
+                hit.url = translate_url(hit.url, language)
     return results
 
 
@@ -119,6 +153,13 @@ def _mark_sent(entries) -> None:
         SearchEntry.objects.filter(pk=entry.pk, updated_at=entry.updated_at).update(engine_pending=False)
 
 
+def entry_tokens(*, title: str, text: str, district: str, categories: list[str], language: str) -> tuple[str, str]:
+    """The analyzed forms of an entry's title and body, in the analysis of its own language (Leichte Sprache is
+    German): what the database engine's full-text index is built from."""
+    body = " ".join([district_terms(district), " ".join(categories), text])
+    return " ".join(analyze(title, language)), " ".join(analyze(body, language))
+
+
 def entry_fields(document: SearchDocument) -> dict:
     fields = {
         name: getattr(document, name)
@@ -143,9 +184,12 @@ def entry_fields(document: SearchDocument) -> dict:
         )
     }
     fields["title"] = fields["title"][:255]
-    fields["title_tokens"] = " ".join(analyze(document.title))
-    fields["body_tokens"] = " ".join(
-        analyze(" ".join([district_terms(document.district), " ".join(document.categories), document.text]))
+    fields["title_tokens"], fields["body_tokens"] = entry_tokens(
+        title=document.title,
+        text=document.text,
+        district=document.district,
+        categories=document.categories,
+        language=document.language,
     )
     fields["engine_pending"] = cluster_engine() is not None
     return fields
@@ -232,10 +276,19 @@ def engine_catch_up() -> dict:
 # --- Rebuilding ---------------------------------------------------------------------------------------
 
 
+def _indexable(registered):
+    """An adapter's objects, without the pages that are never indexed (aliases, copies under review): with six
+    languages these are most pages, so they are not even built."""
+    from wagtail.models import Page
+
+    queryset = registered.queryset()
+    return own_text_pages(queryset) if issubclass(registered.model, Page) else queryset
+
+
 def documents_all(progress: Callable[[int], None] | None = None):
     count = 0
     for registered in adapters():
-        for obj in registered.queryset().iterator(chunk_size=200):
+        for obj in _indexable(registered).iterator(chunk_size=200):
             document = registered.build(obj)
             count += 1
             if progress:
@@ -245,7 +298,7 @@ def documents_all(progress: Callable[[int], None] | None = None):
 
 
 def documents_count() -> int:
-    return sum(registered.queryset().count() for registered in adapters())
+    return sum(_indexable(registered).count() for registered in adapters())
 
 
 def index_rebuild(*, progress: Callable[[str, int, int], None] | None = None) -> dict:

@@ -35,7 +35,7 @@ def queue_refresh(keys) -> None:
 
 def _page_keys(page) -> list[str]:
     # The page and its translations: the German original records which translations exist.
-    return [
+    return [f"page:{page.pk}"] + [
         f"page:{pk}" for pk in Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)
     ]
 
@@ -49,7 +49,20 @@ def page_changed(sender, instance, **kwargs):
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
     if sender is Page:
-        queue_refresh([f"page:{instance.pk}"])
+        queue_refresh(_page_keys(instance))  # a deleted translation leaves its original's list of translations
+
+
+def review_changed(sender, instance, **kwargs):
+    """A translation went into review or came out of it: the page (a copy with its original's text meanwhile)
+    and its original, which lists the languages it is translated into."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    queue_refresh(_page_keys(page) if page is not None else [f"page:{instance.page_id}"])
+
+
+def follow_review_model(model) -> None:
+    """Listen to the rows that mark translations under review (see search.documents.TranslationsUnderReview)."""
+    post_save.connect(review_changed, sender=model, dispatch_uid=f"search-review-{model._meta.label}")
+    post_delete.connect(review_changed, sender=model, dispatch_uid=f"search-review-delete-{model._meta.label}")
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -25,12 +26,21 @@ FACET_NAMES = {
 }
 
 
+def reader_language() -> str:
+    """The content language of the request (Leichte Sprache `de-x-ls` is one of its own, not German)."""
+    language = get_language() or settings.LANGUAGE_CODE
+    if language in dict(settings.LANGUAGES):
+        return language
+    base = language.split("-")[0]
+    return base if base in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def _query(request: HttpRequest, form: SearchForm, *, per_page: int = PER_PAGE, prefix: bool = True) -> SearchQuery:
     data = form.cleaned_data
     members = has_confirmed_email(request.user) or request.user.is_staff
     return SearchQuery(
         text=data["q"],
-        language=(get_language() or "de").split("-")[0],
+        language=reader_language(),
         audience="members" if members else "public",
         kind=data["typ"],
         district=data["stadtteil"],

@@ -11,7 +11,7 @@ import logging
 
 from django.utils.html import escape
 
-from search.analysis import LANGUAGE_ANALYZERS, cluster_analysis, district_terms, query_words
+from search.analysis import LANGUAGE_ANALYZERS, analyzer_for, cluster_analysis, district_terms, query_words
 from search.query import AGE_BAND_RANGES, AGE_BANDS, FacetValue, Hit, SearchQuery, SearchResults
 
 logger = logging.getLogger(__name__)
@@ -81,8 +81,9 @@ def index_body() -> dict:
 
 
 def entry_source(entry) -> dict:
-    """The cluster document for a SearchEntry: text in the fields of its language's analyzer."""
-    language = entry.language if entry.language in LANGUAGE_ANALYZERS else "de"
+    """The cluster document for a SearchEntry: text in the fields of its language's analyzer (Leichte Sprache,
+    `de-x-ls`, in the German ones)."""
+    language = analyzer_for(entry.language)
     source = {
         "key": entry.key,
         "kind": entry.kind,
@@ -215,7 +216,8 @@ class ClusterEngine:
 
     # --- reading ---------------------------------------------------------------------------------------
     def _languages(self, query: SearchQuery) -> list[str]:
-        return ["de"] if query.language == "de" else [query.language, "de"]
+        """The analyses whose fields a query searches: the reader's language and German (for the originals)."""
+        return list(dict.fromkeys([analyzer_for(query.language), "de"]))
 
     def _filters(self, query: SearchQuery) -> list[dict]:
         filters = [{"terms": {"visibility": query.visibilities()}}]
@@ -357,7 +359,7 @@ class ClusterEngine:
         from search.suggest import corrections
 
         results = SearchResults(query=query, engine=self.name)
-        words = query_words(query.text)
+        words = query_words(query.text, query.language) or query_words(query.text)
         if not words:
             return results
         languages = self._languages(query)

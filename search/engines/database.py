@@ -1,15 +1,21 @@
-"""The embedded engine: SQLite FTS5 for the quick start, PostgreSQL full-text (`german`) in production.
+"""The embedded engine: SQLite FTS5 for the quick start, PostgreSQL full-text in production.
 
-Entries carry analyzed forms (search/analysis.py), so compounds, umlauts and stems meet as in the cluster.
-Filters, facet counts and the page of results are computed in SQL (one statement for total and facets,
-one for the ranked page).
+Entries carry analyzed forms (search/analysis.py) in the analysis of their own language, so compounds, umlauts
+and stems meet as in the cluster. A query is analysed once for each language it searches (the reader's, and German
+for originals not translated for them) and every entry is matched by the analysis of its language: the FTS5 table
+records each entry's analysis (`lang`), and on PostgreSQL each entry's tsvector is built with its language's text
+search configuration and the query has one branch per language. Filters, facet counts and the page of results are
+computed in SQL (one statement for total and facets, one for the ranked page).
 """
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 from django.db import connection
 
-from search.analysis import fold, query_words, stem, word_forms
+from search.analysis import analyzer_for, normalize, query_words, whole_word_form, word_forms
 from search.highlight import mark, snippet
 from search.models import SearchEntry
 from search.query import AGE_BAND_RANGES, AGE_BANDS, FacetValue, Hit, SearchQuery, SearchResults
@@ -17,18 +23,35 @@ from search.query import AGE_BAND_RANGES, AGE_BANDS, FacetValue, Hit, SearchQuer
 FTS_TABLE = "portal_search_fts"
 WHOLE_WORD_BONUS = 0.5
 ENTRY_TABLE = SearchEntry._meta.db_table
+# PostgreSQL's text search configuration for each analysis; "simple" (lower-casing only) where PostgreSQL ships
+# none (Ukrainian) or the server lacks one (`pg_config`).
+PG_CONFIGS = {"de": "german", "en": "english", "tr": "turkish", "ru": "russian", "ar": "arabic", "uk": "simple"}
 
 
 def _is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+@functools.cache
+def _pg_configs_available(database: str) -> frozenset[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cfgname FROM pg_ts_config")
+        return frozenset(name for (name,) in cursor.fetchall())
+
+
+def pg_config(language: str) -> str:
+    """The text search configuration for entries and queries in `language` on this PostgreSQL server."""
+    wanted = PG_CONFIGS[analyzer_for(language)]
+    return wanted if wanted in _pg_configs_available(connection.settings_dict["NAME"]) else "simple"
+
+
 def fts_install(schema_editor) -> None:
-    """Create the vendor's full-text structure (used by the migration)."""
+    """Create the vendor's full-text structure (used by the migrations)."""
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
+        # `lang`: the analysis that made the entry's forms, so that a query's forms meet only their own kind.
         schema_editor.execute(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(title, body, tokenize='unicode61')"
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(title, body, lang, tokenize='unicode61')"
         )
     elif vendor == "postgresql":
         schema_editor.execute(f"ALTER TABLE {ENTRY_TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector")
@@ -43,17 +66,35 @@ def fts_uninstall(schema_editor) -> None:
 
 
 def _tsquery_group(forms, prefix: str = "") -> str:
-    terms = [f"'{form}'" for form in sorted(forms)]
+    quote = lambda term: "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"  # noqa: E731
+    terms = [quote(form) for form in sorted(forms)]
     if prefix:
-        terms.append(f"'{prefix}':*")
+        terms.append(f"{quote(prefix)}:*")
     return "(" + " | ".join(terms) + ")"
 
 
 def _fts5_group(forms, prefix: str = "") -> str:
-    terms = [f'"{form}"' for form in sorted(forms)]
+    quote = lambda term: '"' + term.replace('"', '""') + '"'  # noqa: E731
+    terms = [quote(form) for form in sorted(forms)]
     if prefix:
-        terms.append(f'"{prefix}"*')
+        terms.append(f"{quote(prefix)}*")
     return "(" + " OR ".join(terms) + ")"
+
+
+@dataclass
+class Branch:
+    """One language a query searches in: the entries it covers (SQL and params) and the query analysed for them."""
+
+    analyzer: str
+    condition: str
+    params: list
+    words: list[str]
+    groups: list[frozenset[str]]
+    prefix: str
+
+    @property
+    def forms(self) -> frozenset[str]:
+        return frozenset().union(*self.groups)
 
 
 class DatabaseEngine:
@@ -61,22 +102,28 @@ class DatabaseEngine:
 
     # --- writing -------------------------------------------------------------------------------------
     def index_entries(self, entries: list[SearchEntry]) -> None:
-        ids = [entry.pk for entry in entries]
-        if not ids:
+        if not entries:
             return
         with connection.cursor() as cursor:
             if _is_postgres():
-                cursor.execute(
-                    f"UPDATE {ENTRY_TABLE} SET search_vector = "
-                    "setweight(to_tsvector('german', title_tokens), 'A') || setweight(to_tsvector('german', body_tokens), 'B') "
-                    "WHERE id = ANY(%s)",
-                    [ids],
-                )
+                by_config: dict[str, list[int]] = {}
+                for entry in entries:
+                    by_config.setdefault(pg_config(entry.language), []).append(entry.pk)
+                for config, ids in by_config.items():
+                    cursor.execute(
+                        f"UPDATE {ENTRY_TABLE} SET search_vector = "
+                        "setweight(to_tsvector(%s::regconfig, title_tokens), 'A') "
+                        "|| setweight(to_tsvector(%s::regconfig, body_tokens), 'B') WHERE id = ANY(%s)",
+                        [config, config, ids],
+                    )
             elif connection.vendor == "sqlite":
-                self.remove_ids(ids)
+                self.remove_ids([entry.pk for entry in entries])
                 cursor.executemany(
-                    f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (%s, %s, %s)",
-                    [(entry.pk, entry.title_tokens, entry.body_tokens) for entry in entries],
+                    f"INSERT INTO {FTS_TABLE}(rowid, title, body, lang) VALUES (%s, %s, %s, %s)",
+                    [
+                        (entry.pk, entry.title_tokens, entry.body_tokens, analyzer_for(entry.language))
+                        for entry in entries
+                    ],
                 )
 
     def remove_ids(self, ids: list[int]) -> None:
@@ -93,32 +140,77 @@ class DatabaseEngine:
                 cursor.execute(f"DELETE FROM {FTS_TABLE}")
 
     # --- reading -------------------------------------------------------------------------------------
-    def _match_expression(self, groups: list[frozenset[str]], prefix: str) -> str:
+    def branches(self, query: SearchQuery, fixes: dict[str, str]) -> list[Branch]:
+        """The reader's language, and German originals not translated into it; a branch whose analysis leaves no
+        word to match (only stop words) is left out."""
+        if query.language == "de":
+            covered = [("e.language = 'de'", [], "de")]
+        elif _is_postgres():
+            covered = [
+                ("e.language = %s", [query.language], query.language),
+                ("e.language = 'de' AND NOT (e.translated_to ? %s)", [query.language], "de"),
+            ]
+        else:
+            covered = [
+                ("e.language = %s", [query.language], query.language),
+                ("e.language = 'de' AND e.translated_to NOT LIKE %s", [f'%"{query.language}"%'], "de"),
+            ]
+        found = []
+        for condition, params, language in covered:
+            analyzer = analyzer_for(language)
+            words = query_words(query.text, analyzer)
+            if not words:
+                continue
+            groups = [
+                word_forms(word, analyzer) | (word_forms(fixes[word], analyzer) if word in fixes else frozenset())
+                for word in words
+            ]
+            prefix = normalize(words[-1], analyzer) if query.prefix and len(words[-1]) >= 3 else ""
+            found.append(Branch(analyzer, condition, params, words, groups, prefix))
+        return found
+
+    def _expression(self, branch: Branch) -> str:
         parts = []
-        for position, forms in enumerate(groups):
-            last = prefix if position == len(groups) - 1 else ""
+        for position, forms in enumerate(branch.groups):
+            last = branch.prefix if position == len(branch.groups) - 1 else ""
             parts.append(_tsquery_group(forms, last) if _is_postgres() else _fts5_group(forms, last))
         return (" & " if _is_postgres() else " AND ").join(parts)
 
-    def _base(self, expression: str, query: SearchQuery) -> tuple[str, str, list]:
+    def _base(self, branches: list[Branch], query: SearchQuery) -> tuple[str, str, list]:
         """(score SQL, FROM … WHERE … SQL, its params) for the matching entries the reader may see, filters applied."""
-        params: list = [expression]
+        params: list = []
         if _is_postgres():
-            score = "ts_rank_cd(e.search_vector, q, 32) * e.boost"
-            sql = f"FROM {ENTRY_TABLE} e, to_tsquery('german', %s) q WHERE e.search_vector @@ q"
+            # Each branch matches its entries with its own configuration's query (q0 for the reader's language).
+            queries = ", ".join(f"to_tsquery(%s::regconfig, %s) q{n}" for n in range(len(branches)))
+            for branch in branches:
+                params += [pg_config(branch.analyzer), self._expression(branch)]
+            matches = []
+            for n, branch in enumerate(branches):
+                matches.append(f"({branch.condition} AND e.search_vector @@ q{n})")
+                params += branch.params
+            ranks = [f"ts_rank_cd(e.search_vector, q{n}, 32)" for n in range(len(branches))]
+            if len(branches) == 2:  # the second branch is always German originals for a reader of another language
+                score = f"CASE WHEN e.language = 'de' THEN {ranks[1]} ELSE {ranks[0]} END * e.boost"
+            else:
+                score = f"{ranks[0]} * e.boost"
+            sql = f"FROM {ENTRY_TABLE} e, {queries} WHERE ({' OR '.join(matches)})"
         else:
-            score = f"-bm25({FTS_TABLE}, 4.0, 1.0) * e.boost"
+            # One MATCH: each analysis's forms only against the entries analysed the same way (`lang`).
+            expressions = {}
+            for branch in branches:
+                expressions.setdefault(branch.analyzer, self._expression(branch))
+            match = " OR ".join(
+                f'(lang : "{analyzer}" AND {{title body}} : ({expression}))'
+                for analyzer, expression in expressions.items()
+            )
+            score = f"-bm25({FTS_TABLE}, 4.0, 1.0, 0.0) * e.boost"
             sql = f"FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s"
+            params.append(match)
+            sql += " AND (" + " OR ".join(f"({branch.condition})" for branch in branches) + ")"
+            for branch in branches:
+                params += branch.params
         sql += f" AND e.visibility IN ({', '.join(['%s'] * len(query.visibilities()))})"
         params.extend(query.visibilities())
-        if query.language == "de":
-            sql += " AND e.language = 'de'"
-        elif _is_postgres():
-            sql += " AND (e.language = %s OR (e.language = 'de' AND NOT (e.translated_to ? %s)))"
-            params += [query.language, query.language]
-        else:
-            sql += " AND (e.language = %s OR (e.language = 'de' AND e.translated_to NOT LIKE %s))"
-            params += [query.language, f'%"{query.language}"%']
         if query.kind:
             sql += " AND e.kind = %s"
             params.append(query.kind)
@@ -139,48 +231,61 @@ class DatabaseEngine:
             params.append(True)
         return score, sql, params
 
+    def _whole_word_bonus(self, branches: list[Branch]) -> tuple[str, list]:
+        """A title with the query's very words (not just a compound part of them), in any analysis searched."""
+        forms_by_word: dict[str, set[str]] = {}
+        for branch in branches:
+            for word in branch.words:
+                forms_by_word.setdefault(word, set()).add(whole_word_form(word, branch.analyzer))
+        if _is_postgres():
+            test = "strpos(' ' || e.title_tokens || ' ', ' ' || %s || ' ') > 0"
+            parts = ["(" + " OR ".join([test] * len(forms)) + ")::int" for forms in forms_by_word.values()]
+        else:
+            test = "instr(' ' || e.title_tokens || ' ', ' ' || %s || ' ') > 0"
+            parts = ["(" + " OR ".join([test] * len(forms)) + ")" for forms in forms_by_word.values()]
+        return " + ".join(parts), [form for forms in forms_by_word.values() for form in sorted(forms)]
+
     def search(self, query: SearchQuery) -> SearchResults:
         from search.suggest import corrections
 
         results = SearchResults(query=query, engine=self.name)
-        words = query_words(query.text)
-        if not words:
+        reader_words = query_words(query.text, query.language) or query_words(query.text)
+        every_word = list(dict.fromkeys(reader_words + query_words(query.text)))
+        if not every_word:
             return results
         # Typo tolerance: an unknown word also matches as the closest word the index knows.
-        fixes = corrections(words, prefix=query.prefix)
-        if fixes:
-            results.suggestion = " ".join(fixes.get(word, word) for word in words)
-        groups = [word_forms(word) | (word_forms(fixes[word]) if word in fixes else frozenset()) for word in words]
-        prefix = fold(words[-1]) if query.prefix and len(words[-1]) >= 3 else ""
-        score, base, params = self._base(self._match_expression(groups, prefix), query)
+        fixes = corrections(every_word, prefix=query.prefix)
+        if fixes and reader_words:
+            results.suggestion = " ".join(fixes.get(word, word) for word in reader_words)
+        branches = self.branches(query, fixes)
+        if not branches:
+            return results
+        score, base, params = self._base(branches, query)
         self._facets(results, base, params)
         if not results.total:
             return results
-        # A title with the query's very words (not just a compound part of them) ranks higher.
-        whole = [stem(fold(word)) for word in words]
-        if _is_postgres():
-            bonus = " + ".join(["(strpos(' ' || e.title_tokens || ' ', ' ' || %s || ' ') > 0)::int"] * len(whole))
-        else:
-            bonus = " + ".join(["(instr(' ' || e.title_tokens || ' ', ' ' || %s || ' ') > 0)"] * len(whole))
+        bonus, bonus_params = self._whole_word_bonus(branches)
         sql = (
             f"SELECT e.id, {score} * (1 + {WHOLE_WORD_BONUS} * ({bonus})) AS portal_score {base} "
             "ORDER BY portal_score DESC, e.id LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, whole + params + [query.per_page, query.offset])
+            cursor.execute(sql, bonus_params + params + [query.per_page, query.offset])
             ranked = cursor.fetchall()
         entries = SearchEntry.objects.in_bulk([entry_id for entry_id, _score in ranked])
-        forms = frozenset().union(*groups)
+        by_analyzer = {branch.analyzer: branch for branch in branches}
         for entry_id, entry_score in ranked:
             entry = entries[entry_id]
+            analyzer = analyzer_for(entry.language)
+            branch = by_analyzer.get(analyzer, branches[0])
             results.hits.append(
                 Hit(
                     key=entry.key,
                     kind=entry.kind,
                     title=entry.title,
                     url=entry.url,
-                    title_html=mark(entry.title, forms, prefix),
-                    snippet_html=snippet(entry.text, forms, prefix),
+                    title_html=mark(entry.title, branch.forms, branch.prefix, language=analyzer),
+                    snippet_html=snippet(entry.text, branch.forms, branch.prefix, language=analyzer),
                     district=entry.district,
                     categories=entry.categories,
                     date_start=entry.date_start,

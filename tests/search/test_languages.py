@@ -40,6 +40,23 @@ def entries(db):
         SearchDocument(
             key="page:4", kind="angebot", title="Kinderturnen Saarn", url="/de/turnen/", text="Turnen für Kinder."
         ),
+        SearchDocument(
+            key="page:5",
+            kind="seite",
+            title="Patenschaften für Familien",
+            url="/de/paten/",
+            text="Ehrenamtliche Patinnen und Paten begleiten Familien im Alltag.",
+            translated_to=["de-x-ls"],
+        ),
+        # Leichte Sprache: German analysis, compound joints marked with the middle dot.
+        SearchDocument(
+            key="page:6",
+            kind="seite",
+            title="Paten·schaft für Familien",
+            url="/de-x-ls/paten/",
+            text="Ein Pate hilft Ihrer Familie im Alltag. Der Pate bekommt kein Geld dafür.",
+            language="de-x-ls",
+        ),
     ]
     created = [SearchEntry.objects.create(key=d.key, **entry_fields(d)) for d in documents]
     from search.services import database_engine
@@ -60,6 +77,12 @@ def _check(language_titles):
     assert language_titles("kinderturnen", "en") == ["Kinderturnen Saarn"]
     # … but a German original with a translation is not listed twice.
     assert language_titles("schwimmkurs", "en") == []
+    # Leichte Sprache is German for the analysis ("Paten·schaft" is the compound "Patenschaft", "Paten" meets "Pate")
+    # and its readers also get the German originals without an easy-to-read version.
+    assert language_titles("patenschaft", "de-x-ls") == ["Paten·schaft für Familien"]
+    assert language_titles("paten familien", "de-x-ls") == ["Paten·schaft für Familien"]
+    assert language_titles("kinderturnen", "de-x-ls") == ["Kinderturnen Saarn", "Schwimmkurs für Kinder"]
+    assert language_titles("patenschaft", "de") == ["Patenschaften für Familien"]
 
 
 def test_languages_on_the_database_engine(entries):
