@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.utils.translation import get_language, get_supported_language_variant, override
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +47,11 @@ def in_language_of(user) -> Iterator[str]:
 def language_header() -> dict[str, str]:
     """A mail's Content-Language header (RFC 3282): the language it is being rendered in."""
     return {"Content-Language": get_language() or settings.LANGUAGE_CODE}
+
+
+def send_mail(subject: str, message: str, from_email: str | None, recipient_list: list[str]) -> int:
+    """Django's `send_mail`, with the Content-Language of the language active while the mail is written."""
+    return EmailMessage(subject, message, from_email, recipient_list, headers=language_header()).send()
 
 
 def users_by_language(users: Iterable) -> dict[str, list]:

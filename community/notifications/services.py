@@ -6,12 +6,11 @@ import logging
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import ngettext, override
 
-from community.accounts.languages import in_language_of, language_header, recipient_language
+from community.accounts.languages import in_language_of, recipient_language, send_mail
 from community.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -119,13 +118,7 @@ def member_mail_send(*, user, subject: str, template: str, context: dict) -> Non
     """A mail to one member: `template` rendered in their language, marked with it (Content-Language). A translated
     subject is the caller's, made inside `in_language_of(user)` as well."""
     with in_language_of(user):
-        EmailMessage(
-            subject,
-            render_to_string(template, context),
-            None,
-            [user.email],
-            headers=language_header(),
-        ).send()
+        send_mail(subject, render_to_string(template, context), None, [user.email])
 
 
 def notifications_mark_read(*, user, now=None) -> int:

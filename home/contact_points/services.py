@@ -7,14 +7,13 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from community.accounts.languages import in_language_of
+from community.accounts.languages import in_language_of, send_mail
 from community.accounts.models import User
 from community.accounts.selectors import has_confirmed_email
 from core.background import enqueue

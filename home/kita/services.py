@@ -6,14 +6,13 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
-from community.accounts.languages import supported_language
+from community.accounts.languages import send_mail, supported_language
 from core.background import enqueue
 from home.kita.models import AlertNotification, DaycarePage, FreePlaces, PlaceAlert, PlaceReport
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from wagtail.rich_text import RichText
 
-from community.accounts.languages import users_by_language
+from community.accounts.languages import send_mail, users_by_language
 from community.accounts.roles import REDAKTION
 from home.directory.models import Language, Provider
 from home.models import District

@@ -34,6 +34,7 @@ def test_a_turkish_parent_gets_the_confirmation_in_turkish_with_the_turkish_page
     # The weekday comes from Django's Turkish catalogue.
     turkish_weekday = ["Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"][date.weekday()]
     assert turkish_weekday in message.body
+    assert message.extra_headers["Content-Language"] == "tr"
     assert f"http://127.0.0.1:8000{turkish_page.url}" in message.body and turkish_page.url.startswith("/tr/")
 
 

@@ -47,7 +47,7 @@ def test_the_reply_form_offers_the_interface_language_and_stores_the_chosen_one(
         url = reply_url(topic)
     assert url.startswith("/tr/")
     form = client.get(url).content.decode()
-    assert "Sprache des Beitrags" in form
+    assert "Gönderinin dili" in form  # "Sprache des Beitrags" from the Turkish catalogue
     assert '<option value="tr" selected>Türkçe</option>' in form
     client.post(url, {"subject": "Re: Schwimmkurs", "content": "Cumartesi sabahları.", "language": "tr"})
     assert language_of(Post.objects.get(content="Cumartesi sabahları.")) == "tr"

@@ -35,6 +35,7 @@ def test_an_alert_subscribed_on_the_turkish_page_is_mailed_with_turkish_links(
     assert alert.language == "tr"
     with django_capture_on_commit_callbacks(execute=True):
         places_record(daycare=saarn, reported_by=None, free_by_group={"u3": 2})
+    assert mail.outbox[-1].extra_headers["Content-Language"] == "tr"
     links = re.findall(r"http://127\.0\.0\.1:8000(/\S+)", mail.outbox[-1].body)
     assert turkish.url.startswith("/tr/") and turkish.url in links
     assert all(link.startswith("/tr/kita/") for link in links)
