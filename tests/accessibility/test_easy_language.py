@@ -187,3 +187,41 @@ def test_footer_offers_sign_language_when_the_guide_has_a_video(client, home_pag
     ]
     guide.save_revision().publish()
     assert f'<a href="{guide.url}#gebaerdensprache">Gebärdensprache</a>' in footer(client)
+
+
+def german_interface_text(html: str, language: str) -> list[str]:
+    """German interface text outside a lang mark: a catalogue string left in German, or a word only German uses.
+    (The test in tests/translations also counts any word with ä, ö or ü, which Turkish words have as well.)"""
+    from tests.translations.test_languages import CITY, GERMAN_WORDS, WORD, Collector, german_interface_strings
+
+    parser = Collector()
+    parser.feed(html)
+    assert parser.html_lang == language
+    interface = german_interface_strings(language)
+    leaks = []
+    for declared, text in parser.found:
+        normal = " ".join(text.split())
+        if declared == language and (
+            normal in interface or any(word.lower() in GERMAN_WORDS for word in WORD.findall(normal.replace(CITY, "")))
+        ):
+            leaks.append(normal[:90])
+    return leaks
+
+
+@pytest.mark.parametrize("language", ["en", "tr", "ar", "uk", "ru"])
+def test_statement_form_and_guide_speak_the_readers_language(client, home_page, language):
+    """In every language the interface of both pages is translated; the German statement and guide (not translated
+    yet) are marked lang="de"."""
+    statement = statement_page(home_page)
+    guide = easy_guide(home_page)
+    translations.locales_enable([language])
+    problems = {}
+    for url in (f"/{language}/{statement.slug}/", f"/{language}/{guide.slug}/", f"/{language}/{statement.slug}/danke/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if leaks := german_interface_text(response.content.decode(), language):
+            problems[url] = leaks
+    assert not problems, problems
+    # An invalid report is explained in the reader's language as well.
+    html = client.post(f"/{language}/{statement.slug}/", {"description": ""}).content.decode()
+    assert "Bitte beschreiben Sie die Barriere." not in html and not german_interface_text(html, language)
