@@ -397,6 +397,10 @@ def cluster_analysis() -> dict:
             "portal_tr_stem": {"type": "stemmer", "language": "turkish"},
             "portal_en_stem": {"type": "stemmer", "language": "light_english"},
             "portal_en_possessive": {"type": "stemmer", "language": "possessive_english"},
+            "portal_en_irregular": {
+                "type": "stemmer_override",
+                "rules": [f"{plural} => {singular}" for plural, singular in ENGLISH_IRREGULAR.items()],
+            },
             "portal_ru_stem": {"type": "stemmer", "language": "russian"},
             "portal_ar_stem": {"type": "stemmer", "language": "arabic"},
             "portal_uk_stem": {"type": "pattern_replace", "pattern": UKRAINIAN_STEM_PATTERN, "replacement": "$1"},
@@ -445,7 +449,13 @@ def cluster_analysis() -> dict:
             },
             "portal_en": {
                 "tokenizer": "standard",
-                "filter": ["portal_en_possessive", "lowercase", "portal_en_stop", "portal_en_stem"],
+                "filter": [
+                    "portal_en_possessive",
+                    "lowercase",
+                    "portal_en_stop",
+                    "portal_en_irregular",
+                    "portal_en_stem",
+                ],
             },
             "portal_ru": {
                 "tokenizer": "standard",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from search.analysis import analyze, district_terms
@@ -90,8 +90,7 @@ def hits_for_reader(results: SearchResults) -> SearchResults:
     """German hits shown to a reader of another language lead to the page in the reader's language (an alias, or a
     copy under review, with the German text and the reader's menus), and say which language their text is in."""
     from django.urls import translate_url
-    from django.utils import translation
-    from django.utils.translation import get_language_info
+    from django.utils.translation import get_language_from_path, get_language_info
     from wagtail.models import Page
 
     language = results.query.language
@@ -112,8 +111,8 @@ def hits_for_reader(results: SearchResults) -> SearchResults:
             page = local.get(int(hit.key.partition(":")[2]))
             hit.url = (page.get_url() or hit.url) if page is not None else hit.url
         else:
-            # Other documents (forum topics) live under every language prefix; resolved in the source language.
-            with translation.override(hit.language):
+            # Other documents (forum topics) live under every language prefix: resolved under their own.
+            with translation.override(get_language_from_path(hit.url) or hit.language):
                 hit.url = translate_url(hit.url, language)
     return results
 
@@ -140,7 +139,14 @@ def document_build(key: str) -> SearchDocument | None:
     if obj is None:
         return None
     found = adapter_for(obj)
-    return found.build(obj) if found else None
+    return _build(found, obj) if found else None
+
+
+def _build(registered, obj) -> SearchDocument | None:
+    # URLs an adapter reverses (a forum topic) get the source language's prefix, whichever language the request
+    # that queued the update was in; pages carry their own locale's prefix anyway.
+    with translation.override(settings.LANGUAGE_CODE):
+        return registered.build(obj)
 
 
 def _vocabulary_text(document: SearchDocument) -> str:
@@ -289,7 +295,7 @@ def documents_all(progress: Callable[[int], None] | None = None):
     count = 0
     for registered in adapters():
         for obj in _indexable(registered).iterator(chunk_size=200):
-            document = registered.build(obj)
+            document = _build(registered, obj)
             count += 1
             if progress:
                 progress(count)

@@ -122,6 +122,7 @@ def test_the_cluster_gets_the_same_ukrainian_endings_and_stop_words():
     analysis = cluster_analysis()
     assert analysis["filter"]["portal_uk_stem"]["pattern"] == UKRAINIAN_STEM_PATTERN
     assert analysis["analyzer"]["portal_uk"]["char_filter"] == ["portal_uk_apostrophes"]
+    assert "children => child" in analysis["filter"]["portal_en_irregular"]["rules"]
     for language in ("en", "tr", "ru", "ar", "uk"):
         assert f"portal_{language}_stop" in analysis["analyzer"][f"portal_{language}"]["filter"]
         assert set(analysis["filter"][f"portal_{language}_stop"]["stopwords"]) == LANGUAGE_STOPWORDS[language]

@@ -4,6 +4,7 @@ page in the reader's language and are marked as German."""
 
 import importlib
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -120,7 +121,9 @@ def test_a_translated_offer_is_found_in_the_readers_language_and_the_german_orig
     assert SearchEntry.objects.get(key=f"page:{swimming.pk}").translated_to == [language]
 
 
-def test_a_german_original_without_translation_is_found_in_english_linked_in_english_and_marked_german(client, city):
+def test_a_german_original_without_translation_is_found_in_english_linked_in_english_and_marked_german(
+    client, city, indexing
+):
     _swimming, gym = city
     html = _results(client, "en", "kinderturnen", marks=True)
     link = '<a href="/en/angebote/kinderturnen-styrum/" lang="de" dir="ltr"><mark>Kinderturnen</mark> Styrum</a>'
@@ -129,6 +132,15 @@ def test_a_german_original_without_translation_is_found_in_english_linked_in_eng
     assert client.get("/en/angebote/kinderturnen-styrum/").status_code == 200
     # In Arabic (right to left) the German text keeps its own direction.
     assert '<a href="/ar/angebote/kinderturnen-styrum/" lang="de" dir="ltr">' in _results(client, "ar", "kinderturnen")
+    # A forum topic (German, not a page) leads to the same conversation under the reader's prefix.
+    from tests.factories import ParentFactory, make_forum, make_topic
+
+    with indexing():
+        make_topic(make_forum(), ParentFactory(), "Kinderturnen am Samstag?", "Wer kennt eine Gruppe?")
+    html = _results(client, "en", "kinderturnen samstag")
+    assert re.search(
+        r'<a href="/en/forum/[^"]+/topic/[^"]+" lang="de" dir="ltr">Kinderturnen am Samstag\?</a>', html
+    ), html
     # German readers get it as it is.
     assert '<a href="/de/angebote/kinderturnen-styrum/">Kinderturnen Styrum</a>' in _results(
         client, "de", "kinderturnen"
