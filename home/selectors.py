@@ -24,10 +24,12 @@ def area_items(*, site: Site | None, current_path: str = "") -> list[NavItem]:
     """The portal's areas: menu pages under the home page (in the reader's language), then forum and search."""
     items: list[NavItem] = []
     if site is not None:
-        home = site.root_page.localized
+        home = translation_selectors.localized(site.root_page)
         pages = home.get_children().live().in_menu().specific()
-        pending = translation_selectors.pending_page_ids()
         reader = get_language() or settings.LANGUAGE_CODE
+        # Only translated pages can be waiting for review; German readers get the German tree, never one.
+        source = reader == translation_selectors.source_language()
+        pending = frozenset() if source else translation_selectors.pending_page_ids()
         for page in pages:
             url = page.get_url()
             summary = page.search_description or getattr(page, "intro", "")

@@ -45,6 +45,17 @@ def locale_codes() -> dict[int, str]:
     return {pk: code for pk, (code, _source) in _locales().items()}
 
 
+def localized(page: Page) -> Page:
+    """`page` in the active language when it exists there, else `page`: Wagtail's `page.localized`, but with the
+    locale taken from the cached locale map instead of a query on every request (the menu asks on every page)."""
+    language = translation.get_language() or source_language()
+    locale_id = next((pk for pk, (code, _source) in _locales().items() if code == language), None)
+    if locale_id is None or locale_id == page.locale_id:
+        return page
+    translated = page.get_translation_or_none(locale_id)
+    return translated if translated is not None and translated.live else page
+
+
 def source_language() -> str:
     return settings.LANGUAGE_CODE
 
@@ -63,8 +74,9 @@ def pending_page_ids(request=None) -> frozenset[int]:
     return ids
 
 
-def content_language(obj, *, pending: frozenset[int] = frozenset()) -> str:
-    """The language of the text a reader gets from a page or translatable snippet."""
+def content_language(obj, *, pending: frozenset[int] | None = frozenset()) -> str:
+    """The language of the text a reader gets from a page or translatable snippet (`pending=None`: look the pages
+    under review up only if `obj` could be one, which a German original or an alias never is)."""
     locales = _locales()
     locale_id = getattr(obj, "locale_id", None)
     if locale_id is None:
@@ -74,8 +86,10 @@ def content_language(obj, *, pending: frozenset[int] = frozenset()) -> str:
             # Aliases come from the locale synchronisation: they show the text of the locale synced from.
             synced_from = locales.get(locale_id, ("", None))[1]
             return locales[synced_from][0] if synced_from in locales else source_language()
-        if obj.pk in pending:
+        language = locales.get(locale_id, (source_language(), None))[0]
+        if language != source_language() and obj.pk in (pending_page_ids() if pending is None else pending):
             return source_language()
+        return language
     return locales.get(locale_id, (source_language(), None))[0]
 
 

@@ -22,7 +22,15 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = "portal"  # site/portal/: settings, URLs, WSGI; it wires the apps and may import any of them
 # The lower layers, from the bottom; every other app in PORTAL_APPS is a feature app, all in one layer on top.
-LOWER_LAYERS = ["core", "community.accounts", "community.notifications", "search", "home", "home.directory"]
+LOWER_LAYERS = [
+    "core",
+    "community.accounts",
+    "community.notifications",
+    "search",
+    "home.translations",
+    "home",
+    "home.directory",
+]
 # Where the portal's packages live (the project package sits in site/).
 PACKAGE_DIRS = {"core": ROOT, "community": ROOT, "home": ROOT, "search": ROOT, PROJECT: ROOT / "site"}
 # Developer tools outside the deployed code that read test data on purpose (the benchmark runs the relevance

@@ -89,7 +89,8 @@ def test_wiki_article_isolates_title_and_gives_user_text_its_own_direction(clien
     )
     page = get_arabic(client, article.url)
 
-    assert f"<h1>{isolated('Kinderarzt finden (U-Untersuchungen)')}</h1>" in page
+    # A German page read in Arabic: the heading is marked German and left-to-right, its title still isolated.
+    assert f'<h1 lang="de" dir="ltr">{isolated("Kinderarzt finden (U-Untersuchungen)")}</h1>' in page
     assert '<p class="lead" dir="auto">Tipps von Eltern aus Styrum.</p>' in page
     assert '<div class="wiki-body" dir="auto">' in page
 
@@ -107,7 +108,8 @@ def test_offer_isolates_provider_name_phone_email_and_address(client, home_page)
     )
     page = get_arabic(client, offer.url)
 
-    assert f"<h1>{isolated('Babymassage (6–12 Monate)')}</h1>" in page
+    # A German page read in Arabic: the heading is marked German and left-to-right, its title still isolated.
+    assert f'<h1 lang="de" dir="ltr">{isolated("Babymassage (6–12 Monate)")}</h1>' in page
     assert isolated("Familienbildung e.V.") in page
     assert isolated("0208 455-4711", direction="ltr") in page
     assert isolated("info@fabi.example.org") in page
@@ -129,7 +131,8 @@ def test_contact_point_isolates_address_phone_and_opening_times(client, home_pag
     )
     page = get_arabic(client, point.url)
 
-    assert f"<h1>{isolated('Familienpunkt Styrum')}</h1>" in page
+    # A German page read in Arabic: the heading is marked German and left-to-right, its title still isolated.
+    assert f'<h1 lang="de" dir="ltr">{isolated("Familienpunkt Styrum")}</h1>' in page
     assert "<bdi>Moritzstraße 12<br>45476 Mülheim an der Ruhr</bdi>" in page
     assert isolated("0208 455-1234", direction="ltr") in page
     assert isolated("styrum@familienpunkt.example.org") in page

@@ -110,7 +110,7 @@ def test_a_translated_offer_is_found_in_the_readers_language_and_the_german_orig
         translate(swimming, language, SWIMMING[language])
     title = SWIMMING[language]["Schwimmkurs für Kinder"]
     html = _results(client, language, q)
-    assert f'<a href="/{language}/angebote/schwimmkurs/">{title}</a>' in html, html
+    assert f'<a href="/{language}/angebote/schwimmkurs/"><bdi>{title}</bdi></a>' in html, html
     # The API (no language prefix) reads the reader's language from the browser, like every page.
     data = client.get("/api/v1/search", {"q": q}, HTTP_ACCEPT_LANGUAGE=language).json()
     assert [(r["title"], r["url"]) for r in data["results"]] == [
@@ -126,7 +126,7 @@ def test_a_german_original_without_translation_is_found_in_english_linked_in_eng
 ):
     _swimming, gym = city
     html = _results(client, "en", "kinderturnen", marks=True)
-    link = '<a href="/en/angebote/kinderturnen-styrum/" lang="de" dir="ltr"><mark>Kinderturnen</mark> Styrum</a>'
+    link = '<a href="/en/angebote/kinderturnen-styrum/" lang="de" dir="ltr"><bdi><mark>Kinderturnen</mark> Styrum</bdi></a>'
     assert link in html, html
     assert '<p class="result__snippet" lang="de" dir="ltr">' in html
     assert client.get("/en/angebote/kinderturnen-styrum/").status_code == 200
@@ -139,10 +139,10 @@ def test_a_german_original_without_translation_is_found_in_english_linked_in_eng
         make_topic(make_forum(), ParentFactory(), "Kinderturnen am Samstag?", "Wer kennt eine Gruppe?")
     html = _results(client, "en", "kinderturnen samstag")
     assert re.search(
-        r'<a href="/en/forum/[^"]+/topic/[^"]+" lang="de" dir="ltr">Kinderturnen am Samstag\?</a>', html
+        r'<a href="/en/forum/[^"]+/topic/[^"]+" lang="de" dir="ltr"><bdi>Kinderturnen am Samstag\?</bdi></a>', html
     ), html
     # German readers get it as it is.
-    assert '<a href="/de/angebote/kinderturnen-styrum/">Kinderturnen Styrum</a>' in _results(
+    assert '<a href="/de/angebote/kinderturnen-styrum/"><bdi>Kinderturnen Styrum</bdi></a>' in _results(
         client, "de", "kinderturnen"
     )
 
@@ -181,7 +181,7 @@ def test_a_pending_translation_is_not_indexed_until_it_is_approved(client, city,
     with indexing():
         pending.get_latest_revision().publish()  # the Redaktion approves
     assert not PendingTranslation.objects.exists()
-    assert '<a href="/en/angebote/schwimmkurs/">Swimming lessons for children</a>' in _results(client, "en", "swimming")
+    assert '<a href="/en/angebote/schwimmkurs/"><bdi>Swimming lessons for children</bdi></a>' in _results(client, "en", "swimming")
     assert "Schwimmkurs für Kinder" not in _results(client, "en", "schwimmkurs")
     assert SearchEntry.objects.get(key=f"page:{swimming.pk}").translated_to == ["en"]
 
@@ -211,7 +211,7 @@ def test_leichte_sprache_is_searched_as_german_with_the_german_originals(client,
     assert {"schwimm", "kurs"} <= set(entry.body_tokens.split())  # "Schwimm-Kurs" analysed as German
     # "Schwimmkurse": a German compound in the plural meets "Schwimm-Kurs".
     html = _results(client, "de-x-ls", "schwimmkurse")
-    assert '<a href="/de-x-ls/angebote/schwimmkurs/">Schwimmen lernen für Kinder</a>' in html
+    assert '<a href="/de-x-ls/angebote/schwimmkurs/"><bdi>Schwimmen lernen für Kinder</bdi></a>' in html
     assert "Schwimmkurs für Kinder" not in html
     html = _results(client, "de-x-ls", "kinderturnen")
     assert '<a href="/de-x-ls/angebote/kinderturnen-styrum/" lang="de" dir="ltr">' in html

@@ -36,6 +36,8 @@ GERMAN_WORDS = set(
     "morgen alle zurück weiter anmelden abmelden konto kontakt öffnungszeiten".split()
 )
 UMLAUT = re.compile(r"[äöüßÄÖÜ]")
+# Turkish writes ö and ü itself (Türkçe, Üye ol): there only ä and ß give German away.
+LANGUAGE_UMLAUT = {"tr": re.compile(r"[äßÄ]")}
 WORD = re.compile(r"[^\W_]+", re.UNICODE)  # letters and digits: the age-group codes U3 and Ü3 stay whole
 # Proper names of the test city: they are the same in every language.
 NAMES = {"mülheim", "ruhr", "styrum", "saarn", "heißen", "moritzstraße", "kirchstraße", "hauptstraße", "ü3", "u3"}
@@ -103,6 +105,7 @@ def german_leaks(html: str, language: str) -> list[str]:
     parser.feed(html)
     assert parser.html_lang == language
     interface = german_interface_strings(language)
+    umlaut = LANGUAGE_UMLAUT.get(language, UMLAUT)
     leaks = []
     for declared, text in parser.found:
         if declared != language:
@@ -113,7 +116,7 @@ def german_leaks(html: str, language: str) -> list[str]:
             continue
         normal = normal.replace(CITY, "")
         words = [word.lower() for word in WORD.findall(normal)]
-        suspicious = [w for w in words if w not in NAMES and (w in GERMAN_WORDS or UMLAUT.search(w))]
+        suspicious = [w for w in words if w not in NAMES and (w in GERMAN_WORDS or umlaut.search(w))]
         if suspicious:
             leaks.append(f"{normal[:90]!r} {suspicious}")
     return leaks
@@ -176,7 +179,7 @@ def test_no_german_interface_text_outside_german_content(client, city, language)
 def test_untranslated_page_says_so_in_the_readers_language_and_marks_the_german_text(client, city):
     html = client.get("/tr/" + city[2]).content.decode()
     assert 'class="translation-notice"' in html
-    assert re.search(r'<h1 lang="de" dir="ltr">Babyschwimmen Styrum</h1>', html)
+    assert re.search(r'<h1 lang="de" dir="ltr">(<bdi>)?Babyschwimmen Styrum(</bdi>)?</h1>', html)
     # The reader's menus stay Turkish, and a German page is not advertised as a Turkish alternate.
     assert 'hreflang="tr"' in html and '<link rel="alternate" hreflang="tr"' not in html
 

@@ -18,8 +18,7 @@ def content_lang(context, obj, dir=True) -> str:  # noqa: A002  (the HTML attrib
     category without a translation), so screen readers and translation tools read it right."""
     if obj is None:
         return ""
-    pending = selectors.pending_page_ids(context.get("request"))
-    language = selectors.content_language(obj, pending=pending)
+    language = selectors.content_language(obj, pending=None)
     if language == (get_language() or settings.LANGUAGE_CODE):
         return ""
     code = selectors.base_language(language)
@@ -75,9 +74,13 @@ def language_links(context) -> dict:
         url = version.url if version is not None else _translated_path(path, code)
         links.append({"code": code, "name": info["name_local"], "url": url, "current": code == current})
     easy = versions.get(settings.EASY_GERMAN)
-    pending = selectors.pending_page_ids(request)
     easy_url = ""
-    if easy is not None and not easy.alias_of_id and easy.pk not in pending and current != settings.EASY_GERMAN:
+    if (
+        easy is not None
+        and not easy.alias_of_id
+        and current != settings.EASY_GERMAN
+        and easy.pk not in selectors.pending_page_ids(request)
+    ):
         easy_url = easy.url
     standard_url = ""
     if current == settings.EASY_GERMAN:
