@@ -181,7 +181,9 @@ def test_a_pending_translation_is_not_indexed_until_it_is_approved(client, city,
     with indexing():
         pending.get_latest_revision().publish()  # the Redaktion approves
     assert not PendingTranslation.objects.exists()
-    assert '<a href="/en/angebote/schwimmkurs/"><bdi>Swimming lessons for children</bdi></a>' in _results(client, "en", "swimming")
+    assert '<a href="/en/angebote/schwimmkurs/"><bdi>Swimming lessons for children</bdi></a>' in _results(
+        client, "en", "swimming"
+    )
     assert "Schwimmkurs für Kinder" not in _results(client, "en", "schwimmkurs")
     assert SearchEntry.objects.get(key=f"page:{swimming.pk}").translated_to == ["en"]
 
