@@ -1,6 +1,6 @@
-"""The demo city in every language: each locale switched on with its alias tree, then the translations of the demo
-content loaded from `demo_content/<language>.json` through wagtail-localize's own translation memory — so the
-Redaktion finds them in the translation editor exactly as if a translator had typed them.
+"""The demo city in every language: the translations of the demo content, loaded from `demo_content/<language>.json`
+through wagtail-localize's own translation memory (so the Redaktion finds them in the translation editor exactly as
+if a translator had typed them); then each locale is switched on, which gives every page still German its alias.
 
 Each file maps a German source string (a wagtail-localize segment: a title, a paragraph, a list item; rich text
 keeps its `<a id="a1">` link markers and inline tags) to its translation. A page or snippet is translated when the
@@ -9,11 +9,13 @@ file covers all of its text segments (its slug stays German so that URLs match a
 from __future__ import annotations
 
 import json
+from contextvars import ContextVar
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from home.translations import services
@@ -87,6 +89,10 @@ def translate_instance(instance, language: str, strings: dict[str, str], *, sour
         )
     Translation.objects.get_or_create(source=source, target_locale=locale)
     if isinstance(instance, Page):
+        parent = instance.get_parent()
+        if parent.depth > 1 and parent.get_translation_or_none(locale) is None:
+            # A section the files do not cover: its German text in that language's tree, as the sync would do.
+            parent.copy_for_translation(locale, copy_parents=True, alias=True)
         # Saved as a draft and published here, not in an on_commit callback: the demo (and its tests) see it live.
         translated, _created = source.create_or_update_translation(locale, publish=False, fallback=True)
         translated.get_latest_revision().publish()
@@ -95,11 +101,36 @@ def translate_instance(instance, language: str, strings: dict[str, str], *, sour
     return True
 
 
+# The languages `seed_demo --languages` asked for (None: all). A context variable, because demo steps take no
+# arguments (core.registry calls every app's seed() alike).
+only_languages: ContextVar[list[str] | None] = ContextVar("demo_languages", default=None)
+
+
+def demo_languages(value: str | None) -> list[str] | None:
+    """`en,tr` → ["en", "tr"]; a German error for a language the portal does not have."""
+    if not value:
+        return None
+    known = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE]
+    wanted = [code.strip() for code in value.split(",") if code.strip()]
+    unknown = [code for code in wanted if code not in known]
+    if unknown:
+        raise ValueError(
+            _("Unbekannte Sprache: %(unknown)s. Möglich sind: %(known)s.")
+            % {"unknown": ", ".join(unknown), "known": ", ".join(known)}
+        )
+    return wanted
+
+
 def seed() -> list[str]:
     from wagtail_localize.models import TranslationSource
 
-    languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE]
-    created = services.locales_enable(languages)
+    every = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE]
+    chosen = only_languages.get()
+    languages = every if chosen is None else [code for code in every if code in chosen]
+    # The translations are made first and the locales synchronised afterwards: the sync then makes aliases only
+    # for what is still German, instead of an alias for every page that the translation converts right away
+    # (which made seeding several times slower). The result is the same as the Redaktion's way round.
+    created = [language for language in every if Locale.objects.get_or_create(language_code=language)[1]]
     lines = [f"Sprachen eingeschaltet: {', '.join(created)}"] if created else []
     catalogues = {language: catalogue(language) for language in languages}
     wanted = set().union(*catalogues.values())
@@ -117,5 +148,6 @@ def seed() -> list[str]:
                 if not segments or any(segment.string.data not in wanted for segment in segments):
                     break
             done[language] += translate_instance(instance, language, strings, source=source, segments=segments)
+    services.locales_enable(every)
     lines += [f"{language}: {count} Seiten und Einträge übersetzt" for language, count in done.items() if count]
     return lines

@@ -178,3 +178,14 @@ def test_demo_wiki_has_articles_with_histories_pending_edits_and_a_proposal(seed
     assert "Änderungen warten auf die Freigabe" in article and "Museum" not in article.split('class="wiki-body"')[1]
     history = client.get("/de/wiki/regentage-mit-kleinkindern/versionen/").content.decode()
     assert "Camera Obscura ergänzt" in history and "Julia aus Saarn" in history
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_an_unknown_language_in_german_before_changing_anything():
+    from django.core.management.base import CommandError
+
+    from home.offers.models import OfferPage
+
+    with pytest.raises(CommandError, match="Unbekannte Sprache: xx. Möglich sind: .*en, tr"):
+        call_command("seed_demo", languages="en,xx")
+    assert not OfferPage.objects.exists()

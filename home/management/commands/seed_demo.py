@@ -1,25 +1,65 @@
+from contextlib import contextmanager
+
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models.signals import post_save
 
 from community.accounts.roles_sync import roles_sync
 from core.registry import demo_steps
 from home.selectors import city_name
+from home.translations import demo as translations_demo
 from search.services import index_rebuild
 from search.signals import search_updates_muted
+
+
+@contextmanager
+def wagtail_indexes_deferred():
+    """Wagtail's admin search index and reference index are updated once at the end, not on each of the ~8,000
+    saves seeding makes (every page is saved several times: created, revised, published, in seven languages)."""
+    from modelsearch import index, signal_handlers
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    for model in models:
+        post_save.disconnect(signal_handlers.post_save_signal_handler, sender=model)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in models:
+            post_save.connect(signal_handlers.post_save_signal_handler, sender=model)
 
 
 class Command(BaseCommand):
     help = "Fills the demo city with every installed app's demo content; running it again changes nothing."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--languages",
+            metavar="en,tr,…",
+            help="Nur diese Sprachen mit den Übersetzungen der Demo-Inhalte füllen (Standard: alle). Die übrigen "
+            "Sprachen werden trotzdem eingeschaltet und zeigen die deutschen Seiten.",
+        )
+
     def handle(self, *args, **options):
         try:
-            with search_updates_muted(), transaction.atomic():
+            languages = translations_demo.demo_languages(options["languages"])
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        token = translations_demo.only_languages.set(languages)
+        try:
+            with search_updates_muted(), wagtail_indexes_deferred(), transaction.atomic():
                 lines = [line for step in demo_steps for line in step.seed()]
                 roles_sync()  # grants on section pages the demo just created
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error
+        finally:
+            translations_demo.only_languages.reset(token)
         # One bulk pass instead of an update per seeded page; also fills a configured search cluster.
         result = index_rebuild()
+        call_command("update_index", verbosity=0)  # the admin's page and snippet search
+        call_command("rebuild_references_index", verbosity=0)  # "used by" in the admin, unpublishing warnings
         lines.append(f"Suche: {result['documents']} Dokumente im Index ({result['engine']})")
         self.stdout.write(f"Demo-Stadt {city_name()}:\n" + "\n".join(lines))
