@@ -112,8 +112,14 @@ def hits_for_reader(results: SearchResults) -> SearchResults:
             hit.url = (page.get_url() or hit.url) if page is not None else hit.url
         else:
             # Other documents (forum topics) live under every language prefix: resolved under their own.
-            with translation.override(get_language_from_path(hit.url) or hit.language):
-                hit.url = translate_url(hit.url, language)
+            source = get_language_from_path(hit.url) or hit.language
+            with translation.override(source):
+                url = translate_url(hit.url, language)
+            if url == hit.url and url.startswith(f"/{source}/"):
+                # Views without a URL name (machina's topic view) cannot be reversed; their paths differ only in
+                # the language prefix (i18n_patterns), so the prefix is swapped.
+                url = f"/{language}/" + url[len(source) + 2 :]
+            hit.url = url
     return results
 
 

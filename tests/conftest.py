@@ -61,6 +61,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("redis"):
             item.add_marker(pytest.mark.xdist_group("redis"))
+        elif "seeded_city" in getattr(item, "fixturenames", ()):
+            # A module-scoped demo city is seeded once per worker that runs the module's tests: all in one worker.
+            item.add_marker(pytest.mark.xdist_group("demo_city"))
 
 
 @pytest.fixture(autouse=True)

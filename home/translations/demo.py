@@ -44,7 +44,8 @@ def _text_segments(source):
 def translatable_instances() -> list:
     """German pages (below the root) and translatable snippets of the demo city, in tree order."""
     source_locale = Locale.get_default()
-    pages = list(Page.objects.filter(locale=source_locale, depth__gt=1).order_by("path").specific())
+    # Only live pages: a suggestion still waiting for the Redaktion must not go live in another language.
+    pages = list(Page.objects.live().filter(locale=source_locale, depth__gt=1).order_by("path").specific())
     snippets = []
     for model in apps.get_models():
         if (
@@ -101,6 +102,16 @@ def translate_instance(instance, language: str, strings: dict[str, str], *, sour
     return True
 
 
+def _existing_translations() -> dict[type, set[tuple]]:
+    """(translation key, locale) of every real translation (no alias, none under review), per model."""
+    pending = set(PendingTranslation.objects.values_list("page_id", flat=True))
+    pages = Page.objects.filter(alias_of__isnull=True).values_list("pk", "translation_key", "locale_id")
+    existing: dict[type, set[tuple]] = {Page: {(key, locale) for pk, key, locale in pages if pk not in pending}}
+    for model in {type(instance) for instance in translatable_instances() if not isinstance(instance, Page)}:
+        existing[model] = set(model.objects.values_list("translation_key", "locale_id"))
+    return existing
+
+
 # The languages `seed_demo --languages` asked for (None: all). A context variable, because demo steps take no
 # arguments (core.registry calls every app's seed() alike).
 only_languages: ContextVar[list[str] | None] = ContextVar("demo_languages", default=None)
@@ -110,7 +121,7 @@ def demo_languages(value: str | None) -> list[str] | None:
     """`en,tr` → ["en", "tr"]; a German error for a language the portal does not have."""
     if not value:
         return None
-    known = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE]
+    known = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]  # German alone: no demo translations
     wanted = [code.strip() for code in value.split(",") if code.strip()]
     unknown = [code for code in wanted if code not in known]
     if unknown:
@@ -135,7 +146,17 @@ def seed() -> list[str]:
     catalogues = {language: catalogue(language) for language in languages}
     wanted = set().union(*catalogues.values())
     done: dict[str, int] = dict.fromkeys(languages, 0)
+    locale_ids = dict(Locale.objects.filter(language_code__in=languages).values_list("language_code", "pk"))
+    existing = _existing_translations()
     for instance in translatable_instances():
+        # Translated into every language already (running the demo again): nothing to read.
+        model = Page if isinstance(instance, Page) else type(instance)
+        if all(
+            (instance.translation_key, locale_ids[language]) in existing.get(model, ())
+            for language in languages
+            if catalogues[language]
+        ):
+            continue
         # The German text is read once per page; pages none of the files covers are skipped without a source.
         source = segments = None
         for language in languages:

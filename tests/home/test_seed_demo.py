@@ -39,19 +39,25 @@ def snapshot() -> str:
     return out.getvalue()
 
 
-@pytest.fixture(scope="module")
-def seeded_city(django_db_setup, django_db_blocker):
-    """Seeding takes half a minute: once for this module, committed, then the database is put back as migrated."""
+def demo_city(django_db_blocker, **options):
+    """Seeding takes minutes: once per module, committed, then the database is put back as migrated. (Modules using
+    `seeded_city` run in one xdist worker, tests/conftest.py, so that a run seeds each of them once.)"""
     from django.db import connection
 
     with django_db_blocker.unblock():
         migrated = connection.creation.serialize_db_to_string()
         out = io.StringIO()
-        call_command("seed_demo", stdout=out)
+        call_command("seed_demo", stdout=out, **options)
         yield out.getvalue()
         # Keep the sequences where seeding left them: the restored rows reuse their old ids.
         call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False)
         connection.creation.deserialize_db_from_string(migrated)
+
+
+@pytest.fixture(scope="module")
+def seeded_city(django_db_setup, django_db_blocker):
+    """The whole demo city, in every language."""
+    yield from demo_city(django_db_blocker)
 
 
 @pytest.fixture
@@ -186,6 +192,7 @@ def test_seed_demo_refuses_an_unknown_language_in_german_before_changing_anythin
 
     from home.offers.models import OfferPage
 
+    before = OfferPage.objects.count()
     with pytest.raises(CommandError, match="Unbekannte Sprache: xx. Möglich sind: .*en, tr"):
         call_command("seed_demo", languages="en,xx")
-    assert not OfferPage.objects.exists()
+    assert OfferPage.objects.count() == before

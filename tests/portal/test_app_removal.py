@@ -84,7 +84,7 @@ from community.accounts.models import User
 from home.models import District, DistrictIndexPage
 
 client = Client()
-index = DistrictIndexPage.objects.live().get()
+index = DistrictIndexPage.objects.live().get(locale__language_code="de")
 district = District.objects.get(slug="styrum")
 district_page = client.get(f"{index.url}{district.slug}/")
 client.force_login(User.objects.get(username="olena"))

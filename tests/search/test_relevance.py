@@ -11,12 +11,19 @@ from django.test import override_settings
 
 from search.query import SearchQuery
 from search.services import search
-from tests.home.test_seed_demo import seeded_city  # noqa: F401  (the module-scoped demo city)
+from tests.home.test_seed_demo import demo_city
 from tests.search.conftest import cluster_url
 from tests.search.relevance_table import RELEVANCE, hit_matches
 
 pytestmark = pytest.mark.django_db
 DATABASE_MIN_HIT_RATE = 0.95
+
+
+@pytest.fixture(scope="module")
+def seeded_city(django_db_setup, django_db_blocker):
+    """The demo city in German only: the table's queries are German and German readers get German documents
+    (tests/search/test_multilingual_relevance.py covers the other languages)."""
+    yield from demo_city(django_db_blocker, languages="de")
 
 
 def _misses() -> tuple[list[str], str]:
@@ -39,7 +46,7 @@ def test_the_table_has_enough_queries():
     assert len(RELEVANCE) >= 40
 
 
-def test_relevance_on_the_database_engine(seeded_city):  # noqa: F811
+def test_relevance_on_the_database_engine(seeded_city):
     misses, engine = _misses()
     assert engine == "database"
     print(_report(engine, misses))
@@ -47,7 +54,7 @@ def test_relevance_on_the_database_engine(seeded_city):  # noqa: F811
 
 
 @pytest.fixture(scope="module")
-def demo_on_cluster(seeded_city, django_db_blocker):  # noqa: F811
+def demo_on_cluster(seeded_city, django_db_blocker):
     from search.models import SearchEntry
     from search.services import cluster_engine, engine_resume
 

@@ -22,14 +22,32 @@ def wagtail_indexes_deferred():
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
     models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    saved: set[type] = set()
+
+    def record(sender, raw=False, **kwargs):
+        saved.add(sender)
+
     for model in models:
         post_save.disconnect(signal_handlers.post_save_signal_handler, sender=model)
+    post_save.connect(record, weak=False)
     try:
         with disable_reference_index_auto_update():
-            yield
+            yield saved
     finally:
+        post_save.disconnect(record)
         for model in models:
             post_save.connect(signal_handlers.post_save_signal_handler, sender=model)
+
+
+def wagtail_indexes_rebuild(saved: set[type]) -> None:
+    """Rebuild what the seeding changed; a second run that changed nothing costs nothing here."""
+    from modelsearch import index
+    from wagtail.models import ReferenceIndex
+
+    if saved & set(index.get_indexed_models()):
+        call_command("update_index", verbosity=0)  # the admin's page and snippet search
+    if any(ReferenceIndex.model_is_indexable(model) for model in saved):
+        call_command("rebuild_references_index", verbosity=0)  # "used by" in the admin, unpublishing warnings
 
 
 class Command(BaseCommand):
@@ -39,8 +57,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--languages",
             metavar="en,tr,…",
-            help="Nur diese Sprachen mit den Übersetzungen der Demo-Inhalte füllen (Standard: alle). Die übrigen "
-            "Sprachen werden trotzdem eingeschaltet und zeigen die deutschen Seiten.",
+            help="Nur diese Sprachen mit den Übersetzungen der Demo-Inhalte füllen (Standard: alle; „de“ allein: "
+            "keine Übersetzungen). Die übrigen Sprachen werden trotzdem eingeschaltet und zeigen die deutschen Seiten.",
         )
 
     def handle(self, *args, **options):
@@ -50,7 +68,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         token = translations_demo.only_languages.set(languages)
         try:
-            with search_updates_muted(), wagtail_indexes_deferred(), transaction.atomic():
+            with search_updates_muted(), wagtail_indexes_deferred() as saved, transaction.atomic():
                 lines = [line for step in demo_steps for line in step.seed()]
                 roles_sync()  # grants on section pages the demo just created
         except ImproperlyConfigured as error:
@@ -59,7 +77,6 @@ class Command(BaseCommand):
             translations_demo.only_languages.reset(token)
         # One bulk pass instead of an update per seeded page; also fills a configured search cluster.
         result = index_rebuild()
-        call_command("update_index", verbosity=0)  # the admin's page and snippet search
-        call_command("rebuild_references_index", verbosity=0)  # "used by" in the admin, unpublishing warnings
+        wagtail_indexes_rebuild(saved)
         lines.append(f"Suche: {result['documents']} Dokumente im Index ({result['engine']})")
         self.stdout.write(f"Demo-Stadt {city_name()}:\n" + "\n".join(lines))
