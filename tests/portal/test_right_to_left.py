@@ -92,7 +92,7 @@ def test_wiki_article_isolates_title_and_gives_user_text_its_own_direction(clien
     # A German page read in Arabic: the heading is marked German and left-to-right, its title still isolated.
     assert f'<h1 lang="de" dir="ltr">{isolated("Kinderarzt finden (U-Untersuchungen)")}</h1>' in page
     assert '<p class="lead" dir="auto" lang="de">Tipps von Eltern aus Styrum.</p>' in page
-    assert '<div class="wiki-body" dir="auto">' in page
+    assert '<div class="wiki-body" dir="auto" lang="de">' in page
 
 
 def test_offer_isolates_provider_name_phone_email_and_address(client, home_page):
