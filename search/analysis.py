@@ -41,16 +41,7 @@ def fold(word: str) -> str:
     word = word.lower().replace(MEDIOPUNKT, "").replace("ß", "ss").replace("ä", "a").replace("ö", "o").replace("ü", "u")
     word = re.sub(r"(?<!q)ue", "u", word)
     word = word.replace("ae", "a").replace("oe", "o")
-    if word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFD", word)
-    kept, previous_latin = [], False
-    for char in decomposed:
-        if unicodedata.combining(char) and previous_latin:
-            continue  # é → e; Cyrillic й or Arabic marks stay
-        kept.append(char)
-        previous_latin = char.isascii()
-    return unicodedata.normalize("NFC", "".join(kept))
+    return _strip_latin_marks(word)
 
 
 def stem(word: str) -> str:
@@ -219,6 +210,7 @@ def _snowball(algorithm: str, word: str) -> str:
 
 
 def _strip_latin_marks(word: str) -> str:
+    """Accents off Latin letters only: é → e, while Cyrillic й or Arabic marks stay."""
     if word.isascii():
         return word
     decomposed = unicodedata.normalize("NFD", word)
