@@ -102,12 +102,12 @@ def translate_instance(instance, language: str, strings: dict[str, str], *, sour
     return True
 
 
-def _existing_translations() -> dict[type, set[tuple]]:
+def _existing_translations(instances: list) -> dict[type, set[tuple]]:
     """(translation key, locale) of every real translation (no alias, none under review), per model."""
     pending = set(PendingTranslation.objects.values_list("page_id", flat=True))
     pages = Page.objects.filter(alias_of__isnull=True).values_list("pk", "translation_key", "locale_id")
     existing: dict[type, set[tuple]] = {Page: {(key, locale) for pk, key, locale in pages if pk not in pending}}
-    for model in {type(instance) for instance in translatable_instances() if not isinstance(instance, Page)}:
+    for model in {type(instance) for instance in instances if not isinstance(instance, Page)}:
         existing[model] = set(model.objects.values_list("translation_key", "locale_id"))
     return existing
 
@@ -147,8 +147,9 @@ def seed() -> list[str]:
     wanted = set().union(*catalogues.values())
     done: dict[str, int] = dict.fromkeys(languages, 0)
     locale_ids = dict(Locale.objects.filter(language_code__in=languages).values_list("language_code", "pk"))
-    existing = _existing_translations()
-    for instance in translatable_instances():
+    instances = translatable_instances()
+    existing = _existing_translations(instances)
+    for instance in instances:
         # Translated into every language already (running the demo again): nothing to read.
         model = Page if isinstance(instance, Page) else type(instance)
         if all(
