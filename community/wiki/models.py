@@ -70,6 +70,19 @@ class WikiIndexPage(RoutablePageMixin, Page):
 
         return article_propose(request, index=self)
 
+    # Two levels deep: articles sit one level below the index, so no article's slug can take these addresses.
+    @path("bearbeiten/vorschau/", name="preview")
+    def preview(self, request):
+        from community.wiki.views import article_preview
+
+        return article_preview(request, index=self)
+
+    @path("bearbeiten/titel/", name="titles")
+    def titles(self, request):
+        from community.wiki.views import article_titles
+
+        return article_titles(request, index=self)
+
 
 MARKUP_HELP = _(
     "Markdown: ## Zwischenüberschrift, **fett**, *kursiv*, - Liste, [Linktext](https://…), "
