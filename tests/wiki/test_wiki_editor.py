@@ -2,6 +2,8 @@
 for members who may edit and only with the CSRF token; article titles for [[wiki links]]; the preview without
 JavaScript; the compare view keeps empty lines (paragraph breaks)."""
 
+import re
+
 import pytest
 from django.test import Client
 from wagtail.models import Page
@@ -176,10 +178,14 @@ def test_compare_view_keeps_line_and_paragraph_breaks(client, article, parent):
     article.body = old + "\n\nNeuer Absatz.\nZweite Zeile."
     article.save_revision().publish()
     html = client.get(article.url + "vergleich/").content.decode()
-    rows = html.split('role="row"')[1:]
-    kinds = [("blank" if "diff__line--blank" in row.split(">")[0] else "text") for row in rows]
+    rows = re.findall(r'<div class="(diff__line[^"]*)" role="row">(.*?)</div>', html, flags=re.S)
     # "In der Klinik fragen." / new empty line / "Neuer Absatz." / "Zweite Zeile.": each its own row, ending in <br>.
-    assert kinds[-4:] == ["text", "blank", "text", "text"]
-    added_blank = rows[-3]
-    assert "diff__line--added" in added_blank and "<br>" in added_blank and "Leerzeile (neuer Absatz)" in added_blank
-    assert "<ins>Neuer Absatz.</ins><br>" in rows[-2] and "<ins>Zweite Zeile.</ins><br>" in rows[-1]
+    assert [("blank" if "diff__line--blank" in classes else "text") for classes, _ in rows[-4:]] == [
+        "text",
+        "blank",
+        "text",
+        "text",
+    ]
+    (blank_classes, blank), (_, first), (_, second) = rows[-3:]
+    assert "diff__line--added" in blank_classes and "<br>" in blank and "Leerzeile (neuer Absatz)" in blank
+    assert "<ins>Neuer Absatz.</ins><br>" in first and "<ins>Zweite Zeile.</ins><br>" in second
