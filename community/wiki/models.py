@@ -15,6 +15,7 @@ from wagtail.models import Page, Revision, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from community.wiki.admin_compare import MarkdownFieldPanel
 from core.translatable import LocalizedSnippet, originals_only
 
 
@@ -109,7 +110,7 @@ class WikiArticlePage(RoutablePageMixin, Page):
             )
         ),
         FieldPanel("teaser"),
-        FieldPanel("body"),
+        MarkdownFieldPanel("body"),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = Page.search_fields + [index.SearchField("teaser"), index.SearchField("body")]

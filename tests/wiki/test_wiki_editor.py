@@ -189,3 +189,19 @@ def test_compare_view_keeps_line_and_paragraph_breaks(client, article, parent):
     (blank_classes, blank), (_, first), (_, second) = rows[-3:]
     assert "diff__line--added" in blank_classes and "<br>" in blank and "Leerzeile (neuer Absatz)" in blank
     assert "<ins>Neuer Absatz.</ins><br>" in first and "<ins>Zweite Zeile.</ins><br>" in second
+
+
+def test_admin_comparison_for_the_redaktion_keeps_line_breaks(client, article):
+    from django.urls import reverse
+
+    from community.accounts.roles import REDAKTION
+    from tests.factories import UserFactory
+
+    article.body = article.body + "\n\n- Neuer Punkt\n- Zweiter Punkt"
+    article.save_revision()  # waiting, as a parent's edit would
+    editor = UserFactory(roles=[REDAKTION])
+    client.login(username=editor.username, password=PASSWORD)
+    html = client.get(reverse("wagtailadmin_pages:revisions_compare", args=[article.pk, "live", "latest"])).content
+    html = html.decode()
+    assert "## Suchen<br>\nFrüh anrufen.<br>\n<br>\n## Tipp" in html
+    assert 'In der Klinik fragen.<span class="addition"><br>\n<br>\n- Neuer Punkt<br>\n- Zweiter Punkt</span>' in html
