@@ -21,6 +21,11 @@ class DiffLine:
     old_number: int | None = None
     new_number: int | None = None
 
+    @property
+    def blank(self) -> bool:
+        """An empty line ends a paragraph in the wiki's Markdown: the diff has to show it, not fold it away."""
+        return not re.sub(r"</?(ins|del)>|\s", "", str(self.html))
+
 
 @dataclass
 class DiffHunk:

@@ -37,6 +37,16 @@ class EditForm(forms.Form):
         return body
 
 
+class PreviewForm(forms.Form):
+    """Only the text, with the edit form's limit: the live preview renders what would be saved."""
+
+    body = forms.CharField(
+        max_length=EditForm.base_fields["body"].max_length,
+        required=False,
+        error_messages={"max_length": _("Der Text ist zu lang für die Vorschau (höchstens %(limit_value)s Zeichen).")},
+    )
+
+
 class ProposeForm(EditForm):
     title = forms.CharField(
         label=_("Titel"),

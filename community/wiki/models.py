@@ -15,6 +15,7 @@ from wagtail.models import Page, Revision, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from community.wiki.admin_compare import MarkdownFieldPanel
 from core.translatable import LocalizedSnippet, originals_only
 
 
@@ -70,6 +71,19 @@ class WikiIndexPage(RoutablePageMixin, Page):
 
         return article_propose(request, index=self)
 
+    # Two levels deep: articles sit one level below the index, so no article's slug can take these addresses.
+    @path("bearbeiten/vorschau/", name="preview")
+    def preview(self, request):
+        from community.wiki.views import article_preview
+
+        return article_preview(request, index=self)
+
+    @path("bearbeiten/titel/", name="titles")
+    def titles(self, request):
+        from community.wiki.views import article_titles
+
+        return article_titles(request, index=self)
+
 
 MARKUP_HELP = _(
     "Markdown: ## Zwischenüberschrift, **fett**, *kursiv*, - Liste, [Linktext](https://…), "
@@ -96,7 +110,7 @@ class WikiArticlePage(RoutablePageMixin, Page):
             )
         ),
         FieldPanel("teaser"),
-        FieldPanel("body"),
+        MarkdownFieldPanel("body"),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = Page.search_fields + [index.SearchField("teaser"), index.SearchField("body")]

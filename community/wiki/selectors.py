@@ -182,3 +182,45 @@ def pending_articles(*, limit: int = 20) -> list:
         article = articles.setdefault(edit.article_id, edit.article)
         article.waiting = getattr(article, "waiting", []) + [edit]
     return list(articles.values())[:limit]
+
+
+TITLE_SUGGESTIONS = 8
+TITLE_QUERY_MIN = 2
+
+
+def fold_title(text: str) -> str:
+    """Case and umlaut blind: "Ärzte", "aerzte" and "arzte" fold alike, so parents find a title however they type it."""
+    import unicodedata
+
+    text = text.casefold().replace("ß", "ss")
+    for spelled, plain in (("ae", "a"), ("oe", "o"), ("ue", "u")):
+        text = text.replace(spelled, plain)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def article_title_suggestions(*, index, query: str, limit: int = TITLE_SUGGESTIONS) -> list[dict[str, str]]:
+    """Live, public articles of this wiki (the reader's language tree) whose title contains `query`; title starts first.
+
+    A wiki has hundreds of articles, not millions: comparing folded titles here keeps umlauts and case out of the
+    database's collation rules, which differ between SQLite and PostgreSQL."""
+    needle = fold_title(query.strip())
+    if len(needle) < TITLE_QUERY_MIN:
+        return []
+    articles = (
+        WikiArticlePage.objects.live()
+        .public()
+        .child_of(index)
+        .only("id", "title", "url_path", "slug")
+        .order_by("title")
+    )
+    ranked = []
+    for article in articles:
+        folded = fold_title(article.title)
+        position = folded.find(needle)
+        if position < 0:
+            continue
+        word_start = position == 0 or not folded[position - 1].isalnum()
+        ranked.append((position != 0, not word_start, folded, article))
+    ranked.sort(key=lambda entry: entry[:3])
+    return [{"title": article.title, "url": article.url} for *_rank, article in ranked[:limit]]

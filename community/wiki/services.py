@@ -361,3 +361,21 @@ def discussion_open(*, article: WikiArticlePage, user):
         )
         WikiDiscussion.objects.create(article=article, topic=topic)
     return topic
+
+
+PREVIEWS_PER_MINUTE = 40
+
+
+def preview_allowed(*, user) -> bool:
+    """Counts a member's live previews per minute: typing with the preview open asks about once a second at most, so
+    this only stops scripts from using the Markdown renderer as free compute."""
+    from django.core.cache import cache
+
+    key = f"wiki-preview:{user.pk}:{int(timezone.now().timestamp() // 60)}"
+    cache.add(key, 0, timeout=90)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr: count this one as the first
+        cache.set(key, 1, timeout=90)
+        count = 1
+    return count <= PREVIEWS_PER_MINUTE

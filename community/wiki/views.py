@@ -7,7 +7,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 
 from community.wiki import markup, services
 from community.wiki.diff import text_diff
-from community.wiki.forms import EditForm, ProposeForm
+from community.wiki.forms import EditForm, PreviewForm, ProposeForm
 from community.wiki.models import WikiArticlePage, WikiCategory, WikiDiscussion
 from community.wiki.selectors import (
     article_history as article_history_of,
 )
 from community.wiki.selectors import (
+    article_title_suggestions,
     articles_linking,
     contributors,
     edit_refusal,
@@ -98,6 +99,52 @@ def _refuse(request: HttpRequest, article, refusal: str) -> HttpResponse:
     return TemplateResponse(request, "wiki/refused.html", {"page": article, "refusal": refusal}, status=403)
 
 
+def editor_urls(*, index) -> dict[str, str]:
+    """Where the editor's script asks for a preview and for article titles: the wiki of the reader's language."""
+    return {
+        "preview_url": index.url + index.reverse_subpage("preview"),
+        "titles_url": index.url + index.reverse_subpage("titles"),
+    }
+
+
+def _form_preview(*, form, index) -> markup.Rendered | None:
+    """The preview button without JavaScript: only the text has to be valid; a missing summary is asked for on saving,
+    so its error would only distract here."""
+    form.is_valid()
+    if "body" in form.errors:
+        return None
+    for name in [name for name in form.errors if name != "body"]:
+        del form.errors[name]
+    return render_body(text=form.cleaned_data["body"], index=index)
+
+
+def article_preview(request: HttpRequest, *, index) -> JsonResponse:
+    """The editor's live preview: the same rendering and sanitizer as the article page, for members who may edit."""
+    if request.method != "POST":
+        response = JsonResponse({"error": _("Die Vorschau wird nur über das Formular abgerufen.")}, status=405)
+        response["Allow"] = "POST"
+        return response
+    refusal = edit_refusal(user=request.user)
+    if refusal:
+        return JsonResponse({"error": refusal}, status=401 if not request.user.is_authenticated else 403)
+    if not services.preview_allowed(user=request.user):
+        return JsonResponse(
+            {"error": _("Sie haben sehr viele Vorschauen in kurzer Zeit abgerufen. Bitte warten Sie eine Minute.")},
+            status=429,
+        )
+    form = PreviewForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"error": " ".join(form.errors["body"])}, status=400)
+    rendered = render_body(text=form.cleaned_data["body"], index=index)
+    return JsonResponse({"html": rendered.html})
+
+
+def article_titles(request: HttpRequest, *, index) -> JsonResponse:
+    """Titles for [[wiki links]] while typing: live articles of this language's wiki."""
+    titles = article_title_suggestions(index=index, query=request.GET.get("q", "")[:120])
+    return JsonResponse({"titles": titles})
+
+
 def article_edit(request: HttpRequest, *, article) -> HttpResponse:
     refusal = edit_refusal(user=request.user, article=article)
     if refusal:
@@ -113,37 +160,37 @@ def article_edit(request: HttpRequest, *, article) -> HttpResponse:
         "pending": pending_edits(article=article),
         "conflict": None,
         "preview": None,
+        **editor_urls(index=_index_of(article)),
     }
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "preview" in request.POST:
+        context["preview"] = _form_preview(form=form, index=_index_of(article))
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if "preview" in request.POST:
-            context["preview"] = render_body(text=data["body"], index=_index_of(article))
+        try:
+            result = services.article_edit(
+                user=request.user,
+                article=article,
+                body=data["body"],
+                summary=data["summary"],
+                base_revision_id=data.get("base_revision"),
+                watch=data.get("watch", False),
+            )
+        except EditConflict as conflict:
+            context["conflict"] = _conflict_context(form=form, conflict=conflict, mine=data["body"])
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
         else:
-            try:
-                result = services.article_edit(
-                    user=request.user,
-                    article=article,
-                    body=data["body"],
-                    summary=data["summary"],
-                    base_revision_id=data.get("base_revision"),
-                    watch=data.get("watch", False),
-                )
-            except EditConflict as conflict:
-                context["conflict"] = _conflict_context(form=form, conflict=conflict, mine=data["body"])
-            except (ValidationError, PermissionDenied) as error:
-                form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
+            request.session[SAVED_SESSION_KEY] = article.pk
+            if result.published:
+                messages.success(request, _("Danke! Ihre Änderung ist online."))
             else:
-                request.session[SAVED_SESSION_KEY] = article.pk
-                if result.published:
-                    messages.success(request, _("Danke! Ihre Änderung ist online."))
-                else:
-                    messages.success(
-                        request,
-                        _(
-                            "Danke! Ihre Änderung wartet auf die Freigabe durch die Redaktion. Wir benachrichtigen Sie, sobald sie online ist."
-                        ),
-                    )
-                return redirect(article.url)
+                messages.success(
+                    request,
+                    _(
+                        "Danke! Ihre Änderung wartet auf die Freigabe durch die Redaktion. Wir benachrichtigen Sie, sobald sie online ist."
+                    ),
+                )
+            return redirect(article.url)
     return TemplateResponse(request, "wiki/edit.html", context)
 
 
@@ -166,34 +213,33 @@ def article_propose(request: HttpRequest, *, index) -> HttpResponse:
     if refusal:
         return _refuse(request, index, refusal)
     form = ProposeForm(request.POST or None, initial={"title": request.GET.get("titel", "")[:120]})
-    context = {"page": index, "form": form, "preview": None}
-    if request.method == "POST" and form.is_valid():
+    context = {"page": index, "form": form, "preview": None, **editor_urls(index=index)}
+    if request.method == "POST" and "preview" in request.POST:
+        context["preview"] = _form_preview(form=form, index=index)
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if "preview" in request.POST:
-            context["preview"] = render_body(text=data["body"], index=index)
+        try:
+            result = services.article_propose(
+                user=request.user,
+                index=index,
+                title=data["title"],
+                teaser=data["teaser"],
+                body=data["body"],
+                summary=data["summary"],
+                categories=list(data["categories"]),
+            )
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
         else:
-            try:
-                result = services.article_propose(
-                    user=request.user,
-                    index=index,
-                    title=data["title"],
-                    teaser=data["teaser"],
-                    body=data["body"],
-                    summary=data["summary"],
-                    categories=list(data["categories"]),
-                )
-            except (ValidationError, PermissionDenied) as error:
-                form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
-            else:
-                request.session[SAVED_SESSION_KEY] = "neu"
-                if result.published:
-                    messages.success(request, _("Danke! Ihr Artikel ist online."))
-                    return redirect(result.edit.article.specific.url)
-                messages.success(
-                    request,
-                    _("Danke! Die Redaktion prüft Ihren Artikel. Unter „Mein Konto“ sehen Sie, wann er online ist."),
-                )
-                return redirect(index.url)
+            request.session[SAVED_SESSION_KEY] = "neu"
+            if result.published:
+                messages.success(request, _("Danke! Ihr Artikel ist online."))
+                return redirect(result.edit.article.specific.url)
+            messages.success(
+                request,
+                _("Danke! Die Redaktion prüft Ihren Artikel. Unter „Mein Konto“ sehen Sie, wann er online ist."),
+            )
+            return redirect(index.url)
     return TemplateResponse(request, "wiki/propose.html", context)
 
 
