@@ -55,6 +55,7 @@ def test_parent_in_styrum_finds_the_district_a_changing_table_open_now_and_a_caf
     expect(main.get_by_role("link", name="Drogerie gleich um die Ecke")).to_be_visible()
 
     page.goto(f"{live_server.url}/de/wickeln-stillen/")
+    page.locator("summary.filter-panel__toggle").click()  # the filters fold on a phone
     page.get_by_label("Wickeltisch").check()
     page.get_by_label("jetzt geöffnet").check()
     page.get_by_label("Nächste zuerst ab PLZ").fill("45476")

@@ -18,6 +18,7 @@ def test_parent_finds_a_free_u3_place_near_home_open_until_half_past_four(live_s
     places_record(daycare=near, reported_by=None, free_by_group={"u3": 2})
 
     page.goto(f"{live_server.url}/de/kita/")
+    page.locator("summary.filter-panel__toggle").click()  # the search folds on a phone
     page.get_by_label("Ihre Postleitzahl").fill("45468")
     page.get_by_label("Umkreis").select_option(label="2 km")
     page.get_by_label("Geburtsdatum des Kindes").fill("2025-06-10")

@@ -133,6 +133,7 @@ def test_turkish_speaking_parent_switches_language_and_reads_a_translated_holida
 
     page.goto(f"{live_server.url}/de/")
     assert page.locator("html").get_attribute("lang") == "de"
+    page.locator("summary.language-menu__toggle").click()  # the language list folds on a phone
     page.locator("nav.language-links").get_by_role("link", name="Türkçe").click()
     page.wait_for_url(f"{live_server.url}/tr/")
     assert page.locator("html").get_attribute("lang") == "tr"
@@ -154,6 +155,7 @@ def test_turkish_speaking_parent_switches_language_and_reads_a_translated_holida
     assert declared_language(page.locator(".offer .content-body")) == "tr"
     expect(page.locator(".translation-notice")).to_have_count(0)
     # The language links lead to this offer in the other languages, not to their home pages.
+    page.locator("summary.language-menu__toggle").click()
     expect(page.locator("nav.language-links").get_by_role("link", name="Deutsch")).to_have_attribute("href", offer.url)
 
     # A page nobody has translated yet: the reader is told so in Turkish, and the German text is marked German.

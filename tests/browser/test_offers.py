@@ -39,7 +39,9 @@ def test_parent_finds_free_autumn_holiday_care_in_saarn_on_a_phone(live_server, 
         )
 
     page.goto(f"{live_server.url}/de/")
+    page.locator("summary.site-menu__toggle").click()  # the menu folds on a phone
     page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Angebote").click()
+    page.locator("summary.filter-panel__toggle").click()  # and so do the filters, below the results
     page.get_by_label("Ferien", exact=True).select_option(label=str(autumn))
     page.get_by_label("Stadtteil", exact=True).select_option(label="Saarn")
     page.get_by_label("Alter des Kindes").select_option(label="7 Jahre")
