@@ -286,8 +286,10 @@ class NoticeBlock(blocks.StructBlock):
 
 
 class HomeStreamBlock(EditorialStreamBlock):
-    """The home page: the editorial blocks plus greeting, tiles, live panels and urgent notices."""
+    """The home page: the editorial blocks plus greeting, tiles, live panels and urgent notices. Its pictures
+    always carry an alternative text (no "decorative" escape: on the front page a picture says something)."""
 
+    image = PictureBlock(label=_("Bild"))
     intro = IntroBlock()
     notice = NoticeBlock()
     tiles = TilesBlock()
