@@ -114,6 +114,21 @@ class FooterLinks:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class FrontPagePanel:
+    """A live panel the Redaktion can place on the home page (this week's events, free Kita places, …).
+
+    `label` (lazy German) names it in the page editor's choice; `context(request, home)` returns what `template`
+    needs, read below `home` (the home page in the reader's language) with a fixed number of queries; None leaves
+    the panel out (its section does not exist in this portal), an empty list inside says so to the reader."""
+
+    key: str
+    label: Any
+    template: str
+    context: Callable[[Any, Any], dict]
+    order: int = 100
+
+
 role_grants: Registry[RoleGrants] = Registry("role grants")
 # Called after every role sync with no arguments: permissions kept outside Django's (machina's, workflows).
 roles_synced: Registry[Callable[[], None]] = Registry("after role sync")
@@ -123,3 +138,4 @@ district_sections: Registry[DistrictSection] = Registry("district sections")
 demo_steps: Registry[DemoStep] = Registry("demo city")
 directory_snippets: Registry[AdminSnippets] = Registry("directory snippets")
 footer_links: Registry[FooterLinks] = Registry("footer links")
+front_page_panels: Registry[FrontPagePanel] = Registry("front page panels")

@@ -168,3 +168,98 @@ def seed_district_index() -> list[str]:
     """The district pages come after the contact points in the menu, so this step runs after theirs."""
     ensure_district_index(Site.objects.get(is_default_site=True).root_page)
     return []
+
+
+# (section slug, icon, picture motif, palette, what the picture shows)
+SECTION_TILES = [
+    ("angebote", "palette", "kunst", "sun", "Gezeichnet: Malpalette und Pinsel auf einer Sommerwiese"),
+    ("kita", "blocks", "kita", "sun", "Gezeichnet: Kinder bauen einen Turm aus bunten Bauklötzen"),
+    (
+        "familienpunkte",
+        "map-pin",
+        "haus",
+        "teal",
+        "Gezeichnet: ein Familienpunkt mit Herz am Giebel, davor eine Familie",
+    ),
+    ("stadtteile", "house", "stadt", "sky", "Gezeichnet: zwei Häuser in einem Stadtteil unter blauem Himmel"),
+    ("wickeln-stillen", "baby", "baby", "violet", "Gezeichnet: eine Mutter mit Kinderwagen"),
+    ("wiki", "book-open", "wissen", "green", "Gezeichnet: ein aufgeschlagenes Buch auf einer Wiese"),
+]
+
+
+def _section_tiles(home: Page) -> list[dict]:
+    from home.demo_pictures import demo_image
+
+    children = {page.slug: page for page in home.get_children().live()}
+    tiles = []
+    for slug, icon, motif, palette, description in SECTION_TILES:
+        page = children.get(slug)
+        if page is None:  # that feature is not installed
+            continue
+        image = demo_image(title=f"Demo: Bereich {page.title}", description=description, motif=motif, palette=palette)
+        tiles.append(
+            {
+                "page": page,
+                "url": "",
+                "title": "",
+                "text": "",
+                "icon": icon,
+                "picture": {"image": image, "alt_text": description},
+            }
+        )
+    return tiles
+
+
+def _panel(key: str) -> tuple[str, dict]:
+    return ("panel", {"panel": key, "heading": ""})
+
+
+def seed_front_page() -> list[str]:
+    """The Redaktion's arrangement of the demo home page: a notice, this week, the areas with pictures, the live
+    panels. Only over the arrangement the migration gave (panels only): what editors changed stays."""
+    import datetime
+
+    from django.utils import timezone
+
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    if not isinstance(home, HomePage) or any(block.block_type != "panel" for block in home.body):
+        return []
+    contact = home.get_children().live().filter(slug="familienpunkte").first()
+    home.body = [
+        (
+            "notice",
+            {
+                "title": "Familienbüro: geänderte Sprechzeiten",
+                "text": RichText(
+                    "<p>Bis Ende des Monats berät das Familienbüro nur dienstags und donnerstags von 9 bis 13 Uhr. "
+                    "Die Familienpunkte in den Stadtteilen sind wie gewohnt für Sie da.</p>"
+                ),
+                "link_page": contact,
+                "link_url": "",
+                "link_text": "Familienpunkte in Ihrer Nähe" if contact else "",
+                "until": timezone.localdate() + datetime.timedelta(days=30),
+                "level": "urgent",
+            },
+        ),
+        _panel("termine_woche"),
+        _panel("familienpunkte_offen"),
+        ("tiles", {"heading": "Alles für Familien an einem Ort", "tiles": _section_tiles(home)}),
+        _panel("kita_freie_plaetze"),
+        _panel("wiki_neue_artikel"),
+        _panel("forum_lebhafte_themen"),
+        (
+            "intro",
+            {
+                "heading": "Mitmachen und mitreden",
+                "text": RichText(
+                    "<p>Fragen Sie andere Eltern im Forum, schreiben Sie im Familien-Wiki mit oder helfen Sie "
+                    "ehrenamtlich in einem Familienpunkt. Mit einem Konto geht das in zwei Minuten.</p>"
+                ),
+                "illustration": "gespraech",
+                "picture": {"image": None, "alt_text": ""},
+            },
+        ),
+    ]
+    _publish(home)
+    return [f"Startseite: {len(home.body)} Blöcke"]

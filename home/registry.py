@@ -4,7 +4,7 @@ city-wide data, and the local institutions in the admin's "Verzeichnisdaten"."""
 from community.accounts.roles import REDAKTION
 from core.address import use_city_source
 from core.registry import AdminSnippets, DemoStep, RoleGrants, demo_steps, directory_snippets, role_grants
-from home import demo
+from home import demo, front_page  # noqa: F401  (front_page registers the areas panel)
 from home.admin_views import LocalInstitutionViewSet
 from home.selectors import city_name
 
@@ -22,5 +22,7 @@ directory_snippets.register(AdminSnippets((LocalInstitutionViewSet,), order=10))
 demo_steps.register(DemoStep("home", demo.seed, order=10))
 # After the contact points' section, so that the menu keeps its order: Familienpunkte, Stadtteile, …
 demo_steps.register(DemoStep("districts", demo.seed_district_index, order=65))
+# Last: the front page points at the sections every other step has made.
+demo_steps.register(DemoStep("front_page", demo.seed_front_page, order=95))
 # Addresses (core.address) saved without a city get the city from the portal settings.
 use_city_source(city_name)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from core.sanitize import strip_tags
 from home.translations import selectors as translation_selectors
 
 
@@ -32,7 +34,10 @@ def area_items(*, site: Site | None, current_path: str = "") -> list[NavItem]:
         pending = frozenset() if source else translation_selectors.pending_page_ids()
         for page in pages:
             url = page.get_url()
-            summary = page.search_description or getattr(page, "intro", "")
+            # Some sections' introductions are rich text: the tile shows their words, not their markup.
+            summary = (
+                page.search_description or html.unescape(strip_tags(str(getattr(page, "intro", "") or ""))).strip()
+            )
             language = translation_selectors.content_language(page, pending=pending)
             lang = translation_selectors.base_language(language) if language != reader else ""
             items.append(NavItem(page.title, url, summary, active=current_path.startswith(url), lang=lang))

@@ -4,7 +4,7 @@ download (posts stay in their threads when the account goes), the admin grants, 
 from machina.apps.forum_conversation.models import Post, Topic
 
 from community.accounts.roles import MODERATION, REDAKTION
-from community.forum import demo, signals  # noqa: F401  (connects receivers)
+from community.forum import demo, front_page, signals  # noqa: F401  (front_page registers the home page panels, signals connects receivers)
 from community.forum.roles import forum_permissions_sync
 from core.registry import DemoStep, PersonalData, RoleGrants, demo_steps, personal_data, role_grants, roles_synced
 

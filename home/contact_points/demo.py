@@ -374,6 +374,8 @@ def _week_start(today: datetime.date) -> datetime.date:
 
 
 def seed() -> list[str]:
+    from home.demo_pictures import demo_image
+
     site = Site.objects.get(is_default_site=True)
     index = ensure_index(site.root_page)
     institutions = seed_institutions()
@@ -388,6 +390,12 @@ def seed() -> list[str]:
                 title=spec["title"],
                 slug=spec["slug"],
                 summary=spec["summary"],
+                image=demo_image(
+                    title=f"Demo: {spec['title']}",
+                    description=f"Gezeichnet: {spec['title']} – ein Haus mit Herz am Giebel, davor eine Familie",
+                    motif="haus",
+                    palette=("teal", "sky", "green")[POINTS.index(spec) % 3],
+                ),
                 district=District.objects.get(slug=spec["district"]),
                 street=spec["street"],
                 postcode=spec["postcode"],

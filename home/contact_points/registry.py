@@ -18,7 +18,7 @@ from core.registry import (
     profile_sections,
     role_grants,
 )
-from home.contact_points import demo
+from home.contact_points import demo, front_page  # noqa: F401  (front_page registers the home page panels)
 
 VOLUNTEERING = {
     "contact_points.volunteerrole": ("add", "change", "delete", "view"),

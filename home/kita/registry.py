@@ -17,7 +17,7 @@ from core.registry import (
     personal_data,
     role_grants,
 )
-from home.kita import demo
+from home.kita import demo, front_page  # noqa: F401  (front_page registers the home page panels)
 from home.kita.admin_views import KitaFocusViewSet
 
 role_grants.register(RoleGrants(REDAKTION, model_permissions={"kita.kitafocus": ("add", "change", "delete", "view")}))

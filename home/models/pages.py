@@ -5,16 +5,24 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import EditorialStreamBlock
+from home.blocks import EditorialStreamBlock, HomeStreamBlock
+from home.icons import illustration_choices
 
 
 class HomePage(Page):
-    """The city's start page: greeting, search box and the portal's areas."""
+    """The city's start page: greeting and search box, then what the Redaktion places: notices, tiles, live panels."""
 
     intro = RichTextField(features=["bold", "italic", "link"], blank=True, verbose_name=_("Begrüßung"))
-    body = StreamField(EditorialStreamBlock(), blank=True, verbose_name=_("Inhalt"))
+    hero_illustration = models.CharField(
+        max_length=40,
+        blank=True,
+        default="familie",
+        choices=illustration_choices,
+        verbose_name=_("Illustration neben der Begrüßung"),
+    )
+    body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("Inhalt"))
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("hero_illustration"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -25,6 +33,19 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.utils import timezone
+
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        # Notices past their last day vanish without an editor having to remember them.
+        context["front_blocks"] = [
+            block
+            for block in self.body
+            if not (block.block_type == "notice" and block.value.get("until") and block.value["until"] < today)
+        ]
+        return context
 
 
 class ContentPage(Page):

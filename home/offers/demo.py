@@ -452,6 +452,26 @@ def seed_providers() -> dict[str, Provider]:
     return providers
 
 
+# The picture each main category's offers get: (motif, palette, what it shows). Its description is the alt text.
+CATEGORY_PICTURES = {
+    "babys-kleinkinder": ("baby", "violet", "Gezeichnet: eine Mutter mit Kinderwagen auf einer Wiese"),
+    "freizeit": ("familie", "green", "Gezeichnet: eine Familie spaziert zwischen Bäumen"),
+    "sport": ("sport", "sky", "Gezeichnet: ein Wasserball über Wellen"),
+    "ferienbetreuung": ("natur", "sun", "Gezeichnet: Bäume unter der Sommersonne"),
+    "kultur": ("musik", "violet", "Gezeichnet: drei bunte Musiknoten"),
+    "bildung": ("wissen", "green", "Gezeichnet: ein aufgeschlagenes Buch"),
+    "beratung": ("haus", "teal", "Gezeichnet: ein Beratungshaus mit Herz am Giebel, davor eine Familie"),
+    "gesundheit": ("familie", "teal", "Gezeichnet: eine Familie im Park"),
+}
+
+
+def _category_picture(slug: str):
+    from home.demo_pictures import demo_image
+
+    motif, palette, description = CATEGORY_PICTURES.get(slug, CATEGORY_PICTURES["freizeit"])
+    return demo_image(title=f"Demo: Angebote {slug}", description=description, motif=motif, palette=palette)
+
+
 def seed_offers(*, index: OfferIndexPage, providers: dict[str, Provider]) -> int:
     today = timezone.localdate()
     categories = {c.slug: c for c in OfferCategory.objects.originals()}
@@ -482,6 +502,8 @@ def seed_offers(*, index: OfferIndexPage, providers: dict[str, Provider]) -> int
             offer = OfferPage(
                 title=title.format(d=district.name),
                 summary=summary,
+                # The alt text is the image's description (image_alt stays empty: nothing to translate per offer).
+                image=_category_picture(cats[0]),
                 body=[
                     (
                         "paragraph",

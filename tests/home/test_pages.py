@@ -94,7 +94,9 @@ def test_home_page_query_budget_does_not_grow_with_the_menu(
             parent=home_page, title=f"Bereich {number}", slug=f"bereich-{number}", show_in_menus=True, intro="x"
         )
     client.get("/de/")  # warm Wagtail's site-root cache as a running server would have it
-    with django_assert_max_num_queries(10):
+    # 10 for the layout and menu, 3 for the default front page panels: the home page's sections (one query for all
+    # panels) and the forums the visitor may read; tests/home/test_front_page.py pins the panels with content.
+    with django_assert_max_num_queries(13):
         assert client.get("/de/").status_code == 200
 
 

@@ -17,6 +17,7 @@ from wagtail.search import index
 from core.address import Address, address_panel, postcode_field
 from core.hours import HasOpeningHours, OpeningExceptionBase, OpeningPeriodBase
 from core.permissions import OwnPagesPermissionTester
+from home.images import alt_text_field, image_alt, require_alt_text
 
 
 class TeamPermissionTester(OwnPagesPermissionTester):
@@ -65,6 +66,16 @@ class ContactPointPage(Address, HasOpeningHours, RoutablePageMixin, Page):
     """One Familienpunkt: where, when open, which counselling is there, facilities, events and volunteer roles."""
 
     summary = models.TextField(max_length=400, blank=True, verbose_name=_("Kurzbeschreibung"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Bild"),
+        help_text=_("Zum Beispiel das Haus oder der Eingang, damit Familien den Familienpunkt wiedererkennen."),
+    )
+    image_alt = alt_text_field()
     district = models.ForeignKey(
         "home.District",
         null=True,
@@ -99,6 +110,7 @@ class ContactPointPage(Address, HasOpeningHours, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")),
         address_panel(before=[FieldPanel("district")]),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("appointments")], heading=_("Kontakt")),
         InlinePanel("hours", heading=_("Öffnungszeiten"), label=_("Zeitraum")),
@@ -130,6 +142,14 @@ class ContactPointPage(Address, HasOpeningHours, RoutablePageMixin, Page):
 
     def permissions_for_user(self, user):
         return TeamPermissionTester(user, self)
+
+    def clean(self):
+        super().clean()
+        require_alt_text(self.image, self.image_alt)
+
+    @property
+    def image_alt_text(self) -> str:
+        return image_alt(self.image, self.image_alt)
 
     def get_context(self, request, *args, **kwargs):
         from home.contact_points.views import contact_point_context

@@ -22,6 +22,7 @@ from core.hours import WEEKDAYS
 from core.permissions import OwnPagesPermissionTester
 from core.translatable import originals_only
 from home.blocks import BaseStreamBlock
+from home.images import alt_text_field, image_alt, require_alt_text
 
 
 class OfferIndexPage(RoutablePageMixin, Page):
@@ -92,6 +93,7 @@ class OfferPage(Address, RoutablePageMixin, Page):
         related_name="+",
         verbose_name=_("Bild"),
     )
+    image_alt = alt_text_field()
     provider = models.ForeignKey(
         "directory.Provider",
         null=True,
@@ -183,7 +185,7 @@ class OfferPage(Address, RoutablePageMixin, Page):
             [FieldPanel("barrier_free"), FieldPanel("accessible_toilet"), FieldPanel("changing_table")],
             heading=_("Barrierefreiheit"),
         ),
-        FieldPanel("image"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")),
         FieldPanel("body"),
         FieldRowPanel([FieldPanel("last_checked"), FieldPanel("external_id")]),
     ]
@@ -211,6 +213,11 @@ class OfferPage(Address, RoutablePageMixin, Page):
         super().clean()
         if self.cost_kind == self.CostKind.PRICE and self.price is None:
             raise ValidationError({"price": _("Bitte geben Sie einen Preis an oder wählen Sie „kostenlos“.")})
+        require_alt_text(self.image, self.image_alt)
+
+    @property
+    def image_alt_text(self) -> str:
+        return image_alt(self.image, self.image_alt)
 
     def save(self, *args, **kwargs):
         self.first_date, self.last_date = date_bounds(self.dates.all())
