@@ -1,7 +1,11 @@
 """What the wiki contributes: the Redaktion's grants and queue, the profile's edits, a member's wiki data."""
 
 from community.accounts.roles import REDAKTION
-from community.wiki import demo, signals  # noqa: F401  (connects receivers)
+from community.wiki import (  # noqa: F401  (connects receivers)
+    demo,
+    review,  # noqa: F401  (its part of the review inbox)
+    signals,
+)
 from community.wiki.services import wiki_workflow_sync
 from core.registry import (
     DemoStep,

@@ -18,7 +18,10 @@ from core.registry import (
     profile_sections,
     role_grants,
 )
-from home.contact_points import demo
+from home.contact_points import (
+    demo,
+    review,  # noqa: F401  (its part of the review inbox)
+)
 
 VOLUNTEERING = {
     "contact_points.volunteerrole": ("add", "change", "delete", "view"),

@@ -102,7 +102,9 @@ def test_parent_edit_waits_for_approval_then_goes_live(client, django_capture_on
         "Freigeben und Veröffentlichen" in edit_page and "Eltern bearbeiten diesen Artikel auf der Website" in edit_page
     )
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Familien-Wiki: Änderungen von Eltern" in dashboard and "Woche ergänzt" in dashboard
+    assert "1 Eintrag wartet auf Ihre Entscheidung" in dashboard
+    inbox = client.get(reverse("review_inbox")).content.decode()
+    assert "Wiki-Änderung" in inbox and "Woche ergänzt" in inbox
     client.logout()
     with django_capture_on_commit_callbacks(execute=True):
         _approve(client, editor, article)
