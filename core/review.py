@@ -250,7 +250,7 @@ def page_decision(request: HttpRequest, page_id: int) -> HttpResponse:
             "author": display_name(workflow_state.requested_by),
             "waiting_since": workflow_state.created_at,
             "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
-            "page_title": _("Prüfen: %(title)s") % {"title": page.title},
+            "page_title": _("Prüfen: %(title)s") % {"title": page.get_admin_display_title()},
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -171,3 +171,21 @@ def test_a_member_of_nothing_cannot_decide(client, waiting):
     assert client.post(url, {"decision": "freigeben"}).status_code in (302, 403)
     waiting["offer"].refresh_from_db()
     assert waiting["offer"].title == "Schwimmkurs"
+
+
+def test_a_declined_place_suggestion_tells_the_parent_why(client, editor, home_page):
+    from tests.changing_places.test_changing_places import SUGGESTION
+
+    index = changing_place_index(home_page)
+    parent = ParentFactory()
+    client.login(username=parent.username, password=PASSWORD)
+    client.post(index.url + "vorschlagen/", {**SUGGESTION, "district": district("heissen").pk})
+    client.logout()
+    client.login(username=editor.username, password=PASSWORD)
+    inbox = client.get(reverse("review_inbox") + "?art=wickelorte")
+    [item] = inbox.context["items"]
+    assert str(item.kind_label) == "Wickelort (Vorschlag)" and item.title == "Spielwarenladen Heißen"
+    assert client.post(item.url, {"decision": "ablehnen", "reason": ""}).status_code == 400
+    client.post(item.url, {"decision": "ablehnen", "reason": "Den Laden gibt es nicht mehr."})
+    notice = Notification.objects.get(user=parent, kind="changing_places.declined")
+    assert "Den Laden gibt es nicht mehr." in notice.body

@@ -336,8 +336,10 @@ def test_trusted_account_publishes_at_once_and_is_checked_afterwards(client, art
     assert result.published and result.edit.direct and result.edit.state == WikiEdit.State.PUBLISHED
     assert "30. Woche" in client.get(article.url).content.decode()
     client.login(username=editor.username, password=PASSWORD)
-    assert "noch nicht nachgeprüft" in client.get(reverse("wagtailadmin_home")).content.decode()
-    response = client.post(reverse("wikiedit:edit", args=[result.edit.pk]), {"checked": "on"})
+    assert "Wiki: nachprüfen" in client.get(reverse("wagtailadmin_home")).content.decode()
+    [item] = client.get(reverse("review_inbox") + "?art=wiki-nachpruefen").context["items"]
+    assert item.url == reverse("wikiedit:edit", args=[result.edit.pk])
+    response = client.post(item.url, {"checked": "on"})
     assert response.status_code == 302
     result.edit.refresh_from_db()
     assert result.edit.checked_by == editor
