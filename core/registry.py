@@ -126,6 +126,31 @@ class FrontPagePanel:
     label: Any
     template: str
     context: Callable[[Any, Any], dict]
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One thing waiting for a decision, told the same way by every app: `url` opens its decision screen."""
+
+    kind: str  # the key of the ReviewSource it comes from
+    kind_label: Any
+    title: str
+    author: str  # display name; "" when the account is gone
+    created_at: Any  # datetime
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewSource:
+    """An app's part of the review inbox (/admin/pruefen/): `allowed(user)` says whether the user decides this kind at
+    all, `items(user)` returns the ReviewItems waiting for them, `count(user)` their number (one query)."""
+
+    key: str
+    label: Any
+    allowed: Callable[[Any], bool]
+    items: Callable[[Any], list[ReviewItem]]
+    count: Callable[[Any], int]
     order: int = 100
 
 
@@ -139,3 +164,4 @@ demo_steps: Registry[DemoStep] = Registry("demo city")
 directory_snippets: Registry[AdminSnippets] = Registry("directory snippets")
 footer_links: Registry[FooterLinks] = Registry("footer links")
 front_page_panels: Registry[FrontPagePanel] = Registry("front page panels")
+review_sources: Registry[ReviewSource] = Registry("review inbox")

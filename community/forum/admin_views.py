@@ -6,7 +6,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from machina.apps.forum.models import Forum
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -77,22 +76,3 @@ class ForumViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return ForumForm
-
-
-class ModerationPanel(Component):
-    """Dashboard for the Moderation: how much waits in the forum's queue, and the way there."""
-
-    name = "forum_moderation"
-    order = 170
-    template_name = "forum_portal/admin_moderation_panel.html"
-
-    def __init__(self, *, forums):
-        self.forums = forums
-
-    def get_context_data(self, parent_context=None):
-        from community.forum.selectors import reported_posts, waiting_posts
-
-        return {
-            "reported": len(reported_posts(forums=self.forums)),
-            "waiting": waiting_posts(forums=self.forums).count(),
-        }

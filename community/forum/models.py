@@ -93,6 +93,66 @@ class PostModeration(models.Model):
     waited = models.BooleanField(default=False)
     hidden_by_reports = models.BooleanField(default=False)
     announced_at = models.DateTimeField(null=True, blank=True)
+    # Removal is soft for a while (FORUM_REMOVAL_UNDO_PERIOD): moderators can undo it, then the post is purged.
+    removed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    removal_reason = models.TextField(blank=True, max_length=2000)
+
+
+class ModerationDecision(models.Model):
+    """What moderators decided about a member's posts or account: the member's history, kept when a post is gone."""
+
+    class Action(models.TextChoices):
+        DECLINED = "abgelehnt", _("Beitrag nicht freigegeben")
+        REMOVED = "entfernt", _("Beitrag entfernt")
+        RESTORED = "wiederhergestellt", _("Entfernen rückgängig gemacht")
+        KEPT = "behalten", _("Gemeldeter Beitrag behalten")
+        SILENCED = "stumm", _("Stummgeschaltet")
+        SUSPENDED = "gesperrt", _("Gesperrt")
+        LIFTED = "aufgehoben", _("Maßnahme aufgehoben")
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_decisions", verbose_name=_("Mitglied")
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("Moderation")
+    )
+    action = models.CharField(max_length=20, choices=Action.choices, verbose_name=_("Entscheidung"))
+    reason = models.TextField(blank=True, max_length=2000, verbose_name=_("Begründung"))
+    subject = models.CharField(max_length=255, blank=True, verbose_name=_("Betreff"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+
+class MemberSanction(models.Model):
+    """A member silenced (reads, cannot write) or suspended (cannot log in) until `ends_at`, with the reason they see.
+
+    It ends by itself: every check compares `ends_at` with now, so no job has to lift it."""
+
+    class Kind(models.TextChoices):
+        SILENCED = "stumm", _("stummgeschaltet: kann lesen, aber nichts schreiben")
+        SUSPENDED = "gesperrt", _("gesperrt: kann sich nicht anmelden")
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_sanctions", verbose_name=_("Mitglied")
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, verbose_name=_("Maßnahme"))
+    reason = models.TextField(max_length=2000, verbose_name=_("Begründung"))
+    starts_at = models.DateTimeField(default=timezone.now)
+    ends_at = models.DateTimeField(verbose_name=_("bis"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+
+    def is_active(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.lifted_at is None and self.starts_at <= now < self.ends_at
 
 
 # Beyond the portal's languages: common in Mülheim's families (Django knows their names, so the label is in-language).

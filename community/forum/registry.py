@@ -4,7 +4,7 @@ download (posts stay in their threads when the account goes), the admin grants, 
 from machina.apps.forum_conversation.models import Post, Topic
 
 from community.accounts.roles import MODERATION, REDAKTION
-from community.forum import demo, front_page, signals  # noqa: F401  (front_page registers the home page panels, signals connects receivers)
+from community.forum import demo, front_page, review, signals  # noqa: F401  (front_page: home page panels; review: its part of the review inbox; signals connects receivers)
 from community.forum.roles import forum_permissions_sync
 from core.registry import DemoStep, PersonalData, RoleGrants, demo_steps, personal_data, role_grants, roles_synced
 
@@ -111,6 +111,43 @@ personal_data.register(
         ),
         reason="machinas Lesemarken, Beitragszähler und Rechte je Konto: technisch, kein eigener Text (Umfragen sind "
         "abgeschaltet); sie gehen mit dem Konto.",
+    )
+)
+
+
+def _moderation(user) -> dict:
+    from community.accounts.services import when
+    from community.forum.models import MemberSanction, ModerationDecision
+
+    return {
+        "entscheidungen": [
+            {
+                "entscheidung": d.get_action_display(),
+                "betreff": d.subject,
+                "begruendung": d.reason,
+                "am": when(d.created_at),
+            }
+            for d in ModerationDecision.objects.filter(member=user)
+        ],
+        "massnahmen": [
+            {
+                "massnahme": s.get_kind_display(),
+                "begruendung": s.reason,
+                "von": when(s.starts_at),
+                "bis": when(s.ends_at),
+            }
+            for s in MemberSanction.objects.filter(member=user)
+        ],
+    }
+
+
+personal_data.register(
+    PersonalData(
+        # The moderators' side of these rows (moderator, removed_by, created_by) is SET_NULL: no data of theirs.
+        models=("forum_portal.ModerationDecision", "forum_portal.MemberSanction", "forum_portal.PostModeration"),
+        key="moderation",
+        export=_moderation,
+        order=25,
     )
 )
 demo_steps.register(DemoStep("forum", demo.seed, order=30))

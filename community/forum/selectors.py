@@ -40,6 +40,37 @@ def waiting_posts(*, forums):
     return (
         Post.objects.filter(approved=False, topic__forum__in=forums)
         .exclude(portal_moderation__hidden_by_reports=True)
+        .exclude(portal_moderation__removed_at__isnull=False)
         .select_related("topic__forum", "topic__first_post", "poster", "portal_language")
         .order_by("created", "pk")
     )
+
+
+def removed_posts(*, forums, since):
+    """Posts removed since `since` (the undo period): moderators can still bring them back."""
+    return (
+        Post.objects.filter(topic__forum__in=forums, portal_moderation__removed_at__gt=since)
+        .select_related("topic__forum", "poster", "portal_moderation__removed_by")
+        .order_by("-portal_moderation__removed_at")
+    )
+
+
+def member_history(*, member) -> dict:
+    """What the moderation needs to judge a member: their posts (also waiting or removed ones), the reports against
+    them and by them, earlier decisions and sanctions."""
+    from community.forum.models import MemberSanction, ModerationDecision
+
+    return {
+        "posts": Post.objects.filter(poster=member)
+        .select_related("topic__forum", "portal_moderation")
+        .order_by("-created")[:50],
+        "post_count": Post.objects.filter(poster=member).count(),
+        "reports_against": PostReport.objects.filter(post__poster=member)
+        .select_related("post__topic", "reporter")
+        .order_by("-created_at")[:50],
+        "reports_made": PostReport.objects.filter(reporter=member)
+        .select_related("post__topic")
+        .order_by("-created_at")[:50],
+        "decisions": ModerationDecision.objects.filter(member=member).select_related("moderator")[:50],
+        "sanctions": MemberSanction.objects.filter(member=member).select_related("created_by"),
+    }

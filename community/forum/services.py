@@ -13,14 +13,23 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 
 from community.accounts.languages import supported_language
-from community.forum.models import ForumAccess, ForumSubscription, PostLanguage, PostModeration, PostReport
-from community.forum.permissions import PortalPermissionHandler
+from community.forum.models import (
+    ForumAccess,
+    ForumSubscription,
+    MemberSanction,
+    ModerationDecision,
+    PostLanguage,
+    PostModeration,
+    PostReport,
+)
+from community.forum.permissions import PortalPermissionHandler, sanctions_forget
 from community.notifications.services import digests_send, notify
 
 logger = logging.getLogger(__name__)
@@ -253,30 +262,109 @@ def post_report(*, post: Post, reporter, reason: str, note: str = "") -> PostRep
 
 
 @transaction.atomic
-def reports_decide(*, post: Post, moderator, keep: bool) -> None:
-    """The moderator's decision on a reported post: keep it (online again) or remove it (a topic's opening post takes the topic)."""
-    reports = PostReport.objects.filter(post=post, outcome=PostReport.Outcome.OPEN)
-    outcome = PostReport.Outcome.KEPT if keep else PostReport.Outcome.REMOVED
-    reports.update(outcome=outcome, decided_at=timezone.now(), decided_by=moderator)
-    if keep:
-        PostModeration.objects.update_or_create(post=post, defaults={"hidden_by_reports": False})
-        if not post.approved:
-            post.approved = True
-            post.save()
+def reports_decide(*, post: Post, moderator, keep: bool, reason: str = "") -> None:
+    """The moderator's decision on a reported post: keep it (online again) or remove it, softly (see `post_remove`)."""
+    if not keep:
+        post_remove(post=post, moderator=moderator, reason=reason)
         return
+    reports = PostReport.objects.filter(post=post, outcome=PostReport.Outcome.OPEN)
+    reports.update(outcome=PostReport.Outcome.KEPT, decided_at=timezone.now(), decided_by=moderator)
+    PostModeration.objects.update_or_create(post=post, defaults={"hidden_by_reports": False})
+    if not post.approved:
+        post.approved = True
+        post.save()
     if post.poster_id:
+        ModerationDecision.objects.create(
+            member_id=post.poster_id, moderator=moderator, action=ModerationDecision.Action.KEPT, subject=post.subject
+        )
+
+
+# --- removing, undoing, declining -------------------------------------------------------------------------------
+REMOVAL_UNDO_PERIOD = timedelta(hours=24)
+
+
+def _reason_required(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Bitte geben Sie eine Begründung an."))
+    return reason
+
+
+@transaction.atomic
+def post_remove(*, post: Post, moderator, reason: str, now=None) -> PostModeration:
+    """Take a post offline (a topic's opening post: the topic): the author reads why; moderators can undo it for
+    REMOVAL_UNDO_PERIOD, after which `removed_posts_purge` deletes it for good."""
+    reason = _reason_required(reason)
+    now = now or timezone.now()
+    moderation, _created = PostModeration.objects.update_or_create(
+        post=post,
+        defaults={"removed_at": now, "removed_by": moderator, "removal_reason": reason, "hidden_by_reports": False},
+    )
+    PostReport.objects.filter(post=post, outcome=PostReport.Outcome.OPEN).update(
+        outcome=PostReport.Outcome.REMOVED, decided_at=now, decided_by=moderator
+    )
+    post.approved = False
+    post.save()  # machina takes the topic along when this is its opening post
+    if post.poster_id:
+        ModerationDecision.objects.create(
+            member_id=post.poster_id,
+            moderator=moderator,
+            action=ModerationDecision.Action.REMOVED,
+            reason=reason,
+            subject=post.subject,
+        )
         notify(
             users=[post.poster],
             kind="forum.removed",
             title=lambda: _("Ihr Beitrag wurde entfernt: %(subject)s") % {"subject": post.topic.subject},
-            body=lambda: _(
-                "Die Moderation hat Ihren Beitrag nach Meldungen anderer Mitglieder entfernt. Bitte beachten Sie die Forenregeln."
-            ),
+            body=lambda: _("Die Moderation hat Ihren Beitrag entfernt. Begründung: %(reason)s") % {"reason": reason},
         )
-    if post.is_topic_head:
-        post.topic.delete()
-    else:
-        post.delete()
+    logger.info("Post %s removed by user %s", post.pk, moderator.pk)
+    return moderation
+
+
+def post_removal_undoable(*, post: Post, now=None) -> bool:
+    moderation = PostModeration.objects.filter(post=post).first()
+    now = now or timezone.now()
+    return bool(moderation and moderation.removed_at and moderation.removed_at > now - REMOVAL_UNDO_PERIOD)
+
+
+@transaction.atomic
+def post_restore(*, post: Post, moderator, now=None) -> None:
+    """Undo a removal while it can be undone: the post (and its topic) is back where it was."""
+    if not post_removal_undoable(post=post, now=now):
+        raise ValidationError(_("Dieses Entfernen lässt sich nicht mehr rückgängig machen."))
+    PostModeration.objects.filter(post=post).update(removed_at=None, removed_by=None, removal_reason="")
+    post.approved = True
+    post.save()
+    if post.poster_id:
+        ModerationDecision.objects.create(
+            member_id=post.poster_id,
+            moderator=moderator,
+            action=ModerationDecision.Action.RESTORED,
+            subject=post.subject,
+        )
+        notify(
+            users=[post.poster],
+            kind="forum.restored",
+            title=lambda: _("Ihr Beitrag ist wieder sichtbar: %(subject)s") % {"subject": post.topic.subject},
+            body=lambda: _("Die Moderation hat das Entfernen Ihres Beitrags rückgängig gemacht."),
+            url=lambda: post_url(post),
+        )
+
+
+def removed_posts_purge(*, now=None) -> int:
+    """Delete for good what was removed longer ago than the undo period (a topic's opening post takes the topic)."""
+    now = now or timezone.now()
+    posts = list(
+        Post.objects.filter(portal_moderation__removed_at__lte=now - REMOVAL_UNDO_PERIOD).select_related("topic")
+    )
+    for post in posts:
+        if post.is_topic_head:
+            post.topic.delete()
+        else:
+            post.delete()
+    return len(posts)
 
 
 # --- members-only forums --------------------------------------------------------------------------------------
@@ -311,22 +399,84 @@ def forum_set_members_only(*, forum: Forum, members_only: bool) -> ForumAccess:
     return access
 
 
-def post_disapprove(*, post: Post, moderator) -> None:
-    """A waiting post is not let through: its author hears so, then it goes (with its topic if it opened one)."""
+def post_disapprove(*, post: Post, moderator, reason: str) -> None:
+    """A waiting post is not let through: its author reads why, then it goes (with its topic if it opened one)."""
+    reason = _reason_required(reason)
     if post.poster_id:
+        ModerationDecision.objects.create(
+            member_id=post.poster_id,
+            moderator=moderator,
+            action=ModerationDecision.Action.DECLINED,
+            reason=reason,
+            subject=post.subject,
+        )
         notify(
             users=[post.poster],
             kind="forum.rejected",
             title=lambda: _("Ihr Beitrag wurde nicht freigegeben: %(subject)s") % {"subject": post.subject},
             body=lambda: (
-                _(
-                    "Die Moderation hat Ihren Beitrag im Forum „%(forum)s“ nicht freigeschaltet. Bei Fragen schreiben Sie gern an „Fragen an die Redaktion“."
-                )
-                % {"forum": post.topic.forum.name}
+                _("Die Moderation hat Ihren Beitrag im Forum „%(forum)s“ nicht freigeschaltet. Begründung: %(reason)s")
+                % {"forum": post.topic.forum.name, "reason": reason}
             ),
         )
     logger.info("Post %s disapproved by user %s", post.pk, moderator.pk)
     post.delete()
+
+
+# --- silencing and suspending -----------------------------------------------------------------------------------
+MAX_SANCTION_DAYS = 365
+
+
+def member_sanction(*, member, moderator, kind: str, days: int, reason: str, now=None) -> MemberSanction:
+    """Silence (cannot write) or suspend (cannot log in) a member for `days`; they are told why and until when."""
+    reason = _reason_required(reason)
+    if kind not in MemberSanction.Kind.values:
+        raise ValidationError(_("Bitte wählen Sie „stummschalten“ oder „sperren“."))
+    if not 1 <= days <= MAX_SANCTION_DAYS:
+        raise ValidationError(_("Bitte geben Sie 1 bis %(max)s Tage an.") % {"max": MAX_SANCTION_DAYS})
+    if member == moderator:
+        raise ValidationError(_("Sich selbst können Sie nicht sperren."))
+    now = now or timezone.now()
+    sanction = MemberSanction.objects.create(
+        member=member, kind=kind, reason=reason, starts_at=now, ends_at=now + timedelta(days=days), created_by=moderator
+    )
+    sanctions_forget(member.pk)
+    silenced = kind == MemberSanction.Kind.SILENCED
+    ModerationDecision.objects.create(
+        member=member,
+        moderator=moderator,
+        action=ModerationDecision.Action.SILENCED if silenced else ModerationDecision.Action.SUSPENDED,
+        reason=reason,
+    )
+    until = sanction.ends_at
+
+    def body() -> str:
+        text = (
+            _("Sie können im Forum bis %(until)s nichts schreiben. Begründung: %(reason)s")
+            if silenced
+            else _("Ihr Konto ist bis %(until)s gesperrt. Begründung: %(reason)s")
+        )
+        return text % {"until": date_format(timezone.localtime(until), "DATETIME_FORMAT"), "reason": reason}
+
+    notify(
+        users=[member],
+        kind="forum.sanction",
+        title=lambda: (
+            _("Die Moderation hat Sie stummgeschaltet") if silenced else _("Die Moderation hat Ihr Konto gesperrt")
+        ),
+        body=body,
+    )
+    return sanction
+
+
+def sanction_lift(*, sanction: MemberSanction, moderator, now=None) -> MemberSanction:
+    sanction.lifted_at = now or timezone.now()
+    sanction.save(update_fields=["lifted_at"])
+    sanctions_forget(sanction.member_id)
+    ModerationDecision.objects.create(
+        member=sanction.member, moderator=moderator, action=ModerationDecision.Action.LIFTED, reason=sanction.reason
+    )
+    return sanction
 
 
 def forum_digests_send(*, now=None) -> int:

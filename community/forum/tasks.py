@@ -15,3 +15,11 @@ def announce_post(post_id: int, waited: bool) -> int:
     from community.forum.services import post_announce
 
     return post_announce(post_id=post_id, waited=waited)
+
+
+@shared_task
+def purge_removed_posts() -> int:
+    """Nightly: posts removed longer ago than the undo period go for good (beat entry "forum-purge-removed")."""
+    from community.forum.services import removed_posts_purge
+
+    return removed_posts_purge()

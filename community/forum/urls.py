@@ -24,4 +24,10 @@ urlpatterns = [
     path("moderation/queue/", views.moderation_queue, name="forum-moderation"),
     path("moderation/queue/<int:pk>/disapprove/", views.PortalPostDisapproveView.as_view()),
     path("moderation/beitrag/<int:pk>/meldungen/", views.reports_decide, name="forum-reports-decide"),
+    path("moderation/beitrag/<int:pk>/entfernen/", views.post_remove, name="forum-post-remove"),
+    path("moderation/beitrag/<int:pk>/wiederherstellen/", views.post_restore, name="forum-post-restore"),
+    path("moderation/mitglied/<int:pk>/", views.member_history, name="forum-member"),
+    path("moderation/massnahme/<int:pk>/aufheben/", views.sanction_lift, name="forum-sanction-lift"),
+    # machina's move form lists its disabled options in a way Django 5 misreads; ours on the same path.
+    path("moderation/topic/<str:slug>-<int:pk>/move/", views.PortalTopicMoveView.as_view()),
 ]

@@ -10,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -22,16 +23,21 @@ from machina.apps.forum_conversation.views import (
     TopicUpdateView,
     TopicView,
 )
-from machina.apps.forum_moderation.views import PostDisapproveView
+from machina.apps.forum_moderation.views import PostDisapproveView, TopicMoveView
 
 from community.forum import selectors, services
 from community.forum.forms import (
+    DecisionReasonForm,
     PortalPostForm,
     PortalPostUpdateForm,
     PortalTopicForm,
+    PortalTopicMoveForm,
     PortalTopicUpdateForm,
     ReportForm,
+    SanctionForm,
 )
+from community.forum.models import MemberSanction
+from community.forum.permissions import current_sanction
 
 
 class PostingMessages:
@@ -68,12 +74,33 @@ class PortalTopicView(TopicView):
     def get_queryset(self):
         return super().get_queryset().select_related("portal_language")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # A silenced member reads why the reply button is missing, and until when.
+        context["forum_sanction"] = current_sanction(self.request.user)
+        return context
+
 
 class PortalPostDisapproveView(PostDisapproveView):
-    def disapprove(self, request, *args, **kwargs):
-        services.post_disapprove(post=self.get_object(), moderator=request.user)
+    """Declining a waiting post needs a reason, which its author receives."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", DecisionReasonForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = DecisionReasonForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        services.post_disapprove(post=self.object, moderator=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, _("Der Beitrag wurde abgelehnt; die Verfasserin oder der Verfasser erfährt es."))
         return redirect("forum-moderation")
+
+
+class PortalTopicMoveView(TopicMoveView):
+    form_class = PortalTopicMoveForm
 
 
 @login_required
@@ -127,6 +154,8 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
         {
             "reported": selectors.reported_posts(forums=forums),
             "waiting": selectors.waiting_posts(forums=forums),
+            "removed": selectors.removed_posts(forums=forums, since=timezone.now() - services.REMOVAL_UNDO_PERIOD),
+            "undo_hours": int(services.REMOVAL_UNDO_PERIOD.total_seconds() // 3600),
         },
     )
 
@@ -139,10 +168,92 @@ def reports_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if decision not in ("behalten", "entfernen"):
         messages.error(request, _("Bitte wählen Sie „Beitrag behalten“ oder „entfernen“. Es wurde nichts geändert."))
         return redirect("forum-moderation")
-    keep = decision == "behalten"
-    services.reports_decide(post=post, moderator=request.user, keep=keep)
-    messages.success(request, _("Der Beitrag ist wieder sichtbar.") if keep else _("Der Beitrag wurde entfernt."))
+    if decision == "entfernen":
+        # Removing asks first, with the reason the author will read.
+        return redirect("forum-post-remove", pk=post.pk)
+    services.reports_decide(post=post, moderator=request.user, keep=True)
+    messages.success(request, _("Der Beitrag ist wieder sichtbar."))
     return redirect("forum-moderation")
+
+
+def post_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Beitrag entfernen": a confirmation page with the reason; the removal can be undone for a while."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    forums = _moderated_forums(request)
+    post = get_object_or_404(Post.objects.select_related("topic__forum", "poster"), pk=pk, topic__forum__in=forums)
+    form = DecisionReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.post_remove(post=post, moderator=request.user, reason=form.cleaned_data["reason"])
+        messages.success(
+            request,
+            _("Der Beitrag wurde entfernt. Sie können das %(hours)s Stunden lang rückgängig machen.")
+            % {"hours": int(services.REMOVAL_UNDO_PERIOD.total_seconds() // 3600)},
+        )
+        return redirect("forum-moderation")
+    return render(
+        request,
+        "forum_moderation/post_remove.html",
+        {
+            "post": post,
+            "topic": post.topic,
+            "forum": post.topic.forum,
+            "form": form,
+            "undo_hours": int(services.REMOVAL_UNDO_PERIOD.total_seconds() // 3600),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+def post_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    forums = _moderated_forums(request)
+    post = get_object_or_404(Post.objects.select_related("topic__forum"), pk=pk, topic__forum__in=forums)
+    try:
+        services.post_restore(post=post, moderator=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Der Beitrag ist wieder sichtbar."))
+    return redirect("forum-moderation")
+
+
+def member_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member seen by the moderation: posts, reports, decisions; silencing or suspending with a reason."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    _moderated_forums(request)
+    member = get_object_or_404(get_user_model(), pk=pk)
+    form = SanctionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_sanction(
+                member=member,
+                moderator=request.user,
+                kind=form.cleaned_data["kind"],
+                days=form.cleaned_data["days"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Die Maßnahme gilt ab sofort; das Mitglied erfährt sie mit der Begründung."))
+            return redirect("forum-member", pk=member.pk)
+    return render(
+        request,
+        "forum_moderation/member.html",
+        {"member": member, "form": form, "now": timezone.now(), **selectors.member_history(member=member)},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+def sanction_lift(request: HttpRequest, pk: int) -> HttpResponse:
+    _moderated_forums(request)
+    sanction = get_object_or_404(MemberSanction, pk=pk, lifted_at__isnull=True)
+    services.sanction_lift(sanction=sanction, moderator=request.user)
+    messages.success(request, _("Die Maßnahme ist aufgehoben."))
+    return redirect("forum-member", pk=sanction.member_id)
 
 
 @login_required

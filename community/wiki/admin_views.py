@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from django import forms
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community.wiki.models import WikiAccountStatus, WikiArticlePage, WikiCategory, WikiEdit, WikiProtection
-from community.wiki.selectors import review_queue_counts
 from community.wiki.services import edit_check
 
 
@@ -139,23 +136,3 @@ class WikiGroup(ModelViewSetGroup):
     menu_icon = "doc-full"
     menu_order = 250
     items = (WikiEditViewSet, WikiAccountStatusViewSet, WikiProtectionViewSet, WikiCategoryViewSet)
-
-
-class WikiReviewPanel(Component):
-    """Dashboard: articles with parent edits waiting, each with a diff against the live version."""
-
-    name = "wiki_review"
-    order = 150
-    template_name = "wiki/admin_review_panel.html"
-
-    def get_context_data(self, parent_context=None):
-        from community.wiki.selectors import pending_articles
-
-        articles = pending_articles()
-        for article in articles:
-            article.compare_url = reverse(
-                "wagtailadmin_pages:revisions_compare",
-                args=[article.pk, "live" if article.live else "earliest", "latest"],
-            )
-            article.edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-        return {"articles": articles, "counts": review_queue_counts()}

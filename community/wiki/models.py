@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, Revision, TranslatableMixin
+from wagtail.models import GroupApprovalTask, Page, Revision, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -294,3 +294,18 @@ class WikiDiscussion(models.Model):
 
     article = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="wiki_discussion")
     topic = models.OneToOneField("forum_conversation.Topic", on_delete=models.CASCADE, related_name="wiki_discussion")
+
+
+class WikiApprovalTask(GroupApprovalTask):
+    """The "Wiki-Freigabe" task: Wagtail's group approval, but "Änderungen anfordern" needs a reason, because the
+    parent whose edit is declined reads it (the task row is Wagtail's; only its content type points here)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Wiki-Freigabe mit Begründung")
+        verbose_name_plural = _("Wiki-Freigaben mit Begründung")
+
+    def get_form_for_action(self, action):
+        from core.review import DeclineReasonForm
+
+        return DeclineReasonForm if action == "reject" else super().get_form_for_action(action)

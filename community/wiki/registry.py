@@ -1,7 +1,7 @@
 """What the wiki contributes: the Redaktion's grants and queue, the profile's edits, a member's wiki data."""
 
 from community.accounts.roles import REDAKTION
-from community.wiki import demo, front_page, signals  # noqa: F401  (front_page registers the home page panels, signals connects receivers)
+from community.wiki import demo, front_page, review, signals  # noqa: F401  (front_page: home page panels; review: its part of the review inbox; signals connects receivers)
 from community.wiki.services import wiki_workflow_sync
 from core.registry import (
     DemoStep,

@@ -7,17 +7,26 @@ import datetime
 import logging
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Revision, WorkflowState
+from wagtail.models import GroupApprovalTask, Page, Revision, WorkflowState
 
 from community.accounts.roles_sync import admin_mails_off_for_parents, workflow_sync
 from community.notifications.services import notify
 from community.wiki.diff import Merge, three_way_merge
-from community.wiki.models import WikiAccountStatus, WikiArticlePage, WikiCategory, WikiEdit, WikiIndexPage, WikiWatch
+from community.wiki.models import (
+    WikiAccountStatus,
+    WikiApprovalTask,
+    WikiArticlePage,
+    WikiCategory,
+    WikiEdit,
+    WikiIndexPage,
+    WikiWatch,
+)
 from community.wiki.selectors import account_status, edit_refusal, is_editor, watchers_of
 
 logger = logging.getLogger(__name__)
@@ -30,6 +39,10 @@ def wiki_workflow_sync() -> None:
     """Parents' wiki edits have their own queue, "Wiki-Freigabe", so the Redaktion sees them apart from other pages."""
     for wiki in WikiIndexPage.objects.all():
         workflow_sync(page=wiki, name=WIKI_WORKFLOW_NAME, task_name=WIKI_TASK_NAME)
+    # Its task declines only with a reason (WikiApprovalTask); the row stays Wagtail's, the content type says so.
+    GroupApprovalTask.objects.filter(workflow_tasks__workflow__name=WIKI_WORKFLOW_NAME).update(
+        content_type=ContentType.objects.get_for_model(WikiApprovalTask, for_concrete_model=False)
+    )
 
 
 MAX_EDITS_PER_HOUR = 10
@@ -257,10 +270,14 @@ def edits_published(*, page: Page, revision: Revision | None, by=None, now: date
 
 
 def edits_rejected(*, page: Page, workflow_state: WorkflowState, by=None, now: datetime.datetime | None = None) -> int:
-    """The Redaktion declined: the waiting edits never go live, their authors learn why, the draft is the live text again."""
+    """The Redaktion declined: the waiting edits never go live, their authors learn why, the draft is the live text again.
+
+    Every way to decline asks for the reason (the review screen, the task's form in the page editor), so there is one."""
     now = now or timezone.now()
     task_state = workflow_state.current_task_state
-    reason = (task_state.comment if task_state else "") or _("Die Redaktion hat keine Begründung angegeben.")
+    reason = (task_state.comment if task_state else "").strip()
+    if not reason:
+        raise ValidationError(_("Bitte geben Sie eine Begründung an."))
     edits = list(WikiEdit.objects.filter(article_id=page.pk, state=WikiEdit.State.PENDING).select_related("author"))
     WikiEdit.objects.filter(pk__in=[edit.pk for edit in edits]).update(
         state=WikiEdit.State.REJECTED, decided_at=now, decided_by=by, reason=reason

@@ -5,12 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from home.changing_places.models import ChangingPlaceReport
-from home.changing_places.selectors import open_report_count
 from home.changing_places.services import report_resolve
 
 
@@ -54,14 +52,3 @@ class ChangingPlaceReportViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return ReportAdminForm
-
-
-class OpenReportsPanel(Component):
-    """Dashboard hint for the Redaktion: parents' notes that wait for a look."""
-
-    name = "changing_place_reports"
-    order = 160
-    template_name = "changing_places/reports_panel.html"
-
-    def get_context_data(self, parent_context=None):
-        return {"count": open_report_count()}

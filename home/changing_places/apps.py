@@ -9,4 +9,4 @@ class ChangingPlacesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from home.changing_places import registry  # noqa: F401  (what this app contributes to the shared registries)
+        from home.changing_places import registry, signals  # noqa: F401  (shared registries; connects receivers)

@@ -18,7 +18,10 @@ from core.registry import (
     profile_sections,
     role_grants,
 )
-from home.changing_places import demo
+from home.changing_places import (
+    demo,
+    review,  # noqa: F401  (its part of the review inbox)
+)
 
 role_grants.register(
     RoleGrants(REDAKTION, model_permissions={"changing_places.changingplacereport": ("change", "view")})

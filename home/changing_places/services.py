@@ -116,3 +116,24 @@ def report_resolve(
     report.resolution = resolution or report.resolution
     report.save(update_fields=["resolved_at", "resolved_by", "resolution"])
     return report
+
+
+def suggestion_declined(*, place: ChangingPlacePage, reason: str) -> None:
+    """The Redaktion did not take a parent's suggested place: the parent reads why (Wagtail's own mails stay off for
+    parents)."""
+    from community.notifications.services import notify
+
+    if place.live or place.suggested_by is None:
+        return
+    notify(
+        users=[place.suggested_by],
+        kind="changing_places.declined",
+        title=lambda: _("Ihr Vorschlag „%(title)s“ wurde nicht übernommen") % {"title": place.title},
+        # The review inbox always asks for the reason; Wagtail's page editor may still decline without one.
+        body=lambda: (
+            _("Begründung der Redaktion: %(reason)s") % {"reason": reason}
+            if reason
+            else _("Bei Fragen schreiben Sie gern an die Redaktion.")
+        ),
+        url=lambda: "/konto/profil/",
+    )

@@ -18,7 +18,7 @@ from core.registry import (
     profile_sections,
     role_grants,
 )
-from home.contact_points import demo, front_page  # noqa: F401  (front_page registers the home page panels)
+from home.contact_points import demo, front_page, review  # noqa: F401  (front_page: home page panels; review: its part of the review inbox)
 
 VOLUNTEERING = {
     "contact_points.volunteerrole": ("add", "change", "delete", "view"),

@@ -15,7 +15,10 @@ from core.registry import (
     district_sections,
     role_grants,
 )
-from home.offers import demo
+from home.offers import (
+    demo,
+    review,  # noqa: F401  (its part of the review inbox)
+)
 from home.offers.admin_views import HolidayPeriodViewSet, OfferCategoryViewSet
 
 role_grants.register(

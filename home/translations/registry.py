@@ -2,7 +2,10 @@
 
 from community.accounts.roles import REDAKTION
 from core.registry import DemoStep, RoleGrants, demo_steps, role_grants
-from home.translations import demo
+from home.translations import (
+    demo,
+    review,  # noqa: F401  (its part of the review inbox)
+)
 from home.translations.models import PendingTranslation
 from search.documents import TranslationsUnderReview, translations_under_review
 

@@ -39,22 +39,20 @@ def test_parent_edits_on_a_phone_editor_approves_in_the_admin_and_the_change_is_
     expect(page.get_by_text("Ihre Änderung wartet auf die Freigabe")).to_be_visible()
     expect(page.locator(".wiki-body")).not_to_contain_text("Terminservicestelle")
 
-    # The Redaktion, at a desk: the dashboard lists the edit; the diff shows it; one click approves it.
+    # The Redaktion, at a desk: the inbox lists the edit; its screen shows the diff; one click approves it.
     desk = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
     admin = desk.new_page()
     admin.goto(f"{live_server.url}/admin/login/")
     admin.locator("#id_username").fill("redakteurin")
     admin.locator("#id_password").fill(PASSWORD)
     admin.locator("form button[type=submit]").click()
-    panel = admin.locator("section.panel", has_text="Familien-Wiki: Änderungen von Eltern")
-    expect(panel).to_contain_text("Tipp ergänzt")
-    panel.get_by_role("link", name="Unterschied zur Live-Fassung").click()
+    admin.get_by_role("link", name="Zum Posteingang „Zu prüfen“").click()
+    row = admin.locator("tbody tr", has_text="Kinderarzt finden")
+    expect(row).to_contain_text("Tipp ergänzt")
+    row.get_by_role("link", name="Kinderarzt finden").click()
     expect(admin.get_by_text("Terminservicestelle 116 117", exact=False).first).to_be_visible()
-    admin.go_back()
-    panel.get_by_role("link", name="Prüfen und freigeben oder ablehnen").click()
-    admin.get_by_role("button", name="Mehr Aktionen").click()
     with admin.expect_navigation():
-        admin.get_by_role("button", name="Freigeben und Veröffentlichen", exact=True).click()
+        admin.get_by_role("button", name="Freigeben", exact=True).click()
     desk.close()
 
     page.goto(f"{live_server.url}{article.url}")

@@ -79,10 +79,12 @@ def test_rejecting_a_waiting_post_deletes_it_and_tells_the_author(
     waiting = make_reply(topic, newcomer, "Kauft unbedingt dieses Produkt!", approved=False)
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("forum_moderation:disapprove_queued_post", args=[waiting.pk]))
+        response = client.post(
+            reverse("forum_moderation:disapprove_queued_post", args=[waiting.pk]), {"reason": "Bitte keine Werbung."}
+        )
     assert response.status_code == 302 and response["Location"] == reverse("forum-moderation")
     assert not Post.objects.filter(pk=waiting.pk).exists()
-    assert Notification.objects.filter(user=newcomer, kind="forum.rejected").exists()
+    assert "Bitte keine Werbung." in Notification.objects.get(user=newcomer, kind="forum.rejected").body
 
 
 def test_reports_hide_a_post_above_the_threshold_until_a_moderator_decides(client, forum, moderator, settings):
@@ -106,11 +108,14 @@ def test_reports_hide_a_post_above_the_threshold_until_a_moderator_decides(clien
     assert queue.count("Werbung oder Spam") == 2 and "Werbung" in queue
     assert "Warten auf Freigabe (0)" in queue  # hidden posts are listed once, with their reports
 
-    client.post(reverse("forum-reports-decide", args=[advert.pk]), {"entscheidung": "entfernen"})
-    assert not Post.objects.filter(pk=advert.pk).exists()
+    # "entfernen" asks first (with the reason); then the post is gone from the topic, the reports settled.
+    response = client.post(reverse("forum-reports-decide", args=[advert.pk]), {"entscheidung": "entfernen"})
+    assert response["Location"] == reverse("forum-post-remove", args=[advert.pk])
+    client.post(reverse("forum-post-remove", args=[advert.pk]), {"reason": "Werbung ist hier nicht erlaubt."})
+    assert Post.objects.get(pk=advert.pk).approved is False
     assert set(PostReport.objects.values_list("outcome", flat=True)) == {PostReport.Outcome.REMOVED}
     assert Notification.objects.filter(user=author, kind="forum.removed").exists()
-    assert Topic.objects.filter(pk=topic.pk).exists()  # a removed reply leaves the conversation
+    assert Topic.objects.get(pk=topic.pk).approved  # a removed reply leaves the conversation
 
 
 def test_keeping_a_reported_post_puts_it_back_online(client, forum, moderator, settings):
@@ -221,14 +226,14 @@ def test_posts_never_embed_outside_content(client, forum):
     assert 'rel="nofollow ugc noopener"' in html
 
 
-def test_moderation_adds_a_members_only_forum_in_the_admin_and_sees_the_queue_on_the_dashboard(
+def test_moderation_adds_a_members_only_forum_in_the_admin_and_sees_the_queue_in_the_inbox(
     client, home_page, moderator
 ):
     newcomer = ParentFactory()
     make_reply(make_topic(make_forum("Baby & Kleinkind"), ParentFactory()), newcomer, "Wartet.", approved=False)
     client.force_login(moderator)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Elternforum: Moderation" in dashboard and "1 Beitrag wartet auf Freigabe." in dashboard
+    assert "1 Eintrag wartet auf Ihre Entscheidung" in dashboard and reverse("review_inbox") in dashboard
     response = client.post(
         reverse("foren:add"), {"name": "Alleinerziehende", "description": "Unter uns.", "members_only": "on"}
     )

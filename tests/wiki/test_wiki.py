@@ -102,7 +102,9 @@ def test_parent_edit_waits_for_approval_then_goes_live(client, django_capture_on
         "Freigeben und Veröffentlichen" in edit_page and "Eltern bearbeiten diesen Artikel auf der Website" in edit_page
     )
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Familien-Wiki: Änderungen von Eltern" in dashboard and "Woche ergänzt" in dashboard
+    assert "1 Eintrag wartet auf Ihre Entscheidung" in dashboard
+    inbox = client.get(reverse("review_inbox")).content.decode()
+    assert "Wiki-Änderung" in inbox and "Woche ergänzt" in inbox
     client.logout()
     with django_capture_on_commit_callbacks(execute=True):
         _approve(client, editor, article)
@@ -334,8 +336,10 @@ def test_trusted_account_publishes_at_once_and_is_checked_afterwards(client, art
     assert result.published and result.edit.direct and result.edit.state == WikiEdit.State.PUBLISHED
     assert "30. Woche" in client.get(article.url).content.decode()
     client.login(username=editor.username, password=PASSWORD)
-    assert "noch nicht nachgeprüft" in client.get(reverse("wagtailadmin_home")).content.decode()
-    response = client.post(reverse("wikiedit:edit", args=[result.edit.pk]), {"checked": "on"})
+    assert "Wiki: nachprüfen" in client.get(reverse("wagtailadmin_home")).content.decode()
+    [item] = client.get(reverse("review_inbox") + "?art=wiki-nachpruefen").context["items"]
+    assert item.url == reverse("wikiedit:edit", args=[result.edit.pk])
+    response = client.post(item.url, {"checked": "on"})
     assert response.status_code == 302
     result.edit.refresh_from_db()
     assert result.edit.checked_by == editor
