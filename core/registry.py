@@ -114,6 +114,19 @@ class FooterLinks:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class Bookmarkable:
+    """A page type parents can keep on their Merkliste (/de/merkliste/). `model` ("app_label.ModelName") is the
+    specific page class, `kind` a stable key, `label` the lazy German heading of its group; `calendar_events(pages,
+    base_url)` returns icalendar Events for the member's private feed (None: this kind has no dates)."""
+
+    model: str
+    kind: str
+    label: Any
+    calendar_events: Callable[[list[Any], str], list[Any]] | None = None
+    order: int = 100
+
+
 role_grants: Registry[RoleGrants] = Registry("role grants")
 # Called after every role sync with no arguments: permissions kept outside Django's (machina's, workflows).
 roles_synced: Registry[Callable[[], None]] = Registry("after role sync")
@@ -123,3 +136,4 @@ district_sections: Registry[DistrictSection] = Registry("district sections")
 demo_steps: Registry[DemoStep] = Registry("demo city")
 directory_snippets: Registry[AdminSnippets] = Registry("directory snippets")
 footer_links: Registry[FooterLinks] = Registry("footer links")
+bookmarkable: Registry[Bookmarkable] = Registry("bookmarkable pages")

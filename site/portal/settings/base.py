@@ -70,6 +70,7 @@ PORTAL_APPS = [
     "home.accessibility",
     "community.wiki",
     "community.forum",
+    "community.bookmarks",
 ]
 INSTALLED_APPS = PORTAL_APPS + [
     "wagtail_localize",
