@@ -49,6 +49,8 @@ def test_guest_keeps_pages_on_the_phone_and_takes_them_into_the_account(live_ser
     expect(page.get_by_role("link", name="Kita Sonnenschein")).to_have_count(0)
 
     log_in(page, live_server.url, "mama")
+    # The profile (where the login leads) takes the device's list over and reloads with the new count.
+    expect(page.get_by_text("Sie haben 1 Seite gemerkt.")).to_be_visible()
     page.goto(f"{live_server.url}/de/merkliste/")
     expect(page.get_by_role("link", name="Babyschwimmen Saarn")).to_be_visible()
     assert list(Bookmark.objects.filter(user=parent).values_list("page_id", flat=True)) == [swimming.pk]
