@@ -151,6 +151,18 @@ class ReviewSource:
     allowed: Callable[[Any], bool]
     items: Callable[[Any], list[ReviewItem]]
     count: Callable[[Any], int]
+
+
+@dataclass(frozen=True)
+class Bookmarkable:
+    """A page type parents can keep on their Merkliste (/de/merkliste/). `model` ("app_label.ModelName") is the
+    specific page class, `kind` a stable key, `label` the lazy German heading of its group; `calendar_events(pages,
+    base_url)` returns icalendar Events for the member's private feed (None: this kind has no dates)."""
+
+    model: str
+    kind: str
+    label: Any
+    calendar_events: Callable[[list[Any], str], list[Any]] | None = None
     order: int = 100
 
 
@@ -165,3 +177,4 @@ directory_snippets: Registry[AdminSnippets] = Registry("directory snippets")
 footer_links: Registry[FooterLinks] = Registry("footer links")
 front_page_panels: Registry[FrontPagePanel] = Registry("front page panels")
 review_sources: Registry[ReviewSource] = Registry("review inbox")
+bookmarkable: Registry[Bookmarkable] = Registry("bookmarkable pages")

@@ -43,8 +43,8 @@ PAGES = [
         False,
         "Angaben gemäß § 5 DDG.",
         [
-            "<p>Familienportal Mülheim an der Ruhr (Demonstrationsinstanz)<br>"
-            "Stadt Mülheim an der Ruhr – Familienbüro<br>Musterstraße 1, 45468 Mülheim an der Ruhr</p>",
+            "<p>Familienportal Mülheim an der Ruhr (Demonstrationsinstanz)<br/>"
+            "Stadt Mülheim an der Ruhr – Familienbüro<br/>Musterstraße 1, 45468 Mülheim an der Ruhr</p>",
             "<p>Diese Installation enthält erfundene Demodaten. Namen, Angebote und Einrichtungen "
             "dienen nur der Vorführung.</p>",
         ],

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+from urllib.parse import urlsplit, urlunsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.utils.translation import get_language, override
 
 from community.accounts.languages import language_header, recipient_language, supported_language
@@ -14,7 +18,21 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         user.language = supported_language(get_language())
         return super().save_user(request, user, form, commit)
 
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        return portal_absolute(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        return portal_absolute(super().get_reset_password_from_key_url(key))
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # Links in mails lead to the public address (PORTAL_BASE_URL), not to the host and port this process was
+        # reached at (a gunicorn behind a proxy, 127.0.0.1 in a task); the "site" is the portal.
+        context = {
+            **{key: portal_absolute(value) if key.endswith("_url") else value for key, value in context.items()},
+            "current_site": SimpleNamespace(
+                name=settings.WAGTAIL_SITE_NAME, domain=urlsplit(settings.PORTAL_BASE_URL).netloc
+            ),
+        }
         # Confirmation, password reset and notices go out in the account's language, whoever's request sends them;
         # a mail to an address without an account (sign-up attempts) stays in the language of the request.
         user = context.get("user") or _account_of(email)
@@ -23,6 +41,14 @@ class PortalAccountAdapter(DefaultAccountAdapter):
 
     def render_mail(self, template_prefix, email, context, headers=None):
         return super().render_mail(template_prefix, email, context, headers={**(headers or {}), **language_header()})
+
+
+def portal_absolute(url):
+    """The same path on PORTAL_BASE_URL: allauth builds absolute links from the request's host."""
+    if not isinstance(url, str) or not url.startswith(("http://", "https://", "/")):
+        return url
+    parts = urlsplit(url)
+    return settings.PORTAL_BASE_URL.rstrip("/") + urlunsplit(("", "", parts.path, parts.query, parts.fragment))
 
 
 def _account_of(email: str):

@@ -7,11 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from community.accounts.roles import REDAKTION
 from core.registry import (
+    Bookmarkable,
     DemoStep,
     DistrictSection,
     PersonalData,
     ProfileSection,
     RoleGrants,
+    bookmarkable,
     demo_steps,
     district_sections,
     personal_data,
@@ -94,3 +96,8 @@ personal_data.register(
     )
 )
 demo_steps.register(DemoStep("changing_places", demo.seed, order=70))
+bookmarkable.register(
+    Bookmarkable(
+        model="changing_places.ChangingPlacePage", kind="wickelorte", label=_("Wickel- und Stillorte"), order=40
+    )
+)

@@ -67,6 +67,11 @@ def _login_or_confirm(request: HttpRequest):
 
 
 def suggest_place(request: HttpRequest, *, index) -> HttpResponse:
+    if not request.user.is_authenticated:
+        # Guests are told why an account is needed, instead of landing on the login form without a word.
+        context = index.get_context(request)
+        context.update({"index": index, "login_needed": True, "next": request.get_full_path()})
+        return TemplateResponse(request, "changing_places/suggest.html", context)
     if (refusal := _login_or_confirm(request)) is not None:
         return refusal
     form = SuggestPlaceForm(request.POST or None)

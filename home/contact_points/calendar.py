@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from icalendar import Event, vRecur
 
 from core.ical import new_calendar, utc_until
@@ -48,6 +49,15 @@ def _vevent(event: EventPage, point: ContactPointPage | None, base_url: str, sta
     elif not event.occurrence_dates():
         vevent.add("status", "CANCELLED")
     return vevent
+
+
+def event_components(*, events: list[EventPage], base_url: str) -> list[Event]:
+    """These events for a calendar of someone else's (the Merkliste's feed), each with its Familienpunkt's address."""
+    prefetch_related_objects(events, "cancellations")
+    paths = {event.path[: -EventPage.steplen] for event in events}
+    by_path = {point.path: point for point in ContactPointPage.objects.filter(path__in=paths)}
+    stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    return [_vevent(event, by_path.get(event.path[: -EventPage.steplen]), base_url, stamp) for event in events]
 
 
 def events_calendar(

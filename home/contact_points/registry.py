@@ -7,11 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from community.accounts.roles import FAMILIENPUNKT_TEAM, REDAKTION
 from core.registry import (
+    Bookmarkable,
     DemoStep,
     DistrictSection,
     PersonalData,
     ProfileSection,
     RoleGrants,
+    bookmarkable,
     demo_steps,
     district_sections,
     personal_data,
@@ -114,3 +116,20 @@ personal_data.register(
     PersonalData(models=("contact_points.ContactPointStaff",), key="familienpunkt_teams", export=_teams, order=51)
 )
 demo_steps.register(DemoStep("contact_points", demo.seed, order=60))
+
+
+def _bookmarked_events(pages: list, base_url: str) -> list:
+    from home.contact_points.calendar import event_components
+
+    return event_components(events=pages, base_url=base_url)
+
+
+bookmarkable.register(
+    Bookmarkable(
+        model="contact_points.EventPage",
+        kind="termine",
+        label=_("Termine in Familienpunkten"),
+        calendar_events=_bookmarked_events,
+        order=20,
+    )
+)

@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from community.accounts.roles import REDAKTION
 from core.registry import (
     AdminSnippets,
+    Bookmarkable,
     DemoStep,
     DistrictSection,
     PersonalData,
     RoleGrants,
+    bookmarkable,
     demo_steps,
     directory_snippets,
     district_sections,
@@ -81,4 +83,9 @@ personal_data.register(
         export=_kita_staff,
         order=70,
     )
+)
+# Kitas and childminders have no dates of their own: they are kept on the list, but not in its calendar.
+bookmarkable.register(Bookmarkable(model="kita.KitaPage", kind="kitas", label=_("Kitas"), order=30))
+bookmarkable.register(
+    Bookmarkable(model="kita.ChildminderPage", kind="tagespflege", label=_("Kindertagespflege"), order=31)
 )

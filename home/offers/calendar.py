@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from icalendar import Event, vRecur
 
 from core.ical import new_calendar, utc_until
@@ -51,6 +52,13 @@ def _event(offer: OfferPage, line: OfferDate, url: str, stamp: datetime.datetime
             )
         event.add("rrule", vRecur(rule))
     return event
+
+
+def offer_events(*, offers: list[OfferPage], base_url: str) -> list[Event]:
+    """The events of these offers for a calendar of someone else's (the Merkliste's feed)."""
+    prefetch_related_objects(offers, "dates")
+    stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    return [_event(offer, line, base_url + offer.url, stamp) for offer in offers for line in offer.dates.all()]
 
 
 def offers_calendar(*, offers: Iterable[OfferPage], name: str, base_url: str) -> bytes:

@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from community.accounts.roles import ANBIETER, REDAKTION
 from core.registry import (
     AdminSnippets,
+    Bookmarkable,
     DemoStep,
     DistrictSection,
     RoleGrants,
+    bookmarkable,
     demo_steps,
     directory_snippets,
     district_sections,
@@ -55,3 +57,20 @@ district_sections.register(
     )
 )
 demo_steps.register(DemoStep("offers", demo.seed, order=40))
+
+
+def _bookmarked_offer_events(pages: list, base_url: str) -> list:
+    from home.offers.calendar import offer_events
+
+    return offer_events(offers=pages, base_url=base_url)
+
+
+bookmarkable.register(
+    Bookmarkable(
+        model="offers.OfferPage",
+        kind="angebote",
+        label=_("Angebote"),
+        calendar_events=_bookmarked_offer_events,
+        order=10,
+    )
+)

@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
     *installed("community.forum", path("forum/", include("community.forum.urls"))),
     path("forum/", include(machina_urls)),
+    *installed("community.bookmarks", path("merkliste/", include("community.bookmarks.urls"))),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include(wagtail_urls)),
 )

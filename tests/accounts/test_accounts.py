@@ -2,6 +2,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core import mail
 
 from community.accounts.models import User
@@ -13,7 +14,8 @@ NEW_PASSWORD = "Ruhrufer-Spaziergang-2026"
 
 
 def link_in(message) -> str:
-    return re.search(r"https?://testserver(/\S+)", message.body).group(1)
+    # Mails link to the public address (PORTAL_BASE_URL), not to the host the test client called.
+    return re.search(re.escape(settings.PORTAL_BASE_URL.rstrip("/")) + r"(/\S+)", message.body).group(1)
 
 
 def register(client, username="neue_mama", email="neue.mama@example.org"):

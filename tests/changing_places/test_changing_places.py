@@ -93,7 +93,16 @@ def test_honeypot_and_daily_limit(client, index):
 
 
 def test_anonymous_and_unconfirmed_cannot_suggest(client, index):
-    assert client.get(index.url + "vorschlagen/")["Location"].startswith(reverse("account_login"))
+    # A guest is told why an account is needed and gets the login and sign-up with the way back here.
+    response = client.get(index.url + "vorschlagen/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Vorschläge nehmen wir nur von angemeldeten Eltern an" in html
+    assert f'href="{reverse("account_login")}?next=/de/wickeln-stillen/vorschlagen/"' in html
+    assert f'href="{reverse("account_signup")}?next=/de/wickeln-stillen/vorschlagen/"' in html
+    assert 'name="title"' not in html
+    assert _suggest(client, index).status_code == 200
+    assert not ChangingPlacePage.objects.exists()
     unconfirmed = UserFactory(verified=False)
     client.login(username=unconfirmed.username, password=PASSWORD)
     assert _suggest(client, index).status_code == 302

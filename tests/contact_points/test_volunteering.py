@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
 
@@ -183,3 +184,20 @@ def test_reminder_command_and_beat_schedule(point, sign_up, settings):
     assert "home.contact_points.tasks.send_volunteer_reminders" in scheduled
     app.loader.import_default_modules()
     assert "home.contact_points.tasks.send_volunteer_reminders" in app.tasks
+
+
+def test_each_sign_up_button_names_its_shift(client, point):
+    """On a phone the buttons stand apart from their shift's line: each says which shift it signs up for."""
+    saturday = in_days((5 - timezone.localdate().weekday()) % 7 + 7)
+    make_shift(point, date=saturday, starts="10:00", ends="12:00")
+    make_shift(point, date=saturday + datetime.timedelta(days=1), starts="14:30", ends="16:00")
+    client.force_login(ParentFactory())
+
+    html = client.get(point.url).content.decode()
+
+    day = date_filter(saturday, "j. N")  # "12. Dez."
+    assert day.startswith(f"{saturday.day}. ")
+    label = f"Für Samstag, {day}, 10:00–12:00 Uhr eintragen"
+    assert f'aria-label="{label}: Elterncafé-Schicht">{label}</button>' in html
+    assert "Für Sonntag," in html and "14:30–16:00 Uhr eintragen" in html
+    assert ">Eintragen</button>" not in html

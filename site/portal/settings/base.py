@@ -70,6 +70,7 @@ PORTAL_APPS = [
     "home.accessibility",
     "community.wiki",
     "community.forum",
+    "community.bookmarks",
 ]
 INSTALLED_APPS = PORTAL_APPS + [
     "wagtail_localize",
@@ -217,7 +218,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Familienportal] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "10/h/ip"}
-ACCOUNT_FORMS = {"signup": "community.accounts.forms.PortalSignupForm"}
+ACCOUNT_FORMS = {"signup": "community.accounts.forms.PortalSignupForm", "login": "community.accounts.forms.PortalLoginForm"}
 ACCOUNT_ADAPTER = "community.accounts.adapter.PortalAccountAdapter"  # mails in the member's language
 
 # --- Wagtail ------------------------------------------------------------------------------
