@@ -126,6 +126,7 @@ class FrontPagePanel:
     label: Any
     template: str
     context: Callable[[Any, Any], dict]
+    order: int = 100
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class ReviewSource:
     allowed: Callable[[Any], bool]
     items: Callable[[Any], list[ReviewItem]]
     count: Callable[[Any], int]
+    order: int = 100
 
 
 @dataclass(frozen=True)

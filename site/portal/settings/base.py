@@ -218,7 +218,10 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Familienportal] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "10/h/ip"}
-ACCOUNT_FORMS = {"signup": "community.accounts.forms.PortalSignupForm", "login": "community.accounts.forms.PortalLoginForm"}
+ACCOUNT_FORMS = {
+    "signup": "community.accounts.forms.PortalSignupForm",
+    "login": "community.accounts.forms.PortalLoginForm",
+}
 ACCOUNT_ADAPTER = "community.accounts.adapter.PortalAccountAdapter"  # mails in the member's language
 
 # --- Wagtail ------------------------------------------------------------------------------
@@ -303,6 +306,11 @@ CELERY_BEAT_SCHEDULE = {
     "drain-outbox": {"task": "core.tasks.drain_outbox", "schedule": 60},
     "volunteer-reminders": {"task": "home.contact_points.tasks.send_volunteer_reminders", "schedule": 60 * 60},
     "forum-digests": {"task": "community.forum.tasks.send_forum_digests", "schedule": crontab(hour=7, minute=0)},
+    # Removed posts can be restored for 24 hours; afterwards they go for good.
+    "forum-purge-removed": {
+        "task": "community.forum.tasks.purge_removed_posts",
+        "schedule": crontab(hour=3, minute=20),
+    },
     "stale-offer-reminders": {"task": "home.offers.tasks.flag_stale_offers", "schedule": crontab(hour=6, minute=30)},
     "unpublish-past-pages": {"task": "home.tasks.unpublish_past_pages", "schedule": crontab(hour=2, minute=15)},
     "search-catch-up": {"task": "search.tasks.search_catch_up", "schedule": 60},
