@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import GroupApprovalTask
 
 from community.accounts.languages import language_choices
 
@@ -42,3 +43,19 @@ class User(AbstractUser):
 
     def get_display_name(self) -> str:
         return self.display_name or self.username
+
+
+class ReasonedApprovalTask(GroupApprovalTask):
+    """The "Redaktion-Freigabe" task: Wagtail's group approval, but "Änderungen anfordern" needs a reason, because the
+    provider or parent whose change is declined reads it (the task row is Wagtail's; only its content type points
+    here, set by roles_sync)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Freigabe durch die Redaktion mit Begründung")
+        verbose_name_plural = _("Freigaben durch die Redaktion mit Begründung")
+
+    def get_form_for_action(self, action):
+        from core.review import DeclineReasonForm
+
+        return DeclineReasonForm if action == "reject" else super().get_form_for_action(action)

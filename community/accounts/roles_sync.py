@@ -84,6 +84,15 @@ def _sync_approval_workflow() -> None:
     root_page = Page.get_first_root_node()
     if root_page is not None:
         workflow_sync(page=root_page, name=APPROVAL_WORKFLOW_NAME, task_name=APPROVAL_TASK_NAME)
+    # Its task declines only with a reason (ReasonedApprovalTask); the row stays Wagtail's, the content type says so.
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import GroupApprovalTask
+
+    from community.accounts.models import ReasonedApprovalTask
+
+    GroupApprovalTask.objects.filter(workflow_tasks__workflow__name=APPROVAL_WORKFLOW_NAME).update(
+        content_type=ContentType.objects.get_for_model(ReasonedApprovalTask, for_concrete_model=False)
+    )
 
 
 @transaction.atomic

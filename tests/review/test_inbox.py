@@ -164,6 +164,21 @@ def test_the_page_editor_also_asks_for_the_reason_before_declining_a_wiki_edit(c
     assert WikiEdit.objects.get().state == WikiEdit.State.PENDING
 
 
+def test_the_page_editor_asks_for_the_reason_before_declining_an_offer_change_too(client, editor, waiting):
+    """The Redaktion-Freigabe's own "Änderungen anfordern" in Wagtail's page editor: the provider reads the reason."""
+    offer = waiting["offer"]
+    task_state = TaskState.objects.get(workflow_state__object_id=str(offer.pk), status=TaskState.STATUS_IN_PROGRESS)
+    client.login(username=editor.username, password=PASSWORD)
+    action = reverse("wagtailadmin_pages:workflow_action", args=[offer.pk, "reject", task_state.pk])
+    response = client.post(action, {"comment": "  "}, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    assert "Bitte geben Sie eine Begründung an." in response.json()["html"]
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    client.post(action, {"comment": "Bitte die Uhrzeit ergänzen."}, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_REJECTED and task_state.comment == "Bitte die Uhrzeit ergänzen."
+
+
 def test_a_member_of_nothing_cannot_decide(client, waiting):
     provider = UserFactory(roles=[ANBIETER])
     client.login(username=provider.username, password=PASSWORD)
