@@ -22,7 +22,8 @@ directory_snippets.register(AdminSnippets((LocalInstitutionViewSet,), order=10))
 demo_steps.register(DemoStep("home", demo.seed, order=10))
 # After the contact points' section, so that the menu keeps its order: Familienpunkte, Stadtteile, …
 demo_steps.register(DemoStep("districts", demo.seed_district_index, order=65))
-# Last: the front page points at the sections every other step has made.
-demo_steps.register(DemoStep("front_page", demo.seed_front_page, order=95))
+# After every section step (the front page points at the sections they made), before the demo translations (90):
+# its notice, tiles and pictures' alternative texts are translated with the rest of the home page.
+demo_steps.register(DemoStep("front_page", demo.seed_front_page, order=85))
 # Addresses (core.address) saved without a city get the city from the portal settings.
 use_city_source(city_name)
