@@ -124,3 +124,66 @@ def test_the_check_finds_a_serious_violation(live_server, page):
     found = serious_violations(page)
     assert any(line.startswith("label (critical): #unlabelled") for line in found), found
     assert any(line.startswith("image-alt (critical): #no-alt") for line in found), found
+
+
+def _log_in(page, base: str, username: str) -> None:
+    from tests.factories import PASSWORD
+
+    page.goto(f"{base}/konto/login/")
+    page.locator("input[name=login]").fill(username)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("input[name=password]").press("Enter")
+    page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (1366, 900)])
+def test_no_serious_violation_on_the_pages_of_guests_members_moderators_and_the_redaktion(
+    live_server, browser, width, height
+):
+    """The pages behind a login or a form: sign-up and login, the Merkliste (guest and member), the profile, the
+    notices, the wiki editor, a forum topic with the reply form, the Moderation's member page, the Redaktion's
+    review inbox and its decision screen — at phone and laptop width."""
+    from community.accounts.roles import MODERATION, REDAKTION
+    from community.wiki.services import article_edit
+    from home.models import HomePage
+    from tests.factories import UserFactory, topic_url
+
+    public_pages()
+    home = HomePage.objects.get(depth=2)
+    sandra = ParentFactory._meta.model.objects.get(username="sandra")
+    wiki = wiki_index(home)
+    article = make_article(wiki, title="Kinderarzt finden", body="## Suchen\nFrüh anrufen.")
+    article_edit(
+        user=sandra,
+        article=article,
+        body="## Suchen\nFrüh anrufen.\n\n## Tipp\nAm Markt.",
+        summary="Tipp ergänzt",
+        base_revision_id=article.latest_revision_id,
+    )
+    topic = make_topic(make_forum("Kita & Schule"), sandra)
+    UserFactory(username="moderatorin", roles=[MODERATION])
+    UserFactory(username="redakteurin", roles=[REDAKTION])
+    groups = {
+        None: ["/konto/login/", "/konto/signup/", "/de/merkliste/", topic_url(topic)],
+        "sandra": [
+            "/de/merkliste/",
+            "/konto/profil/",
+            "/konto/benachrichtigungen/",
+            f"/de/{wiki.slug}/{article.slug}/bearbeiten/",
+            topic_url(topic),
+        ],
+        "moderatorin": [f"/de/forum/moderation/mitglied/{sandra.pk}/"],
+        "redakteurin": ["/admin/pruefen/", f"/admin/pruefen/seite/{article.pk}/"],
+    }
+    problems = []
+    for username, paths in groups.items():
+        context = browser.new_context(locale="de-DE", viewport={"width": width, "height": height})
+        page = context.new_page()
+        if username:
+            _log_in(page, live_server.url, username)
+        for path in paths:
+            response = page.goto(f"{live_server.url}{path}")
+            assert response.status == 200, f"{username} {path}: {response.status}"
+            problems += [f"{username or 'Gast'} {path}: {violation}" for violation in serious_violations(page)]
+        context.close()
+    assert not problems, "\n".join(problems)

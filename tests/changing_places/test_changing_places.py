@@ -123,7 +123,10 @@ def test_report_of_an_outdated_place_reaches_the_admin_queue_once(client, index)
 
     editor = UserFactory(roles=[REDAKTION])
     client.login(username=editor.username, password=PASSWORD)
-    assert "Hinweis von Eltern wartet" in client.get(reverse("wagtailadmin_home")).content.decode()
+    # The dashboard counts it, the review inbox lists it with its kind and the parent's words.
+    assert "1 Eintrag wartet auf Ihre Entscheidung" in client.get(reverse("wagtailadmin_home")).content.decode()
+    inbox = client.get(reverse("review_inbox") + "?art=wickelort-hinweise").content.decode()
+    assert "Hinweis zu einem Wickelort" in inbox and "Geschlossen seit Oktober." in inbox
     assert "Café Ruhrblick" in client.get(reverse("changingplacereport:index")).content.decode()
     client.post(
         reverse("changingplacereport:edit", args=[report.pk]), {"resolution": "Ort zurückgezogen", "resolved": "on"}

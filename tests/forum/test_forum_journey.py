@@ -27,10 +27,17 @@ def test_new_parent_asks_moderator_approves_another_parent_answers_first_is_noti
     # Register and confirm the address from the mail.
     client.post(
         "/konto/signup/",
-        {"username": "neue_mama", "email": "neue.mama@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "username": "neue_mama",
+            "display_name": "Neue Mama",
+            "email": "neue.mama@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
         HTTP_ACCEPT_LANGUAGE="de",
     )
-    confirm = re.search(r"https?://testserver(/\S+)", mail.outbox[-1].body).group(1)
+    # The mail links to the portal's public address (PORTAL_BASE_URL), not to the test server.
+    confirm = re.search(r"https?://[^/\s]+(/konto/confirm-email/\S+)", mail.outbox[-1].body).group(1)
     client.post(confirm)
 
     # Ask: the question waits for approval and says so.
