@@ -149,10 +149,10 @@ def test_no_serious_violation_on_the_pages_of_guests_members_moderators_and_the_
     from tests.factories import UserFactory, topic_url
 
     public_pages()
-    home = HomePage.objects.get(depth=2)
+    home = HomePage.objects.get(depth=2, locale__language_code="de")
     sandra = ParentFactory._meta.model.objects.get(username="sandra")
     wiki = wiki_index(home)
-    article = make_article(wiki, title="Kinderarzt finden", body="## Suchen\nFrüh anrufen.")
+    article = make_article(wiki, title="Hebamme finden", body="## Suchen\nFrüh anrufen.")
     article_edit(
         user=sandra,
         article=article,
@@ -184,6 +184,7 @@ def test_no_serious_violation_on_the_pages_of_guests_members_moderators_and_the_
         for path in paths:
             response = page.goto(f"{live_server.url}{path}")
             assert response.status == 200, f"{username} {path}: {response.status}"
+            assert page.url == f"{live_server.url}{path}", f"{username} {path}: redirected to {page.url}"
             problems += [f"{username or 'Gast'} {path}: {violation}" for violation in serious_violations(page)]
         context.close()
     assert not problems, "\n".join(problems)

@@ -198,3 +198,23 @@ def test_seed_demo_refuses_an_unknown_language_in_german_before_changing_anythin
     with pytest.raises(CommandError, match="Unbekannte Sprache: xx. Möglich sind: .*en, tr"):
         call_command("seed_demo", languages="en,xx")
     assert OfferPage.objects.count() == before
+
+
+def test_demo_front_page_has_notice_tiles_with_pictures_and_live_panels_in_every_language(seeded, client):
+    """The Redaktion's demo arrangement is translated with the rest of the home page: no German tile or notice on the
+    English or Arabic front page, and every picture has its alternative text in the reader's language."""
+    import re
+
+    german = client.get("/de/").content.decode()
+    assert "Familienbüro: geänderte Sprechzeiten" in german and "Alles für Familien an einem Ort" in german
+    assert "Was ist los diese Woche?" in german  # a live panel (contact points' events)
+    for language, notice, tiles, drawn in [
+        ("en", "Family office: changed opening hours", "Everything for families in one place", "Drawing:"),
+        ("ar", "مكتب الأسرة: تغيير مواعيد الاستشارة", "كل ما تحتاجه الأسرة في مكان واحد", "رسم:"),
+    ]:
+        html = client.get(f"/{language}/").content.decode()
+        assert notice in html and tiles in html, language
+        assert "Sprechzeiten" not in html and "Gezeichnet" not in html, language
+        alts = re.findall(r'<img[^>]*\balt="([^"]*)"', html)
+        assert alts and all(alt for alt in alts), (language, alts)
+        assert any(alt.startswith(drawn) for alt in alts), (language, alts)
