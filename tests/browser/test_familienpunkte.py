@@ -65,7 +65,7 @@ def test_parent_in_styrum_finds_the_district_a_changing_table_open_now_and_a_caf
 
     page.goto(f"{live_server.url}{point.url}")
     page.locator("#helfen").get_by_role("link", name="Anmelden").click()
-    page.get_by_label("Anmeldung").fill("sandra")
+    page.get_by_label("E-Mail-Adresse oder Benutzername").fill("sandra")
     page.get_by_label("Passwort", exact=False).first.fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Anmeldung").click()
     page.get_by_role("button", name="Eintragen").first.click()

@@ -68,8 +68,11 @@ def test_new_parent_asks_moderator_approves_another_parent_answers_first_is_noti
     other.get_by_role("button", name="Absenden").click()
     expect(other.locator(".post__content", has_text="das Team ist sehr herzlich")).to_be_visible()
 
-    # The first parent sees the notices in the header and opens the answer.
+    # The first parent, on a phone, sees the unread notices on the folded menu's button and opens the answer.
     page.goto(f"{base}/de/forum/")
+    toggle = page.locator(".site-menu__toggle")
+    expect(toggle).to_have_text(re.compile(r"Menü \d+ neue Benachrichtigungen"))
+    toggle.click()
     page.get_by_role("link", name=re.compile("Benachrichtigungen")).click()
     expect(page.get_by_text("Ihr Beitrag ist freigegeben: Erfahrungen mit der Kita Sonnenblume?")).to_be_visible()
     page.get_by_role("link", name="Neue Antwort im Thema „Erfahrungen mit der Kita Sonnenblume?“").click()

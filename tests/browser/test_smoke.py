@@ -22,7 +22,7 @@ def test_parent_opens_the_home_page_and_logs_in(live_server, page):
     assert page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Forum").is_visible()
 
     page.get_by_role("link", name="Anmelden").click()
-    page.get_by_label("Anmeldung").fill("sandra")
+    page.get_by_label("E-Mail-Adresse oder Benutzername").fill("sandra")
     page.get_by_label("Passwort", exact=False).first.fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Anmeldung").click()
 

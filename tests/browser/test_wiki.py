@@ -21,7 +21,7 @@ def test_parent_edits_on_a_phone_editor_approves_in_the_admin_and_the_change_is_
     # A parent on a phone: log in from the edit button, type, preview.
     page.goto(f"{live_server.url}{article.url}")
     page.get_by_role("link", name="Bearbeiten").click()
-    page.get_by_label("Anmeldung").fill("sandra")
+    page.get_by_label("E-Mail-Adresse oder Benutzername").fill("sandra")
     page.get_by_label("Passwort", exact=False).first.fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Anmeldung").click()
     page.wait_for_url(f"{live_server.url}{article.url}bearbeiten/")

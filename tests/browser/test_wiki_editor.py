@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 def log_in(page, live_server, url):
     page.goto(f"{live_server.url}{url}")
-    page.get_by_label("Anmeldung").fill("sandra")
+    page.get_by_label("E-Mail-Adresse oder Benutzername").fill("sandra")
     page.get_by_label("Passwort", exact=False).first.fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Anmeldung").click()
     page.wait_for_url(f"{live_server.url}{url}")
