@@ -70,7 +70,8 @@ def test_a_post_hidden_by_reports_leaves_the_index_and_a_removed_topic_too(index
     assert "Kinderwagen gesucht" in _texts("Kinderwagen")
     with indexing():
         reports_decide(
-            post=Post.objects.get(pk=topic.first_post_id), moderator=UserFactory(roles=[MODERATION]),
+            post=Post.objects.get(pk=topic.first_post_id),
+            moderator=UserFactory(roles=[MODERATION]),
             keep=False,
             reason="Werbung",
         )
