@@ -35,3 +35,23 @@ class TaskClaim(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class SubmitKey(models.Model):
+    """A sent form's key (core/submit_once.py): the first request inserts it, repeats find it and its result.
+
+    `owner` is a keyed hash of the account or the guest's CSRF secret, so the row names no one; rows expire after
+    SUBMIT_ONCE_KEEP_HOURS."""
+
+    owner = models.CharField(max_length=40)
+    key = models.CharField(max_length=64)
+    result_url = models.CharField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner", "key"], name="core_submit_key_once")]
+        verbose_name = _("Gesendetes Formular")
+        verbose_name_plural = _("Gesendete Formulare")
+
+    def __str__(self) -> str:
+        return self.key

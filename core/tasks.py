@@ -21,3 +21,10 @@ def drain_outbox() -> int:
     from core.background import outbox_drain
 
     return outbox_drain()
+
+
+@shared_task
+def expire_submit_keys() -> int:
+    from core.submit_once import submit_keys_expire
+
+    return submit_keys_expire()

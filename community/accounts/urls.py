@@ -6,5 +6,6 @@ urlpatterns = [
     path("profil/", views.profile, name="profile"),
     path("daten/", views.data_export, name="account-data"),
     path("loeschen/", views.account_delete_view, name="account-delete"),
+    path("signup/", views.signup, name="account_signup"),  # allauth's, with the form's key checked
     path("", include("allauth.urls")),
 ]

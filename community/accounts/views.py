@@ -1,3 +1,4 @@
+from allauth.account.views import signup as allauth_signup
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -8,6 +9,10 @@ from django.utils.translation import gettext as _
 from community.accounts.forms import AccountDeleteForm, ProfileForm
 from community.accounts.selectors import profile_sections_of, profile_summary
 from community.accounts.services import account_data, account_delete
+from core.submit_once import submit_once
+
+# allauth's sign-up, sent once per form: a double click or a resent form asks for one account and sends one mail.
+signup = submit_once(allauth_signup)
 
 
 @login_required

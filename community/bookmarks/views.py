@@ -11,13 +11,18 @@ from wagtail.models import Page
 
 from community.bookmarks import selectors, services
 from core.ical import ics_response
+from core.submit_once import submit_once
 
 
 def _back(request: HttpRequest):
+    return redirect(_back_url(request))
+
+
+def _back_url(request: HttpRequest) -> str:
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return redirect(target)
-    return redirect("bookmarks:list")
+        return target
+    return reverse("bookmarks:list")
 
 
 def bookmark_list(request: HttpRequest) -> HttpResponse:
@@ -42,6 +47,7 @@ def guest_items(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@submit_once(back=_back_url)
 def bookmark_save(request: HttpRequest) -> HttpResponse:
     page = get_object_or_404(Page, pk=request.POST.get("page") or 0, live=True)
     try:

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -38,6 +39,7 @@ from community.forum.forms import (
 )
 from community.forum.models import MemberSanction
 from community.forum.permissions import current_sanction
+from core.submit_once import submit_once
 
 
 class PostingMessages:
@@ -48,10 +50,12 @@ class PostingMessages:
     )
 
 
+@method_decorator(submit_once, name="post")
 class PortalTopicCreateView(PostingMessages, TopicCreateView):
     post_form_class = PortalTopicForm
 
 
+@method_decorator(submit_once, name="post")
 class PortalPostCreateView(PostingMessages, PostCreateView):
     post_form_class = PortalPostForm
 
@@ -104,6 +108,7 @@ class PortalTopicMoveView(TopicMoveView):
 
 
 @login_required
+@submit_once
 def post_report(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("topic__forum", "poster"), pk=pk)
     handler = request.forum_permission_handler
@@ -218,6 +223,7 @@ def post_restore(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("forum-moderation")
 
 
+@submit_once
 def member_history(request: HttpRequest, pk: int) -> HttpResponse:
     """A member seen by the moderation: posts, reports, decisions; silencing or suspending with a reason."""
     if not request.user.is_authenticated:

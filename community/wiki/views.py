@@ -34,6 +34,7 @@ from community.wiki.selectors import (
     visible_revision,
 )
 from community.wiki.services import EditConflict
+from core.submit_once import submit_once
 from core.translatable import localized_sorted
 
 SAVED_SESSION_KEY = "wiki_saved_article"
@@ -145,6 +146,7 @@ def article_titles(request: HttpRequest, *, index) -> JsonResponse:
     return JsonResponse({"titles": titles})
 
 
+@submit_once
 def article_edit(request: HttpRequest, *, article) -> HttpResponse:
     refusal = edit_refusal(user=request.user, article=article)
     if refusal:
@@ -208,6 +210,7 @@ def _conflict_context(*, form, conflict: EditConflict, mine: str) -> dict:
     }
 
 
+@submit_once
 def article_propose(request: HttpRequest, *, index) -> HttpResponse:
     refusal = edit_refusal(user=request.user)
     if refusal:
@@ -243,6 +246,7 @@ def article_propose(request: HttpRequest, *, index) -> HttpResponse:
     return TemplateResponse(request, "wiki/propose.html", context)
 
 
+@submit_once
 def article_history_view(request: HttpRequest, *, article) -> HttpResponse:
     if request.method == "POST":
         return _revert(request, article=article)
@@ -323,6 +327,7 @@ def article_watch(request: HttpRequest, *, article) -> HttpResponse:
     return redirect(article.url)
 
 
+@submit_once
 def article_discussion(request: HttpRequest, *, article) -> HttpResponse:
     existing = WikiDiscussion.objects.filter(article_id=article.pk).select_related("topic__forum").first()
     if existing:

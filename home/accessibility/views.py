@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
+from core.submit_once import submit_once
 from home.accessibility.forms import FeedbackForm
 from home.accessibility.selectors import reported_page
 from home.accessibility.services import feedback_submit
@@ -14,6 +15,7 @@ from home.accessibility.services import feedback_submit
 TEMPLATE = "accessibility/accessibility_statement_page.html"
 
 
+@submit_once
 def statement_page(request: HttpRequest, *, page) -> HttpResponse:
     if request.method == "POST":
         form = FeedbackForm(request.POST)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from core.submit_once import submit_once
 from home.changing_places.forms import PlaceFilterForm, ReportForm, SuggestPlaceForm
 from home.changing_places.selectors import PlaceFilters, places_search
 from home.changing_places.services import can_contribute, place_report, place_suggest
@@ -66,6 +67,7 @@ def _login_or_confirm(request: HttpRequest):
     return None
 
 
+@submit_once
 def suggest_place(request: HttpRequest, *, index) -> HttpResponse:
     if not request.user.is_authenticated:
         # Guests are told why an account is needed, instead of landing on the login form without a word.
@@ -91,6 +93,7 @@ def suggest_place(request: HttpRequest, *, index) -> HttpResponse:
     return TemplateResponse(request, "changing_places/suggest.html", context)
 
 
+@submit_once
 def report_place(request: HttpRequest, *, place) -> HttpResponse:
     if (refusal := _login_or_confirm(request)) is not None:
         return refusal

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.ical import ics_response
+from core.submit_once import submit_once
 from home.contact_points import services
 from home.contact_points.calendar import events_calendar
 from home.contact_points.models import ContactPointPage, EventPage, VolunteerShift, VolunteerSignup
@@ -148,6 +149,7 @@ def events_ics(request: HttpRequest, *, index, contact_point: ContactPointPage |
     return ics_response(content, f"{slugify(under.title) or 'familienpunkte'}.ics")
 
 
+@submit_once(back=lambda request, *, contact_point, shift_id: contact_point.url + "#helfen")
 def volunteer_signup(request: HttpRequest, *, contact_point: ContactPointPage, shift_id: int) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])

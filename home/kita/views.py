@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.geo import attach_distances, map_points
+from core.submit_once import SUBMIT_KEY_FIELD, submit_once
 from home.kita.forms import DaycareFilterForm
 from home.kita.models.pages import AgeGroup
 from home.kita.selectors import DaycareFilters, daycare_search, daycares_for_staff, stale_before
@@ -52,6 +53,7 @@ def daycare_search_context(*, request: HttpRequest, index) -> dict:
     }
 
 
+@submit_once
 def report_places(request: HttpRequest, *, index) -> HttpResponse:
     """The Kita-Leitung's form: free places per age group for the daycares this account is assigned to."""
     if not request.user.is_authenticated:
@@ -97,13 +99,16 @@ def report_places(request: HttpRequest, *, index) -> HttpResponse:
     )
 
 
+@submit_once
 def alert_signup(request: HttpRequest, *, index) -> HttpResponse:
     if request.method != "POST":
         return redirect(index.url)
     form = AlertForm(request.POST)
+    query = request.POST.copy()
+    query.pop(SUBMIT_KEY_FIELD, None)  # the form's key is not part of the search
     if form.is_valid():
         try:
-            alert_create(email=form.cleaned_data["email"], query=request.POST, index_url=index.url)
+            alert_create(email=form.cleaned_data["email"], query=query, index_url=index.url)
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
@@ -112,7 +117,7 @@ def alert_signup(request: HttpRequest, *, index) -> HttpResponse:
             )
     else:
         messages.error(request, _("Bitte geben Sie eine gültige E-Mail-Adresse an."))
-    params = request.POST.copy()
+    params = query
     for name in ("csrfmiddlewaretoken", "email"):
         params.pop(name, None)
     return redirect(f"{index.url}?{params.urlencode()}")

@@ -360,3 +360,11 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
     },
 }
+
+# --- Forms count once (core/submit_once.py, issue 19) --------------------------------------
+# A repeated form (double click, resent request) waits this long for the first one's result, then is sent back to
+# the form with a notice.
+SUBMIT_ONCE_WAIT_SECONDS = 5
+# A form's key is remembered this long; sending the same page again after that counts as new.
+SUBMIT_ONCE_KEEP_HOURS = 48
+CELERY_BEAT_SCHEDULE["expire-submit-keys"] = {"task": "core.tasks.expire_submit_keys", "schedule": 60 * 60}
