@@ -401,5 +401,7 @@ LOGGING = {
         # The search clients log every request at INFO.
         "opensearch": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
+        # Login protection: failures and lockouts are warnings; axes' INFO lines repeat them per step.
+        "axes": {"level": "WARNING"},
     },
 }
