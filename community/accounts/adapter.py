@@ -7,9 +7,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import get_language, override
 
 from community.accounts.languages import language_header, recipient_language, supported_language
+from community.accounts.lockout import client_address
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
@@ -17,6 +19,13 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         # The language the person signed up in (the request's, set by the language switcher's cookie or the browser).
         user.language = supported_language(get_language())
         return super().save_user(request, user, form, commit)
+
+    def get_client_ip(self, request) -> str:
+        # allauth's limits count by the same address as the login lockout (PORTAL_TRUSTED_PROXIES).
+        address = client_address(request)
+        if not address:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address
 
     def get_email_confirmation_url(self, request, emailconfirmation) -> str:
         return portal_absolute(super().get_email_confirmation_url(request, emailconfirmation))

@@ -1,8 +1,9 @@
 """What accounts contribute themselves: the account in the data download, the demo accounts, role grants."""
 
 from community.accounts import demo, roles, signals  # noqa: F401  (roles registers grants, signals connects)
+from community.accounts.roles import REDAKTION
 from community.accounts.services import account_export
-from core.registry import DemoStep, PersonalData, demo_steps, personal_data
+from core.registry import DemoStep, PersonalData, RoleGrants, demo_steps, personal_data, role_grants
 
 personal_data.register(
     PersonalData(
@@ -100,4 +101,24 @@ personal_data.register(
 )
 personal_data.register(
     PersonalData(models=("wagtailusers.UserProfile",), key="einstellungen_redaktion", export=_admin_settings, order=96)
+)
+
+
+# Login protection (community/accounts/lockout.py): the Redaktion sees lockouts and lifts them.
+role_grants.register(RoleGrants(REDAKTION, model_permissions={"axes.accessattempt": ("view", "delete")}))
+
+
+def _forget_failed_logins(user) -> None:
+    from community.accounts.lockout import lockout_release
+
+    lockout_release(kind="username", value=user.get_username())
+
+
+personal_data.register(
+    PersonalData(
+        models=("axes.AccessAttempt",),
+        before_delete=_forget_failed_logins,
+        reason="Fehlgeschlagene Anmeldungen (Name, Adresse, Browser) für die Sperre nach zu vielen Versuchen; "
+        "sie verfallen nach der Sperrzeit und gehen mit dem Konto.",
+    )
 )

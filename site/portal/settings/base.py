@@ -1,5 +1,6 @@
 """Settings shared by every mode; each environment variable is read here once, with its embedded default."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -93,6 +94,7 @@ INSTALLED_APPS = PORTAL_APPS + [
     "django_filters",
     "allauth",
     "allauth.account",
+    "axes",  # failed-login lockout on every way in (community/accounts/lockout.py)
     # django-machina and what it needs
     "mptt",
     "haystack",
@@ -128,6 +130,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Turns a login refused for too many failures into the portal's German 429 page.
+    "axes.middleware.AxesMiddleware",
     "community.forum.middleware.ForumPermissionMiddleware",  # machina's, minus a session per anonymous visit
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -171,6 +175,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out account or address is refused before any password is checked.
+    "community.accounts.lockout.PortalLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -217,12 +223,49 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Familienportal] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "10/h/ip"}
 ACCOUNT_FORMS = {
     "signup": "community.accounts.forms.PortalSignupForm",
     "login": "community.accounts.forms.PortalLoginForm",
 }
 ACCOUNT_ADAPTER = "community.accounts.adapter.PortalAccountAdapter"  # mails in the member's language
+
+# --- Login protection (issue 19; community/accounts/lockout.py, docs/operations.md "Login protection") ---------
+# Reverse proxies in front of the portal that append the client's address to X-Forwarded-For (nginx:
+# $proxy_add_x_forwarded_for). 0: the address is REMOTE_ADDR and X-Forwarded-For is never trusted.
+PORTAL_TRUSTED_PROXIES = env.int("PORTAL_TRUSTED_PROXIES", default=0)
+# Failed logins (any way in: /konto/login/, /admin/login/, re-authentication) before a lockout, counted
+# separately per account and per client address, each within the lockout period.
+PORTAL_LOGIN_FAILURES_PER_ACCOUNT = env.int("PORTAL_LOGIN_FAILURES_PER_ACCOUNT", default=5)
+PORTAL_LOGIN_FAILURES_PER_ADDRESS = env.int("PORTAL_LOGIN_FAILURES_PER_ADDRESS", default=20)
+# How long a lockout lasts; failures older than this are forgotten, a new failure while locked restarts it.
+PORTAL_LOGIN_LOCKOUT_MINUTES = env.int("PORTAL_LOGIN_LOCKOUT_MINUTES", default=15)
+# One reading of the client address for allauth's limits and for django-axes (lockout.client_address).
+ALLAUTH_TRUSTED_PROXY_COUNT = PORTAL_TRUSTED_PROXIES
+AXES_CLIENT_IP_CALLABLE = "community.accounts.lockout.client_address"  # wins over axes' ipware settings
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # the account alone, and the address alone
+AXES_HANDLER = "community.accounts.lockout.PortalLockoutHandler"  # one limit per parameter (above)
+AXES_FAILURE_LIMIT = "community.accounts.lockout.failure_limit"  # the larger of the two
+AXES_COOLOFF_TIME = timedelta(minutes=PORTAL_LOGIN_LOCKOUT_MINUTES)
+AXES_USERNAME_CALLABLE = "community.accounts.lockout.account_key"  # "julia" and her e-mail count as one
+AXES_LOCKOUT_CALLABLE = "community.accounts.lockout.lockout_response"  # German 429 page in the portal layout
+AXES_RESET_ON_SUCCESS = False  # a login to one's own account must not wipe the failures an address collected
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful login (data minimisation); failures only
+AXES_VERBOSE = False
+# allauth's own limits per client address ("ip") and per e-mail address ("key"). Failed logins are axes'
+# job alone ("login_failed" off: allauth's would answer first, with its own wording). test.py switches the
+# limits off; tests that need them take PORTAL_ACCOUNT_RATE_LIMITS.
+PORTAL_ACCOUNT_RATE_LIMITS = {
+    "login_failed": "",
+    "login": "30/m/ip",
+    "signup": "5/m/ip,10/h/ip",
+    # Reset mails: per address, and per e-mail address so nobody's mailbox can be flooded.
+    "reset_password": "5/m/ip,20/h/ip,3/h/key",
+    # The page a reset mail links to (allauth counts it per address only; its key is a signed token).
+    "reset_password_from_key": "10/m/ip,30/h/ip",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+}
+ACCOUNT_RATE_LIMITS = PORTAL_ACCOUNT_RATE_LIMITS
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Familienportal"
@@ -358,6 +401,8 @@ LOGGING = {
         # The search clients log every request at INFO.
         "opensearch": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
+        # Login protection: failures and lockouts are warnings; axes' INFO lines repeat them per step.
+        "axes": {"level": "WARNING"},
     },
 }
 
