@@ -368,7 +368,7 @@ def backup_create(
                 )
                 % {"folder": output.parent, "needed": _megabytes(needed), "free": _megabytes(free)}
             )
-        writer_cleanup(partial)  # left over from a backup that was killed
+        _discard(partial)  # left over from a backup that was killed
         writer = _Archive(partial) if archive else _Folder(partial)
         files = []
         try:
@@ -403,7 +403,7 @@ def backup_create(
             writer.add(MANIFEST, _Bytes(data), len(data))
             writer.close()
         except OSError as error:
-            writer_cleanup(partial)
+            _discard(partial)
             if _no_space(error):
                 raise BackupError(
                     _("Kein Speicherplatz mehr frei in %(folder)s. Die unvollständige Sicherung wurde gelöscht.")
@@ -411,7 +411,7 @@ def backup_create(
                 ) from error
             raise
         except BaseException:
-            writer_cleanup(partial)
+            _discard(partial)
             raise
     if archive:
         partial.replace(output)
@@ -432,7 +432,7 @@ class _Bytes:
         return chunk
 
 
-def writer_cleanup(partial: Path) -> None:
+def _discard(partial: Path) -> None:
     if partial.is_dir():
         shutil.rmtree(partial, ignore_errors=True)
     else:
@@ -722,17 +722,26 @@ def backup_restore(
     if media_only:
         return result
     if rebuild is not None:
-        if pending:
-            rebuild("migrate")
-            result.migrated = [f"{app}.{name}" for app, name in pending]
         from wagtail.models import Page, ReferenceIndex
 
+        commands = ["migrate"] if pending else []
         if not ReferenceIndex.objects.using(alias).exists() and Page.objects.using(alias).filter(depth__gt=2).exists():
-            rebuild("rebuild_references_index")
-            result.rebuilt.append("rebuild_references_index")
-        for command in settings.BACKUP_REBUILD_COMMANDS:
-            rebuild(command)
+            commands.append("rebuild_references_index")
+        for command in [*commands, *settings.BACKUP_REBUILD_COMMANDS]:
+            try:
+                rebuild(command)
+            except (Exception, SystemExit) as error:  # search_reindex exits 1 when the search engine is away
+                result.notes.append(
+                    _(
+                        "„manage.py %(command)s“ ist fehlgeschlagen (%(error)s). Datenbank und Mediendateien sind "
+                        "wiederhergestellt; führen Sie den Befehl erneut aus, sobald die Ursache behoben ist."
+                    )
+                    % {"command": command, "error": error}
+                )
+                continue
             result.rebuilt.append(command)
+        if pending and "migrate" in result.rebuilt:
+            result.migrated = [f"{app}.{name}" for app, name in pending]
     elif pending or settings.BACKUP_REBUILD_COMMANDS:
         result.notes.append(
             _("Führen Sie noch aus: %(commands)s.")

@@ -31,6 +31,7 @@ from django.test import override_settings
 from core.backup import storage_hashes, table_counts
 from tests.home.test_seed_demo import demo_city
 
+pytestmark = pytest.mark.django_db  # pytest-django sets up the test database only for modules that ask for it
 SEARCH_TABLE = "portal_search_searchentry"
 
 
@@ -231,18 +232,19 @@ def _newer_portal(archive, tmp):
     return folder
 
 
+REFUSED_RESTORES = [
+    (_intact, "Die Datenbank enthält bereits Inhalte"),
+    (_truncated, "kein lesbares Sicherungsarchiv"),
+    (_not_an_archive, "kein lesbares Sicherungsarchiv"),
+    (_without_manifest, "keine Sicherung des Portals: manifest.json fehlt"),
+    (_altered_media_file, "Die Sicherung ist beschädigt"),
+    (_other_engine, "Die Sicherung stammt aus einer"),
+    (_newer_portal, "Die Sicherung stammt von einer neueren Version des Portals"),
+]
+
+
 @pytest.mark.parametrize(
-    ("case", "message"),
-    [
-        (_intact, "Die Datenbank enthält bereits Inhalte"),
-        (_truncated, "kein lesbares Sicherungsarchiv"),
-        (_not_an_archive, "kein lesbares Sicherungsarchiv"),
-        (_without_manifest, "keine Sicherung des Portals: manifest.json fehlt"),
-        (_altered_media_file, "Die Sicherung ist beschädigt"),
-        (_other_engine, "Die Sicherung stammt aus einer"),
-        (_newer_portal, "Die Sicherung stammt von einer neueren Version des Portals"),
-    ],
-    ids=lambda value: value.__name__.strip("_") if callable(value) else None,
+    ("case", "message"), REFUSED_RESTORES, ids=[case.__name__.strip("_") for case, _message in REFUSED_RESTORES]
 )
 def test_restore_refuses_in_german_and_changes_nothing(round_trip, django_db_blocker, tmp_path, case, message):
     backup = case(round_trip.archive, tmp_path)

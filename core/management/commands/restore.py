@@ -53,6 +53,8 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {table}: {count}")
         if result.migrated:
             self.stdout.write(f"Nachgeholte Migrationen: {', '.join(result.migrated)}")
+        if result.rebuilt:
+            self.stdout.write(f"Neu aufgebaut: {', '.join(result.rebuilt)}")
         for note in result.notes:
-            self.stdout.write(note)
+            self.stderr.write(self.style.WARNING(note))
         self.stdout.write(self.style.SUCCESS(f"Wiederhergestellt: {result.files} Mediendateien geschrieben."))
