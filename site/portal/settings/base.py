@@ -387,6 +387,15 @@ CACHES["machina_attachments"] = {
     "LOCATION": env.str("MACHINA_ATTACHMENT_CACHE_DIR", default=str(BASE_DIR / "var" / "machina_attachments")),
 }
 
+# --- Backup and restore (manage.py backup / restore, core/backup.py) ------------------------------
+# Tables whose rows are derived from the rest and rebuilt after a restore (the portal search's and Wagtail's
+# search indices): a backup leaves their data out ("search-free state"), so it never carries a stale index.
+BACKUP_DERIVED_TABLE_PREFIXES = ["portal_search_", "wagtailsearch_"]
+# What a restore runs afterwards to rebuild them: the portal search, then Wagtail's admin search.
+BACKUP_REBUILD_COMMANDS = ["search_reindex", "update_index"]
+# Folder with pg_dump and pg_restore when they are not the newest under /usr/lib/postgresql/*/bin or on PATH.
+BACKUP_PG_BIN_DIR = env.str("BACKUP_PG_BIN_DIR", default="")
+
 # --- Logging ------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
