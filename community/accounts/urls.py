@@ -6,5 +6,6 @@ urlpatterns = [
     path("profil/", views.profile, name="profile"),
     path("daten/", views.data_export, name="account-data"),
     path("loeschen/", views.account_delete_view, name="account-delete"),
+    path("2fa/weiter/", views.mfa_continue, name="mfa-continue"),
     path("", include("allauth.urls")),
 ]
