@@ -171,6 +171,17 @@ def test_an_app_code_is_accepted_only_once(client):
     assert client.post(CODE_STEP, {"code": code}).status_code == 200
 
 
+def test_guessing_codes_is_cut_off(client, settings):
+    # allauth counts wrong codes against its per-account login limit (the test settings switch limits off).
+    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+    editor = staff(REDAKTION)
+    log_in(client, editor.username)
+    for _attempt in range(5):
+        assert client.post(CODE_STEP, {"code": wrong_code()}).status_code == 200
+    refused = client.post(CODE_STEP, {"code": totp_code()})
+    assert refused.status_code == 200 and "_auth_user_id" not in client.session
+
+
 @pytest.mark.parametrize(
     ("request_to_admin_login", "expected_next"),
     [
