@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import time
+
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -91,6 +94,22 @@ class StaffSecondFactorMiddleware:
         if request.method == "GET" and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}):
             request.session[SESSION_NEXT] = wanted
         return HttpResponseRedirect(reverse("mfa_activate_totp"))
+
+
+def first_enrolment_after_login(request: HttpRequest | None) -> bool:
+    """The password was entered moments ago and the account had no second factor then: setting up the first one
+    (and seeing its recovery codes) needs no second password prompt. A factor that existed before this login is
+    changed or removed only after allauth's re-authentication."""
+    from allauth.account import app_settings as account_settings
+    from allauth.account.internal.flows.login import get_authentication_records
+
+    if request is None or not request.user.is_authenticated:
+        return False
+    records = [r for r in get_authentication_records(request, request.user) if r.get("method") == "password"]
+    if not records or time.time() - records[-1]["at"] >= account_settings.REAUTHENTICATION_TIMEOUT:
+        return False
+    logged_in_at = datetime.datetime.fromtimestamp(records[-1]["at"], tz=datetime.UTC)
+    return not Authenticator.objects.filter(user_id=request.user.pk, created_at__lt=logged_in_at).exists()
 
 
 def continue_url(request: HttpRequest) -> str:

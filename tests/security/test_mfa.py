@@ -90,7 +90,7 @@ def test_enrolment_explains_in_german_shows_a_portal_qr_code_and_leads_back(clie
     assert response.status_code == 302  # no code step: nothing enrolled yet
     response = client.get("/admin/pruefen/")
     assert response["Location"] == ENROL
-    page = client.get(ENROL)
+    page = client.get(ENROL)  # right after the login: no second password prompt before the first factor
     html = page.content.decode()
     assert "Für Ihr Konto ist ein zweiter Faktor vorgeschrieben" in html
     assert "Danach geht es dort weiter, wo Sie hinwollten." in html
@@ -147,6 +147,14 @@ def test_the_code_step(client, case, code, logged_in):
         assert response.status_code == 200, case
         assert "Dieser Code stimmt nicht." in response.content.decode(), case
         assert client.get("/admin/").status_code == 302
+
+
+def test_changing_an_existing_factor_asks_to_confirm_again(client):
+    editor = staff(REDAKTION)
+    log_in(client, editor.username)
+    client.post(CODE_STEP, {"code": totp_code()})
+    response = client.get(reverse("mfa_deactivate_totp"))
+    assert response.status_code == 302 and response["Location"].startswith("/konto/reauthenticate/")
 
 
 def test_a_recovery_code_works_once(client):
