@@ -38,6 +38,16 @@ def _fresh_cache():
 
 
 @pytest.fixture
+def admin_user(admin_user):
+    # Staff must have a second factor (community/accounts/mfa.py); pytest-django's administrator gets the
+    # factories' authenticator app like every staff account the factories make.
+    from tests.factories import enrol_second_factor
+
+    enrol_second_factor(admin_user)
+    return admin_user
+
+
+@pytest.fixture
 def home_page(db):
     from home.models import HomePage
 

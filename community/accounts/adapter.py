@@ -6,6 +6,7 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import get_language, override
@@ -50,6 +51,14 @@ class PortalAccountAdapter(DefaultAccountAdapter):
 
     def render_mail(self, template_prefix, email, context, headers=None):
         return super().render_mail(template_prefix, email, context, headers={**(headers or {}), **language_header()})
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        # Staff sent to enrol right after logging in would otherwise type their password twice in a row.
+        from community.accounts.mfa import first_enrolment_after_login
+
+        if app == "allauth.mfa" and first_enrolment_after_login(self.request or allauth_context.request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
 
 def portal_absolute(url):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
@@ -11,6 +14,10 @@ from community.accounts.models import User
 from community.accounts.roles import ANBIETER, ELTERN, FAMILIENPUNKT_TEAM, KITA_LEITUNG, MODERATION, REDAKTION
 
 DEMO_PASSWORD = "demo"
+# The demo's authenticator-app key (public like the password): add it to any TOTP app to try the code step.
+DEMO_TOTP_SECRET = "FAMILIENPORTALDEMOMUELHEIMRUHR23"
+# These two log in with the code step; the other staff accounts are asked to enrol on their first login.
+DEMO_ENROLLED = ("redaktion", "moderation")
 
 # username, display name, role (None: superuser), what the account is for
 DEMO_ACCOUNTS = [
@@ -54,7 +61,16 @@ def _ensure_account(*, username: str, display_name: str, role: str | None) -> tu
         EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
     if role:
         user.groups.add(Group.objects.get(name=role))
+    if username in DEMO_ENROLLED:
+        _ensure_second_factor(user)
     return user, created
+
+
+def _ensure_second_factor(user: User) -> None:
+    # Only when none is there: a second run, or a factor the tester enrolled themselves, stays as it is.
+    if not Authenticator.objects.filter(user=user).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+        RecoveryCodes.activate(user)
 
 
 def seed_accounts() -> dict[str, User]:
@@ -78,4 +94,9 @@ def seed() -> list[str]:
     seed_accounts()
     lines = ["Demo-Konten (Passwort für alle: demo):"]
     lines += [f"  {username:<13} {purpose}" for username, _name, _role, purpose in DEMO_ACCOUNTS]
+    lines += [
+        f"Zwei-Faktor-Anmeldung: {' und '.join(DEMO_ENROLLED)} fragen nach dem Code einer Authenticator-App mit dem",
+        f"  Schlüssel {DEMO_TOTP_SECRET} (z. B. `oathtool --totp -b {DEMO_TOTP_SECRET}`);",
+        "  die anderen Konten mit Redaktionsrechten richten ihre App bei der ersten Anmeldung ein.",
+    ]
     return lines

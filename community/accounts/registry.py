@@ -3,7 +3,16 @@
 from community.accounts import demo, roles, signals  # noqa: F401  (roles registers grants, signals connects)
 from community.accounts.roles import REDAKTION
 from community.accounts.services import account_export
-from core.registry import DemoStep, PersonalData, RoleGrants, demo_steps, personal_data, role_grants
+from core.registry import (
+    DemoStep,
+    PersonalData,
+    ProfileSection,
+    RoleGrants,
+    demo_steps,
+    personal_data,
+    profile_sections,
+    role_grants,
+)
 
 personal_data.register(
     PersonalData(
@@ -14,6 +23,37 @@ personal_data.register(
     )
 )
 demo_steps.register(DemoStep("accounts", demo.seed, order=20))
+
+
+def _second_factors(user) -> list[dict]:
+    """Which second factors an account has and when they were used; never the secrets or recovery codes."""
+    from allauth.mfa.models import Authenticator
+
+    from community.accounts.mfa import FACTOR_LABELS
+    from community.accounts.services import when
+
+    return [
+        {
+            "art": str(FACTOR_LABELS.get(a.type, a.type)),
+            "eingerichtet": when(a.created_at),
+            "zuletzt_benutzt": when(a.last_used_at),
+        }
+        for a in Authenticator.objects.filter(user=user).order_by("created_at")
+    ]
+
+
+personal_data.register(
+    PersonalData(models=("mfa.Authenticator",), key="zwei_faktor_anmeldung", export=_second_factors, order=5)
+)
+
+
+def _profile_second_factor(user) -> dict:
+    from community.accounts.mfa import has_second_factor, needs_second_factor
+
+    return {"enrolled": has_second_factor(user), "required": needs_second_factor(user)}
+
+
+profile_sections.register(ProfileSection(template="mfa/profile_section.html", context=_profile_second_factor, order=90))
 
 
 def _anonymise_logs(user) -> None:

@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from community.accounts.views import admin_login
 from home.translations.sitemap import LanguageSitemap
 from portal.health import health
 from search import views as search_views
@@ -23,6 +24,8 @@ def installed(app: str, *patterns) -> list:
 urlpatterns = [
     path("health/", health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LanguageSitemap}}, name="sitemap"),
+    # Wagtail's own login would skip the second factor: it hands over to allauth's (with ?next=).
+    path("admin/login/", admin_login, name="admin-login"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     # The open-data API: /api/v1/…, read-only JSON (and CSV/HSDS exports of offers).

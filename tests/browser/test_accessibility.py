@@ -127,13 +127,9 @@ def test_the_check_finds_a_serious_violation(live_server, page):
 
 
 def _log_in(page, base: str, username: str) -> None:
-    from tests.factories import PASSWORD
+    from tests.factories import browser_log_in
 
-    page.goto(f"{base}/konto/login/")
-    page.locator("input[name=login]").fill(username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("input[name=password]").press("Enter")
-    page.wait_for_load_state()
+    browser_log_in(page, base, username)  # staff answer the code step
 
 
 @pytest.mark.parametrize("width,height", [(390, 844), (1366, 900)])

@@ -5,7 +5,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from community.accounts.roles import MODERATION
-from tests.factories import PASSWORD, ParentFactory, UserFactory, establish, make_forum
+from tests.factories import PASSWORD, ParentFactory, UserFactory, browser_log_in, establish, make_forum
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -13,11 +13,7 @@ NEW_PASSWORD = "Ruhrufer-Spaziergang-2026"
 
 
 def log_in(page, base: str, username: str, password: str = PASSWORD) -> None:
-    page.goto(f"{base}/konto/login/")
-    page.locator("input[name=login]").fill(username)
-    page.locator("input[name=password]").fill(password)
-    page.locator("input[name=password]").press("Enter")
-    page.wait_for_load_state()
+    browser_log_in(page, base, username, password)  # with the code step for the moderator
 
 
 def test_new_parent_asks_moderator_approves_another_parent_answers_first_is_notified(live_server, page, browser):

@@ -9,7 +9,7 @@ from django.utils import translation
 from playwright.sync_api import Locator, Page, expect
 
 from community.accounts.roles import REDAKTION
-from tests.factories import PASSWORD, ContentPageFactory, UserFactory, district, make_offer, offer_index
+from tests.factories import ContentPageFactory, UserFactory, browser_log_in, district, make_offer, offer_index
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -223,10 +223,7 @@ def test_arabic_pages_are_mirrored_and_german_fallback_text_keeps_its_direction(
 
 
 def _log_in(admin: Page, url: str, username: str) -> None:
-    admin.goto(f"{url}/admin/login/")
-    admin.locator("#id_username").fill(username)
-    admin.locator("#id_password").fill(PASSWORD)
-    admin.locator("form button[type=submit]").click()
+    browser_log_in(admin, url, username, next_url="/admin/")  # the admin's login is allauth's, with the code step
     admin.wait_for_url(f"{url}/admin/")
 
 

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from community.accounts.roles import REDAKTION
 from community.wiki.services import article_edit
-from tests.factories import PASSWORD, ParentFactory, UserFactory, make_article, wiki_index
+from tests.factories import PASSWORD, ParentFactory, UserFactory, browser_log_in, make_article, wiki_index
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -30,10 +30,7 @@ def test_editor_declines_a_wiki_edit_only_with_a_reason_and_the_parent_reads_it(
     # The Redaktion at a desk: the dashboard counts what waits and leads to the inbox.
     desk = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
     admin = desk.new_page()
-    admin.goto(f"{live_server.url}/admin/login/")
-    admin.locator("#id_username").fill("redakteurin")
-    admin.locator("#id_password").fill(PASSWORD)
-    admin.locator("form button[type=submit]").click()
+    browser_log_in(admin, live_server.url, "redakteurin", next_url="/admin/")  # the admin's login is allauth's
     expect(admin.get_by_role("heading", name="1 Eintrag wartet auf Ihre Entscheidung")).to_be_visible()
     admin.get_by_role("link", name="Zum Posteingang „Zu prüfen“").click()
     row = admin.locator("tbody tr", has_text="Kinderarzt finden")

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from community.accounts.roles import REDAKTION
-from tests.factories import PASSWORD, ParentFactory, UserFactory, make_article, wiki_index
+from tests.factories import PASSWORD, ParentFactory, UserFactory, browser_log_in, make_article, wiki_index
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -42,10 +42,7 @@ def test_parent_edits_on_a_phone_editor_approves_in_the_admin_and_the_change_is_
     # The Redaktion, at a desk: the inbox lists the edit; its screen shows the diff; one click approves it.
     desk = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
     admin = desk.new_page()
-    admin.goto(f"{live_server.url}/admin/login/")
-    admin.locator("#id_username").fill("redakteurin")
-    admin.locator("#id_password").fill(PASSWORD)
-    admin.locator("form button[type=submit]").click()
+    browser_log_in(admin, live_server.url, "redakteurin", next_url="/admin/")  # the admin's login is allauth's
     admin.get_by_role("link", name="Zum Posteingang „Zu prüfen“").click()
     row = admin.locator("tbody tr", has_text="Kinderarzt finden")
     expect(row).to_contain_text("Tipp ergänzt")

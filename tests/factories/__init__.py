@@ -4,7 +4,16 @@ without a feature app (tests/portal/test_app_removal.py) can still import the fa
 from importlib import import_module
 
 _MODULES = {
-    "accounts": ["PASSWORD", "ParentFactory", "UserFactory"],
+    "accounts": [
+        "PASSWORD",
+        "TOTP_SECRET",
+        "ParentFactory",
+        "UserFactory",
+        "browser_log_in",
+        "enrol_second_factor",
+        "totp_code",
+        "unused_recovery_code",
+    ],
     "pages": ["ContentPageFactory"],
     "home": ["district", "district_index"],
     "directory": ["ProviderFactory"],

@@ -95,6 +95,7 @@ INSTALLED_APPS = PORTAL_APPS + [
     "allauth",
     "allauth.account",
     "axes",  # failed-login lockout on every way in (community/accounts/lockout.py)
+    "allauth.mfa",  # second factor (TOTP, recovery codes); settings in "Two-factor login" below
     # django-machina and what it needs
     "mptt",
     "haystack",
@@ -132,6 +133,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Turns a login refused for too many failures into the portal's German 429 page.
     "axes.middleware.AxesMiddleware",
+    "community.accounts.mfa.StaffSecondFactorMiddleware",  # staff enrol a second factor before anything else
     "community.forum.middleware.ForumPermissionMiddleware",  # machina's, minus a session per anonymous visit
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -266,6 +268,20 @@ PORTAL_ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
 }
 ACCOUNT_RATE_LIMITS = PORTAL_ACCOUNT_RATE_LIMITS
+
+# --- Two-factor login (allauth.mfa) --------------------------------------------------------
+# Staff (the roles in community.accounts.mfa.STAFF_ROLES and superusers) must have an authenticator app
+# enrolled before they reach anything but their account pages; allauth's login asks every enrolled member for
+# the code (or a recovery code). Parents may enrol on /konto/2fa/. Passkeys/WebAuthn stay off for now.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "community.accounts.mfa.PortalMFAAdapter"  # German messages, the portal's name in the app
+MFA_TOTP_ISSUER = "Familienportal"
+# One 30-second step either side: phone clocks drift; a code is still accepted only once.
+MFA_TOTP_TOLERANCE = env.int("MFA_TOTP_TOLERANCE", default=1)
+MFA_RECOVERY_CODE_COUNT = 10
+# The Wagtail admin has no login of its own: /admin/login/ (community.accounts.views.admin_login, routed in
+# site/portal/urls.py) forwards to allauth's with ?next=, so every staff login passes the second-factor stage.
+WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Familienportal"
