@@ -26,9 +26,7 @@ class LockoutsMenuItem(MenuItem):
 
 @hooks.register("register_settings_menu_item")
 def register_lockouts_menu_item():
-    return LockoutsMenuItem(
-        _("Gesperrte Zugänge"), reverse("accounts_lockouts"), icon_name="lock", order=900
-    )
+    return LockoutsMenuItem(_("Gesperrte Zugänge"), reverse("accounts_lockouts"), icon_name="lock", order=900)
 
 
 class AdministratorsRemovePolicy(BasePermissionPolicy):
