@@ -344,6 +344,17 @@ CACHES["machina_attachments"] = {
     "LOCATION": env.str("MACHINA_ATTACHMENT_CACHE_DIR", default=str(BASE_DIR / "var" / "machina_attachments")),
 }
 
+# --- Production mail, uploads and the MFA app for the smoke test (issue 19, prod) ---------------------
+# Pictures: at most this many pixels (a 40-megapixel photo is plenty for the web) and bytes per upload; every upload
+# is stripped of EXIF/XMP (location, camera) by home/uploads.py. The reverse proxy's body limit must allow the size.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=40_000_000)
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=15 * 1024 * 1024)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.PortalImageForm"
+# Staff log in with a second factor (allauth's MFA); the MFA helper configures it, this only makes sure the app is
+# there (the CI smoke test logs in with TOTP). Guarded so the merged settings never list it twice.
+if "allauth.mfa" not in INSTALLED_APPS:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("allauth.account") + 1, "allauth.mfa")
+
 # --- Logging ------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
