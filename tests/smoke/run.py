@@ -390,6 +390,11 @@ def http_checks(env: dict, urls: dict, sink: SmtpSink) -> None:
     word = max(re.findall(r"\w{5,}", urls["offer_title"]), key=len)
     status, html, _location = visitor.get(f"{urls['search']}?q={word}")
     check(status == 200 and urls["offer_title"] in html, f"search for {word!r} finds the offer")
+    search = urlsplit(env["SEARCH_URL"])
+    engine = http.client.HTTPConnection(search.hostname, search.port or 9200, timeout=10)
+    engine.request("GET", f"/{env['SEARCH_INDEX_PREFIX']}-portal/_count")
+    indexed = json.loads(engine.getresponse().read()).get("count", 0)
+    check(indexed > 0, f"the portal search's OpenSearch index holds the demo city ({indexed} documents)")
 
     login_with_second_factor(staff, "smoke-redaktion", password)
     log_in(parent, "smoke-eltern", password)
