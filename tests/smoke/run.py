@@ -412,11 +412,19 @@ def http_checks(env: dict, urls: dict, sink: SmtpSink) -> None:
     status, html, _location = visitor.get(urls["article"])
     check(marker not in html, "the edit waits for the Redaktion (not live yet)")
 
-    status, html, _location = staff.get(f"/admin/pages/{urls['article_pk']}/edit/")
-    approve = re.search(rf"/admin/pages/{urls['article_pk']}/workflow/action/approve/(\d+)/", html)
-    check(status == 200 and approve is not None, "the Redaktion sees the approval action in the admin")
+    # The approve action of the waiting task, as the admin offers it (dashboard, review inbox or page editor).
+    pk, task_state = urls["article_pk"], None
+    for page in ("/admin/", "/admin/pruefen/", f"/admin/pages/{pk}/edit/"):
+        status, html, _location = staff.get(page)
+        found = re.search(rf"/admin/pages/workflow/(?:action|collect_action_data)/{pk}/approve/(\d+)/", html)
+        if status == 200 and found:
+            task_state = found.group(1)
+            break
+    check(task_state is not None, f"the Redaktion sees the approval action in the admin ({page})")
     status, _html, _location = staff.request(
-        "POST", approve.group(0), {"comment": "", "csrfmiddlewaretoken": staff.cookies.get("csrftoken", "")}
+        "POST",
+        f"/admin/pages/workflow/action/{pk}/approve/{task_state}/",
+        {"comment": "", "csrfmiddlewaretoken": staff.cookies.get("csrftoken", "")},
     )
     check(status == 200, f"the Redaktion approves the edit ({status}, redirects followed)")
     status, html, _location = visitor.get(urls["article"])
