@@ -48,7 +48,7 @@ def production_process(code: str, **env_vars: str) -> subprocess.CompletedProces
     ],
 )
 def test_production_refuses_to_start_without_a_way_to_send_mail(env_vars, refused_naming):
-    result = production_process("import django; django.setup()", **env_vars)
+    result = production_process("import portal.settings.production", **env_vars)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert refused_naming in result.stderr
@@ -74,7 +74,7 @@ def test_production_refuses_to_start_without_a_way_to_send_mail(env_vars, refuse
     ],
 )
 def test_production_starts_with_smtp_or_the_explicit_no_mail_choice(env_vars, backend, warnings):
-    code = "import django; from django.conf import settings; django.setup(); print(settings.EMAIL_BACKEND)"
+    code = "from portal.settings import production; print(production.EMAIL_BACKEND)"
     result = production_process(code, **env_vars)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == backend

@@ -33,7 +33,7 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 # Local memory unless redis://… (use another Redis database than the broker).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
 # Mails go to the console unless smtp://user:pw@host:587 (or smtp+tls://, smtp+ssl://) is given.
-vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+vars().update(env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://"))  # empty = unset
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Familienportal <noreply@familienportal.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where uploaded images and documents live; a mounted volume or S3-compatible storage in production.
