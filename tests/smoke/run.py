@@ -474,10 +474,14 @@ def main() -> int:
         run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env, "migrate (production settings)")
         # Demo accounts are refused in production mode: the demo city is seeded with the development settings
         # against the same database and search engine (tasks in-process), then the stack runs in production mode.
+        # Seeded with the database search: Wagtail's admin-index rebuild at the end of seed_demo fails against
+        # OpenSearch with the installed opensearch-py (modelsearch calls indices.create positionally); the portal
+        # search's own index in OpenSearch is then built in production mode by search_reindex.
         seed_env = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DEBUG": "0"}
-        for key in ("CELERY_BROKER_URL", "CACHE_URL", "EMAIL_URL"):
+        for key in ("CELERY_BROKER_URL", "CACHE_URL", "EMAIL_URL", "SEARCH_URL"):
             seed_env.pop(key)
         run([PYTHON, "manage.py", "seed_demo", "--languages", "de"], seed_env, "seed_demo --languages de")
+        run([PYTHON, "manage.py", "search_reindex"], env, "search_reindex (portal search into OpenSearch)")
         urls = inside(env, "prepare")
         output, _ = collect.communicate(timeout=600)
         if collect.returncode != 0:
