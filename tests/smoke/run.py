@@ -29,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+from html import unescape
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -389,7 +390,8 @@ def http_checks(env: dict, urls: dict, sink: SmtpSink) -> None:
     check(status == 404 and "Traceback" not in html and "URLconf" not in html, "404 without Django's debug page")
     word = max(re.findall(r"\w{5,}", urls["offer_title"]), key=len)
     status, html, _location = visitor.get(f"{urls['search']}?q={word}")
-    check(status == 200 and urls["offer_title"] in html, f"search for {word!r} finds the offer")
+    found = urls["offer"] in html or urls["offer_title"] in unescape(re.sub(r"<[^>]+>", "", html))
+    check(status == 200 and found, f"search for {word!r} finds the offer")
     search = urlsplit(env["SEARCH_URL"])
     engine = http.client.HTTPConnection(search.hostname, search.port or 9200, timeout=10)
     engine.request("GET", f"/{env['SEARCH_INDEX_PREFIX']}-portal/_count")
