@@ -32,6 +32,7 @@ print(json.dumps({
 PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 20 + "Zq8!v2#Lm9@xW4$pR7&tY1*uB6^nC3%eH5",
     "ALLOWED_HOSTS": "familien.example.org",
+    "EMAIL_URL": "smtp+tls://mailer:pw@mail.internal:587",  # production refuses to start without one
 }
 
 

@@ -34,7 +34,7 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 # Local memory unless redis://… (use another Redis database than the broker).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
 # Mails go to the console unless smtp://user:pw@host:587 (or smtp+tls://, smtp+ssl://) is given.
-vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+vars().update(env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://"))  # empty = unset
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Familienportal <noreply@familienportal.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where uploaded images and documents live; a mounted volume or S3-compatible storage in production.
@@ -411,6 +411,13 @@ BACKUP_DERIVED_TABLE_PREFIXES = ["portal_search_", "wagtailsearch_"]
 BACKUP_REBUILD_COMMANDS = ["search_reindex", "update_index"]
 # Folder with pg_dump and pg_restore when they are not the newest under /usr/lib/postgresql/*/bin or on PATH.
 BACKUP_PG_BIN_DIR = env.str("BACKUP_PG_BIN_DIR", default="")
+
+# --- Image uploads (issue 19) -----------------------------------------------------------------------------
+# Pictures: at most this many pixels (a 40-megapixel photo is plenty for the web) and bytes per upload; every upload
+# is stripped of EXIF/XMP (location, camera) by home/uploads.py. The reverse proxy's body limit must allow the size.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=40_000_000)
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=15 * 1024 * 1024)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.PortalImageForm"
 
 # --- Logging ------------------------------------------------------------------------------
 LOGGING = {

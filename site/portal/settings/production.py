@@ -1,5 +1,7 @@
 """Production: every secret and host from the environment; refuses to start with dev defaults."""
 
+import logging
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -27,3 +29,31 @@ CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+
+# --- Mail (issue 19, prod) ----------------------------------------------------------------
+# Mails carry addresses and confirmation links: in production they go to an SMTP server named by EMAIL_URL, or,
+# by an explicit choice (PORTAL_MAIL=off), nowhere. Never to the console, a file or memory, where a body would end
+# up in the server log or on disk; the default of base.py (consolemail://) is for development only.
+PORTAL_MAIL = env.str("PORTAL_MAIL", default="on").strip().lower()
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+if PORTAL_MAIL not in {"on", "off"}:
+    raise ImproperlyConfigured(
+        f"PORTAL_MAIL must be 'on' (the default: send through EMAIL_URL) or 'off', not {PORTAL_MAIL!r}."
+    )
+if PORTAL_MAIL == "off":
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    # Logging is not configured yet while settings load: this goes to stderr through logging's last-resort handler,
+    # once per process start, never per mail.
+    logging.getLogger("portal.settings").warning(
+        "PORTAL_MAIL=off: every mail (sign-up confirmations, password resets, notices) is dropped without being sent."
+    )
+elif not env.str("EMAIL_URL", default=""):
+    raise ImproperlyConfigured(
+        "EMAIL_URL must be set in production, e.g. EMAIL_URL=smtp+tls://user:password@mail.example.org:587 "
+        "(or PORTAL_MAIL=off to drop every mail on purpose)."
+    )
+elif EMAIL_BACKEND != SMTP_BACKEND:  # noqa: F405
+    raise ImproperlyConfigured(
+        f"EMAIL_URL must name an SMTP server (smtp://, smtp+tls://, smtp+ssl://) in production; {EMAIL_BACKEND!r} "  # noqa: F405
+        "would write mails with addresses and links into the log or onto the disk (or PORTAL_MAIL=off)."
+    )
