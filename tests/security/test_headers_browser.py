@@ -68,3 +68,32 @@ def test_the_editors_userbar_runs_under_the_public_policy(live_server, page, cli
     problems += page.evaluate("window.__cspViolations")
     problems += [text for text in console if "Content Security Policy" in text]
     assert not problems, "\n".join(problems)
+
+
+def test_the_page_editor_runs_under_the_admin_policy(live_server, page, client):  # noqa: F811
+    """What Wagtail 8's admin needs is in PORTAL_ADMIN_CSP, and no more: the editor of a page with inline panels,
+    date pickers and rich text, its checks and its preview panel load without a violation."""
+    from wagtail.models import Page
+
+    pages = public_pages()
+    offer = Page.objects.get(slug=pages["offer"].rstrip("/").rsplit("/", 1)[-1], locale__language_code="de")
+    client.force_login(UserFactory(username="chefin", is_staff=True, is_superuser=True))
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    page.add_init_script(LISTEN_FOR_VIOLATIONS)
+    problems = []
+    for path in ["/admin/", f"/admin/pages/{offer.pk}/edit/", "/admin/images/", "/admin/pages/search/?q=Baby"]:
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == 200, path
+        assert page.url.startswith(f"{live_server.url}/admin/"), page.url
+        page.wait_for_load_state("networkidle")
+        if "/edit/" in path:
+            page.get_by_role("button", name="Vorschau").first.click()  # the preview panel frames the page
+            page.frame_locator("iframe").first.locator("body").wait_for()
+            page.wait_for_load_state("networkidle")
+        problems += [f"{path}: {violation}" for violation in page.evaluate("window.__cspViolations")]
+    problems += [text for text in console if "Content Security Policy" in text]
+    assert not problems, "\n".join(problems)
