@@ -18,6 +18,8 @@ from tests.factories import ParentFactory, make_forum, make_reply, make_topic
 from tests.portal.celery_support import DEAD_BROKER, broker, outbox_rows_aged
 
 pytestmark = pytest.mark.django_db
+HEALTH_TOKEN = "health-token-for-the-tests"
+HEALTH_AUTH = {"Authorization": f"Bearer {HEALTH_TOKEN}"}
 
 
 def test_work_is_queued_with_the_transaction_and_runs_after_commit(home_page, django_capture_on_commit_callbacks):
@@ -147,8 +149,9 @@ def test_new_images_get_their_renditions_in_the_background(db, django_capture_on
     assert set(image.renditions.values_list("filter_spec", flat=True)) == {"width-960", "max-165x165"}
 
 
-def test_health_reports_every_service_as_json(client, db):
-    response = client.get("/health/")
+def test_health_reports_every_service_as_json(client, db, settings):
+    settings.PORTAL_HEALTH_TOKEN = HEALTH_TOKEN  # the details are for monitoring; the public sees only the status
+    response = client.get("/health/", headers=HEALTH_AUTH)
     assert response.status_code == 200
     data = json.loads(response.content)
     assert data["status"] == "ok"
@@ -160,8 +163,9 @@ def test_health_reports_every_service_as_json(client, db):
 
 def test_health_is_503_when_a_required_service_is_down(client, db, settings):
     settings.CELERY_BROKER_URL = DEAD_BROKER
+    settings.PORTAL_HEALTH_TOKEN = HEALTH_TOKEN
     with broker(DEAD_BROKER):
-        response = client.get("/health/")
+        response = client.get("/health/", headers=HEALTH_AUTH)
     assert response.status_code == 503
     data = json.loads(response.content)
     assert data["status"] == "error"
@@ -174,7 +178,8 @@ def test_health_reports_a_broken_cache(client, db, settings):
         **settings.CACHES,
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": DEAD_BROKER},
     }
-    response = client.get("/health/")
+    settings.PORTAL_HEALTH_TOKEN = HEALTH_TOKEN
+    response = client.get("/health/", headers=HEALTH_AUTH)
     assert response.status_code == 503
     assert json.loads(response.content)["checks"]["cache"]["ok"] is False
 
@@ -245,7 +250,8 @@ def test_health_reports_an_unreachable_search_engine(client, db, settings):
             "TIMEOUT": 1,
         }
     }
-    response = client.get("/health/")
+    settings.PORTAL_HEALTH_TOKEN = HEALTH_TOKEN
+    response = client.get("/health/", headers=HEALTH_AUTH)
     # Reported, but the site stays in service: the portal search falls back to the database.
     assert response.status_code == 200
     search = json.loads(response.content)["checks"]["search"]

@@ -445,3 +445,90 @@ SUBMIT_ONCE_WAIT_SECONDS = 5
 # A form's key is remembered this long; sending the same page again after that counts as new.
 SUBMIT_ONCE_KEEP_HOURS = 48
 CELERY_BEAT_SCHEDULE["expire-submit-keys"] = {"task": "core.tasks.expire_submit_keys", "schedule": 60 * 60}
+
+# --- Hardening: fail-safe cache, /health/, security headers (issue 19) -------------------------------------------
+# A dead Redis cache is a miss, not a 500 (core/cache.py): every redis:// CACHE_URL gets the fail-safe backend.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "core.cache.FailSafeRedisCache"
+# Sessions live in the database, never only in the cache, so a cache outage logs nobody out (Django's default, pinned).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# /health/ shows which service failed only to staff or to a monitor sending "Authorization: Bearer <token>".
+PORTAL_HEALTH_TOKEN = env.str("PORTAL_HEALTH_TOKEN", default="")
+
+
+def _origin(url: str) -> list[str]:
+    """The origin of an absolute URL as a CSP source ("https://{s}.tile.example" → "https://*.tile.example")."""
+    import re
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return []  # relative: served by the portal itself ('self')
+    host = re.sub(r"\{[^}]*\}", "*", parts.netloc)  # Leaflet's {s} subdomain placeholder
+    return [f"{parts.scheme}://{host}"]
+
+
+INSTALLED_APPS.append("csp")  # django-csp's system checks
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "core.headers.PortalCSPMiddleware"
+)
+MIDDLEWARE.insert(MIDDLEWARE.index("core.headers.PortalCSPMiddleware") + 1, "core.headers.PermissionsPolicyMiddleware")
+# Public pages: no inline script or style, nothing from another origin except the map tiles (after "Karte laden")
+# and media or static files on their own host if MEDIA_URL / STATIC_URL name one (tests/security/test_headers.py).
+_ASSET_ORIGINS = _origin(MEDIA_URL) + _origin(STATIC_URL)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *_origin(STATIC_URL)],
+        "style-src": ["'self'", *_origin(STATIC_URL)],
+        "img-src": ["'self'", "data:", *_origin(MAP_TILE_URL), *_ASSET_ORIGINS],  # data: for Leaflet's blank tile
+        "media-src": ["'self'", *_ASSET_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Wagtail 8's admin still writes inline <script> (InlinePanel, MultipleChooserPanel, date and time pickers,
+# wagtail-localize's editor) and style attributes (wagtail-localize), and shows uploads as data:/blob: previews;
+# everything else stays as strict as on the public pages. Its page preview is framed by the admin itself.
+PORTAL_ADMIN_CSP_PATHS = ["/admin/"]
+PORTAL_ADMIN_CSP = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'", *_origin(STATIC_URL)],
+        "style-src": ["'self'", "'unsafe-inline'", *_origin(STATIC_URL)],
+        "img-src": ["'self'", "data:", "blob:", *_origin(MAP_TILE_URL), *_ASSET_ORIGINS],
+        "media-src": ["'self'", "blob:", *_ASSET_ORIGINS],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'self'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# The admin would otherwise load avatars from gravatar.com and ask releases.wagtail.org for updates (DSGVO, CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Features nobody on the portal needs are off for every page and frame; geolocation only for the portal itself.
+PORTAL_PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": ["self"],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+    "browsing-topics": [],
+}
