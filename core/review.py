@@ -167,6 +167,38 @@ def page_review_items(
     return items
 
 
+def page_review_source(
+    *,
+    key: str,
+    label,
+    page_model,
+    kind_label,
+    order: int,
+    translations: bool = False,
+    allowed=None,
+    label_for=None,
+    note_for=None,
+) -> ReviewSource:
+    """The ReviewSource for pages of `page_model` in an approval workflow: what each app registers for its pages
+    (offers, events, place suggestions, wiki articles, translations), told once here."""
+    return ReviewSource(
+        key=key,
+        label=label,
+        allowed=allowed or reviews_pages,
+        items=lambda user: page_review_items(
+            user=user,
+            page_model=page_model,
+            kind=key,
+            kind_label=kind_label,
+            translations=translations,
+            label_for=label_for,
+            note_for=note_for,
+        ),
+        count=lambda user: page_review_count(user=user, page_model=page_model, translations=translations),
+        order=order,
+    )
+
+
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=[("freigeben", "freigeben"), ("ablehnen", "ablehnen")])
     reason = forms.CharField(

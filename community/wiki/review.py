@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.wiki.models import WikiArticlePage, WikiEdit
 from core.registry import ReviewItem, ReviewSource, review_sources
-from core.review import display_name, page_review_count, page_review_items
+from core.review import display_name, page_review_source
 
 
 def _allowed(user) -> bool:
@@ -49,20 +49,14 @@ def _unchecked_items(user) -> list[ReviewItem]:
 
 
 review_sources.register(
-    ReviewSource(
+    page_review_source(
         key="wiki",
         label=_("Wiki"),
+        page_model=WikiArticlePage,
+        kind_label=_("Wiki-Änderung"),
         allowed=_allowed,
-        items=lambda user: page_review_items(
-            user=user,
-            page_model=WikiArticlePage,
-            kind="wiki",
-            kind_label=_("Wiki-Änderung"),
-            translations=False,
-            label_for=_label,
-            note_for=_summaries,
-        ),
-        count=lambda user: page_review_count(user=user, page_model=WikiArticlePage, translations=False),
+        label_for=_label,
+        note_for=_summaries,
         order=20,
     )
 )

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import ReviewItem, ReviewSource, review_sources
-from core.review import display_name, page_review_count, page_review_items, reviews_pages
+from core.review import display_name, page_review_source
 from home.changing_places.models import ChangingPlacePage, ChangingPlaceReport
 from home.changing_places.selectors import open_report_count
 
@@ -38,19 +38,12 @@ def _report_items(user) -> list[ReviewItem]:
 
 
 review_sources.register(
-    ReviewSource(
+    page_review_source(
         key="wickelorte",
         label=_("Wickelort-Vorschläge"),
-        allowed=reviews_pages,
-        items=lambda user: page_review_items(
-            user=user,
-            page_model=ChangingPlacePage,
-            kind="wickelorte",
-            kind_label=_("Wickelort"),
-            translations=False,
-            label_for=_label,
-        ),
-        count=lambda user: page_review_count(user=user, page_model=ChangingPlacePage, translations=False),
+        page_model=ChangingPlacePage,
+        kind_label=_("Wickelort"),
+        label_for=_label,
         order=30,
     )
 )

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import ReviewSource, review_sources
-from core.review import page_review_count, page_review_items, reviews_pages
+from core.registry import review_sources
+from core.review import page_review_source
 from home.contact_points.models import EventPage
 
 
@@ -12,19 +12,7 @@ def _label(page):
 
 
 review_sources.register(
-    ReviewSource(
-        key="termine",
-        label=_("Termine"),
-        allowed=reviews_pages,
-        items=lambda user: page_review_items(
-            user=user,
-            page_model=EventPage,
-            kind="termine",
-            kind_label=_("Termin"),
-            translations=False,
-            label_for=_label,
-        ),
-        count=lambda user: page_review_count(user=user, page_model=EventPage, translations=False),
-        order=40,
+    page_review_source(
+        key="termine", label=_("Termine"), page_model=EventPage, kind_label=_("Termin"), label_for=_label, order=40
     )
 )

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import ReviewSource, review_sources
-from core.review import page_review_count, page_review_items, reviews_pages
+from core.registry import review_sources
+from core.review import page_review_source
 from home.offers.models import OfferPage
 
 
@@ -12,19 +12,7 @@ def _label(page):
 
 
 review_sources.register(
-    ReviewSource(
-        key="angebote",
-        label=_("Angebote"),
-        allowed=reviews_pages,
-        items=lambda user: page_review_items(
-            user=user,
-            page_model=OfferPage,
-            kind="angebote",
-            kind_label=_("Angebot"),
-            translations=False,
-            label_for=_label,
-        ),
-        count=lambda user: page_review_count(user=user, page_model=OfferPage, translations=False),
-        order=10,
+    page_review_source(
+        key="angebote", label=_("Angebote"), page_model=OfferPage, kind_label=_("Angebot"), label_for=_label, order=10
     )
 )

@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from core.registry import ReviewSource, review_sources
-from core.review import page_review_count, page_review_items, reviews_pages
+from core.registry import review_sources
+from core.review import page_review_source
 
 
 def _languages(pages) -> dict[int, str]:
@@ -12,19 +12,13 @@ def _languages(pages) -> dict[int, str]:
 
 
 review_sources.register(
-    ReviewSource(
+    page_review_source(
         key="uebersetzungen",
         label=_("Übersetzungen"),
-        allowed=reviews_pages,
-        items=lambda user: page_review_items(
-            user=user,
-            page_model=Page,
-            kind="uebersetzungen",
-            kind_label=_("Übersetzung"),
-            translations=True,
-            note_for=_languages,
-        ),
-        count=lambda user: page_review_count(user=user, page_model=Page, translations=True),
+        page_model=Page,
+        kind_label=_("Übersetzung"),
+        translations=True,
+        note_for=_languages,
         order=50,
     )
 )
