@@ -49,9 +49,13 @@ def admin_user(admin_user):
 
 @pytest.fixture
 def home_page(db):
+    from wagtail.models import Locale
+
     from home.models import HomePage
 
-    return HomePage.objects.get(depth=2)
+    # The German root: a module-scoped fixture (tests/security/test_headers.py `pages`) may have committed the
+    # language trees of other locales for the whole module.
+    return HomePage.objects.get(depth=2, locale=Locale.get_default())
 
 
 @pytest.fixture
