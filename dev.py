@@ -122,9 +122,10 @@ def test(args: list[str]) -> None:
     # Tests on a transaction of their own (browser journeys, Celery workers) empty the database afterwards, and the
     # rows the migrations made (home page, site, locales) come back only by serialized rollback. Serially, pytest-
     # django runs them last; spread over workers they would run amid the others. So: the rest in parallel, then
-    # those one after the other.
+    # those in a second run, again over the workers: each worker's database then sees only such tests (the Redis
+    # ones share one Redis database and stay together in one worker, tests/conftest.py).
     first = subprocess.run([str(PYTHON), "-m", "pytest", *extra, "-m", f"not ({SERIAL_MARKERS})", *args], cwd=ROOT)
-    second = subprocess.run([str(PYTHON), "-m", "pytest", "-p", "no:xdist", "-m", SERIAL_MARKERS, *args], cwd=ROOT)
+    second = subprocess.run([str(PYTHON), "-m", "pytest", *extra, "-m", SERIAL_MARKERS, *args], cwd=ROOT)
     codes = [first.returncode, second.returncode]
     # Exit code 5 (nothing collected) in one half is fine when the other half ran; both empty stays 5.
     failed = [code for code in codes if code not in (0, 5)]
