@@ -4,7 +4,6 @@ time (a style attribute set through innerHTML, an eval, an image from elsewhere)
 
 import pytest
 
-from tests.browser.conftest import browser, page  # noqa: F401 (fixtures)
 from tests.browser.test_accessibility import public_pages
 from tests.factories import UserFactory
 
@@ -34,7 +33,7 @@ def violations_on(tab, url: str) -> tuple[list[str], bool]:
     return tab.evaluate("window.__cspViolations"), drew_map
 
 
-def test_public_pages_and_their_maps_run_without_a_csp_violation(live_server, page):  # noqa: F811
+def test_public_pages_and_their_maps_run_without_a_csp_violation(live_server, page):
     pages = public_pages()
     console = []
     page.on("console", lambda message: console.append(message.text))
@@ -49,7 +48,7 @@ def test_public_pages_and_their_maps_run_without_a_csp_violation(live_server, pa
     assert maps >= 3  # the maps were really drawn under the policy
 
 
-def test_the_editors_userbar_runs_under_the_public_policy(live_server, page, client, settings):  # noqa: F811
+def test_the_editors_userbar_runs_under_the_public_policy(live_server, page, client, settings):
     pages = public_pages()
     settings.WAGTAILADMIN_BASE_URL = live_server.url  # the userbar loads its scripts from this address
     editor = UserFactory(username="chefin", is_staff=True, is_superuser=True)
@@ -70,7 +69,7 @@ def test_the_editors_userbar_runs_under_the_public_policy(live_server, page, cli
     assert not problems, "\n".join(problems)
 
 
-def test_the_page_editor_runs_under_the_admin_policy(live_server, page, client):  # noqa: F811
+def test_the_page_editor_runs_under_the_admin_policy(live_server, page, client):
     """What Wagtail 8's admin needs is in PORTAL_ADMIN_CSP, and no more: the editor of a page with inline panels,
     date pickers and rich text, its checks and its preview panel load without a violation."""
     from wagtail.models import Page

@@ -22,7 +22,6 @@ from wagtail.models import Revision
 
 from core.models import SubmitKey
 from core.submit_once import SUBMIT_KEY_FIELD, new_submit_key, submit_keys_expire, submit_owner
-from tests.browser.conftest import browser, page  # noqa: F401 (the browser test below drives Debian's chromium)
 from tests.factories import (
     PASSWORD,
     ParentFactory,
@@ -454,7 +453,7 @@ def test_four_identical_forum_replies_sent_at_the_same_moment_make_one_post(home
 # --- in the browser: the script stops the second click, and the pressed button still counts ----------------------
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_in_the_browser_a_double_click_sends_the_form_once_and_the_preview_still_works(home_page, live_server, page):  # noqa: F811
+def test_in_the_browser_a_double_click_sends_the_form_once_and_the_preview_still_works(home_page, live_server, page):
     from playwright.sync_api import expect
 
     forum = make_forum("Kita & Schule")
