@@ -80,8 +80,10 @@ def test_the_page_editor_runs_under_the_admin_policy(live_server, page, client):
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
-    console = []
+    console, framed = [], []
     page.on("console", lambda message: console.append(message.text))
+    # Which documents were framed, for the message: a violation names only the framed document's origin.
+    page.on("framenavigated", lambda frame: frame.parent_frame and framed.append(frame.url))
     page.add_init_script(LISTEN_FOR_VIOLATIONS)
     problems = []
     for path in ["/admin/", f"/admin/pages/{offer.pk}/edit/", "/admin/images/", "/admin/pages/search/?q=Baby"]:
@@ -95,4 +97,4 @@ def test_the_page_editor_runs_under_the_admin_policy(live_server, page, client):
             page.wait_for_load_state("networkidle")
         problems += [f"{path}: {violation}" for violation in page.evaluate("window.__cspViolations")]
     problems += [text for text in console if "Content Security Policy" in text]
-    assert not problems, "\n".join(problems)
+    assert not problems, "\n".join([*problems, f"framed documents: {framed}"])
