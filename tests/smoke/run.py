@@ -33,7 +33,7 @@ from html import unescape
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -213,7 +213,7 @@ class Browser:
         if form is None:
             raise SmokeFailure(f"no form with a field {field!r} on {path}")
         fields = {**form["fields"], **values}
-        action = form["action"] or path
+        action = urljoin(path, form["action"]) if form["action"] else path  # "." and relative actions too
         return self.request("POST", action, fields, follow=follow, referer=path)
 
 
