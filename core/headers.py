@@ -7,6 +7,7 @@ settings), so paths under the admin get their own, looser policy instead of none
 
 from __future__ import annotations
 
+from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
@@ -18,6 +19,14 @@ def is_admin_path(path: str) -> bool:
 
 class PortalCSPMiddleware(CSPMiddleware):
     """django-csp's middleware with the admin's policy for the admin's paths."""
+
+    def process_response(self, request, response):
+        if is_admin_path(request.path_info) and HEADER in response:
+            # Wagtail renders a page preview by sending a made-up public request through the whole middleware, so
+            # the preview arrives here with the public policy (frame-ancestors 'none'), which forbids the admin's
+            # preview panel to frame it. Under the admin's paths the admin's policy is the one that counts.
+            del response[HEADER]
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)

@@ -227,6 +227,20 @@ def test_the_admin_has_its_own_policy_as_strict_as_wagtail_allows(client, pages,
     assert "geolocation=(self)" in response["Permissions-Policy"]
 
 
+def test_the_page_preview_gets_the_admins_policy_so_the_preview_panel_may_frame_it(client, pages):
+    """Wagtail runs a made-up public request through the middleware for the preview: its public policy
+    (frame-ancestors 'none') must not reach the admin's answer."""
+    from wagtail.models import Page
+
+    offer = Page.objects.get(slug=pages["offer"].rstrip("/").rsplit("/", 1)[-1], locale__language_code="de")
+    client.force_login(UserFactory(username="chefin", is_staff=True, is_superuser=True))
+    offer.specific.save_revision()
+    # "Entwurf ansehen" renders the latest revision the same way as the preview panel does.
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[offer.pk]))
+    assert response.status_code == 200 and offer.title.encode() in response.content
+    assert csp_directives(response["Content-Security-Policy"])["frame-ancestors"] == ["'self'"]
+
+
 def test_the_review_inbox_styles_come_from_a_file(client, pages):
     client.force_login(UserFactory(username="chefin", is_staff=True, is_superuser=True))
     response = client.get(reverse("review_inbox"))

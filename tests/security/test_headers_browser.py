@@ -83,7 +83,19 @@ def test_the_page_editor_runs_under_the_admin_policy(live_server, page, client):
     console, framed = [], []
     page.on("console", lambda message: console.append(message.text))
     # Which documents were framed, for the message: a violation names only the framed document's origin.
-    page.on("framenavigated", lambda frame: frame.parent_frame and framed.append(frame.url))
+    page.on(
+        "request",
+        lambda request: request.is_navigation_request() and request.frame.parent_frame and framed.append(request.url),
+    )
+    page.on("requestfailed", lambda request: framed.append(f"failed: {request.url} {request.failure}"))
+    page.on(
+        "response",
+        lambda response: (
+            response.request.is_navigation_request()
+            and response.request.frame.parent_frame
+            and framed.append(f"{response.status} {response.url} {response.headers.get('location', '')}")
+        ),
+    )
     page.add_init_script(LISTEN_FOR_VIOLATIONS)
     problems = []
     for path in ["/admin/", f"/admin/pages/{offer.pk}/edit/", "/admin/images/", "/admin/pages/search/?q=Baby"]:
