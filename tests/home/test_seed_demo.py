@@ -200,6 +200,18 @@ def test_seed_demo_refuses_an_unknown_language_in_german_before_changing_anythin
     assert OfferPage.objects.count() == before
 
 
+@pytest.mark.django_db
+def test_seed_demo_refuses_german_only_with_other_languages_in_german_before_changing_anything():
+    from django.core.management.base import CommandError
+
+    from home.offers.models import OfferPage
+
+    before = OfferPage.objects.count()
+    with pytest.raises(CommandError, match="--german-only und --languages"):
+        call_command("seed_demo", languages="en", german_only=True)
+    assert OfferPage.objects.count() == before
+
+
 def test_demo_front_page_has_notice_tiles_with_pictures_and_live_panels_in_every_language(seeded, client):
     """The Redaktion's demo arrangement is translated with the rest of the home page: no German tile or notice on the
     English or Arabic front page, and every picture has its alternative text in the reader's language."""
