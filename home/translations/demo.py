@@ -115,6 +115,8 @@ def _existing_translations(instances: list) -> dict[type, set[tuple]]:
 # The languages `seed_demo --languages` asked for (None: all). A context variable, because demo steps take no
 # arguments (core.registry calls every app's seed() alike).
 only_languages: ContextVar[list[str] | None] = ContextVar("demo_languages", default=None)
+# `seed_demo --german-only`: no other language is switched on (the German city alone, for tests and the smoke test).
+german_only: ContextVar[bool] = ContextVar("demo_german_only", default=False)
 
 
 def demo_languages(value: str | None) -> list[str] | None:
@@ -135,6 +137,8 @@ def demo_languages(value: str | None) -> list[str] | None:
 def seed() -> list[str]:
     from wagtail_localize.models import TranslationSource
 
+    if german_only.get():
+        return []
     every = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE]
     chosen = only_languages.get()
     languages = every if chosen is None else [code for code in every if code in chosen]

@@ -123,9 +123,10 @@ def _run_in_thread(check: Check) -> tuple[bool, str, float]:
     return ok, detail, round((time.monotonic() - started) * 1000, 1)
 
 
-def _results() -> tuple[bool, dict]:
+def _results(only: set[str] | None = None) -> tuple[bool, dict]:
     started = time.monotonic()
-    checks, futures, results = _checks(), {}, {}
+    checks = [check for check in _checks() if only is None or check.name in only]
+    futures, results = {}, {}
     for check in checks:
         with _running_lock:
             busy = check.name in _running
@@ -160,9 +161,26 @@ def _may_see_details(request) -> bool:
         return False
 
 
+def _only(request) -> set[str] | None:
+    """`?only=database` (names separated by commas): the checks a load balancer asks for. Every node shares one
+    Redis, so a check on the cache or broker would take all nodes out of service at once although the pages still
+    answer; the load balancer asks for the database, the monitor for everything."""
+    given = request.GET.get("only")
+    if given is None:
+        return None
+    return {name.strip() for name in given.split(",") if name.strip()}
+
+
 @never_cache
 def health(request):
-    healthy, details = _results()
+    only = _only(request)
+    known = {check.name for check in _checks()}
+    if only is not None and (not only or not only <= known):
+        return JsonResponse(
+            {"status": "error", "error": f"Unbekannte Prüfung. Möglich sind: {', '.join(sorted(known))}."},
+            status=400,
+        )
+    healthy, details = _results(only)
     body = {"status": "ok" if healthy else "error"}
     if _may_see_details(request):
         body["checks"] = details

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import district, make_offer, offer_index
 
@@ -25,8 +26,8 @@ def test_parent_types_picks_a_suggestion_and_narrows_results_by_facet(live_serve
     page.goto(f"{live_server.url}/de/suche/")
     page.get_by_label("Was suchen Sie?").fill("schwimmkurs")
     page.get_by_label("Was suchen Sie?").press("Enter")
-    assert page.get_by_text("2 Ergebnisse für „schwimmkurs“").is_visible()
+    expect(page.get_by_text("2 Ergebnisse für „schwimmkurs“")).to_be_visible()
     page.locator("summary.filter-panel__toggle").click()  # the facets fold on a phone
     page.get_by_role("complementary", name="Ergebnisse eingrenzen").get_by_role("link", name="Saarn").click()
-    assert page.get_by_text("1 Ergebnis für „schwimmkurs“").is_visible()
+    expect(page.get_by_text("1 Ergebnis für „schwimmkurs“")).to_be_visible()
     assert page.locator(".result__snippet mark").first.inner_text() == "Schwimmkurs"

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD, ParentFactory
 
@@ -16,10 +17,10 @@ def test_parent_opens_the_home_page_and_logs_in(live_server, page):
     assert page.locator("html").get_attribute("lang") == "de"
 
     page.keyboard.press("Tab")
-    assert page.get_by_role("link", name="Zum Inhalt springen").is_visible()  # skip link appears on focus
+    expect(page.get_by_role("link", name="Zum Inhalt springen")).to_be_visible()  # skip link appears on focus
 
     page.locator("summary.site-menu__toggle").click()  # menu and account links fold on a phone
-    assert page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Forum").is_visible()
+    expect(page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Forum")).to_be_visible()
 
     page.get_by_role("link", name="Anmelden").click()
     page.get_by_label("E-Mail-Adresse oder Benutzername").fill("sandra")
@@ -27,5 +28,5 @@ def test_parent_opens_the_home_page_and_logs_in(live_server, page):
     page.get_by_role("main").get_by_role("button", name="Anmeldung").click()
 
     page.wait_for_url(f"{live_server.url}/konto/profil/")
-    assert page.get_by_role("heading", name="Mein Konto").is_visible()
-    assert page.get_by_text("Eltern", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Mein Konto")).to_be_visible()
+    expect(page.get_by_text("Eltern", exact=True)).to_be_visible()

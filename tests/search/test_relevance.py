@@ -21,9 +21,9 @@ DATABASE_MIN_HIT_RATE = 0.95
 
 @pytest.fixture(scope="module")
 def seeded_city(django_db_setup, django_db_blocker):
-    """The demo city in German only: the table's queries are German and German readers get German documents
-    (tests/search/test_multilingual_relevance.py covers the other languages)."""
-    yield from demo_city(django_db_blocker, languages="de")
+    """The demo city in German only, no other language switched on: the table's queries are German and German
+    readers get German documents (tests/search/test_multilingual_relevance.py covers the other languages)."""
+    yield from demo_city(django_db_blocker, german_only=True)
 
 
 def _misses() -> tuple[list[str], str]:

@@ -126,6 +126,26 @@ def test_health_answers_within_a_second_and_tells_the_public_only_ok_or_error(cl
 
 
 @pytest.mark.parametrize("outage", list(OUTAGES), indirect=True)
+def test_a_load_balancer_asking_only_for_the_database_keeps_the_site_in_service(client, outage, settings):
+    """Every node shares one Redis: a dead cache or broker must not make the load balancer drop all of them."""
+    name, check, status = outage
+    settings.PORTAL_HEALTH_TOKEN = TOKEN
+    response = client.get("/health/", {"only": "database"}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 200, name
+    assert set(json.loads(response.content)["checks"]) == {"database"}
+    asked = client.get("/health/", {"only": f"database,{check}"})
+    assert asked.status_code == status, name
+
+
+@pytest.mark.parametrize("only", ["datenbank", "", "database,nichts"])
+def test_health_names_the_checks_it_knows_when_asked_for_another(client, only):
+    response = client.get("/health/", {"only": only})
+    assert response.status_code == 400
+    body = json.loads(response.content)
+    assert body["status"] == "error" and "Unbekannte Prüfung" in body["error"] and "database" in body["error"]
+
+
+@pytest.mark.parametrize("outage", list(OUTAGES), indirect=True)
 def test_staff_see_the_details_of_health(client, outage):
     name, check, _status = outage
     client.force_login(UserFactory(username="betrieb", is_staff=True))

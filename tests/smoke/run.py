@@ -482,7 +482,7 @@ def main() -> int:
         seed_env = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DEBUG": "0"}
         for key in ("CELERY_BROKER_URL", "CACHE_URL", "EMAIL_URL", "SEARCH_URL"):
             seed_env.pop(key)
-        run([PYTHON, "manage.py", "seed_demo", "--languages", "de"], seed_env, "seed_demo --languages de")
+        run([PYTHON, "manage.py", "seed_demo", "--german-only"], seed_env, "seed_demo --german-only")
         run([PYTHON, "manage.py", "search_reindex"], env, "search_reindex (portal search into OpenSearch)")
         urls = inside(env, "prepare")
         output, _ = collect.communicate(timeout=600)

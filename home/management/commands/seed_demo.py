@@ -60,13 +60,22 @@ class Command(BaseCommand):
             help="Nur diese Sprachen mit den Übersetzungen der Demo-Inhalte füllen (Standard: alle; „de“ allein: "
             "keine Übersetzungen). Die übrigen Sprachen werden trotzdem eingeschaltet und zeigen die deutschen Seiten.",
         )
+        parser.add_argument(
+            "--german-only",
+            action="store_true",
+            help="Nur die deutsche Demo-Stadt: keine weitere Sprache einschalten (etwa halb so lange; für Tests und "
+            "den Smoke-Test). Sprachen lassen sich später im Admin oder mit einem zweiten Lauf einschalten.",
+        )
 
     def handle(self, *args, **options):
         try:
             languages = translations_demo.demo_languages(options["languages"])
         except ValueError as error:
             raise CommandError(str(error)) from error
+        if options["german_only"] and languages not in (None, ["de"]):
+            raise CommandError("--german-only und --languages mit anderen Sprachen als „de“ schließen sich aus.")
         token = translations_demo.only_languages.set(languages)
+        german_token = translations_demo.german_only.set(options["german_only"])
         try:
             with search_updates_muted(), wagtail_indexes_deferred() as saved, transaction.atomic():
                 lines = [line for step in demo_steps for line in step.seed()]
@@ -75,6 +84,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         finally:
             translations_demo.only_languages.reset(token)
+            translations_demo.german_only.reset(german_token)
         # One bulk pass instead of an update per seeded page; also fills a configured search cluster.
         result = index_rebuild()
         wagtail_indexes_rebuild(saved)
