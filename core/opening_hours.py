@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
+from core import page_cache
 from core.holidays import holiday_name
 
 LOOKAHEAD_DAYS = 14
@@ -86,6 +87,7 @@ def opening_status(
     if not periods and not exceptions:
         return OpeningStatus(is_open=False, known=False)
     tz = ZoneInfo(settings.TIME_ZONE)
+    asked_now = at is None
     at = timezone.localtime(at, tz) if at is not None else timezone.localtime(timezone=tz)
     by_day = {exception.date: exception for exception in exceptions}
     today = at.date()
@@ -101,8 +103,12 @@ def opening_status(
             for next_start, next_end in spans:
                 if next_start <= end < next_end:
                     end = next_end
+            if asked_now:  # a stored page that says "jetzt geöffnet" is not served after closing time
+                page_cache.changes_at(end)
             return OpeningStatus(is_open=True, closes_at=end)
     upcoming = [start for start, _end in spans if start > at]
+    if asked_now and upcoming:
+        page_cache.changes_at(upcoming[0])
     reason = ""
     if today in by_day:
         reason = by_day[today].note

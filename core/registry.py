@@ -180,3 +180,7 @@ footer_links: Registry[FooterLinks] = Registry("footer links")
 front_page_panels: Registry[FrontPagePanel] = Registry("front page panels")
 review_sources: Registry[ReviewSource] = Registry("review inbox")
 bookmarkable: Registry[Bookmarkable] = Registry("bookmarkable pages")
+# Models ("app_label.ModelName", or a whole "app_label") that no public page shows: their writes leave the guests'
+# page cache alone (core/page_cache.py). Everything else written empties it; leaving a model out costs hits, never
+# shows a stale page.
+page_cache_ignored: Registry[str] = Registry("not on public pages")

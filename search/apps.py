@@ -9,7 +9,11 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core.registry import page_cache_ignored
         from search import signals  # noqa: F401
+
+        # The index follows the content; the content's own writes already refresh the guests' pages.
+        page_cache_ignored.register("search")
         from search.documents import autodiscover
 
         autodiscover()

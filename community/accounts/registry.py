@@ -9,6 +9,7 @@ from core.registry import (
     ProfileSection,
     RoleGrants,
     demo_steps,
+    page_cache_ignored,
     personal_data,
     profile_sections,
     role_grants,
@@ -162,3 +163,7 @@ personal_data.register(
         "sie verfallen nach der Sperrzeit und gehen mit dem Konto.",
     )
 )
+
+# Login attempts, second factors and e-mail addresses are never on a public page.
+for _label in ("axes", "mfa", "account"):
+    page_cache_ignored.register(_label)

@@ -6,7 +6,16 @@ from machina.apps.forum_conversation.models import Post, Topic
 from community.accounts.roles import MODERATION, REDAKTION
 from community.forum import demo, front_page, review, signals  # noqa: F401  (front_page: home page panels; review: its part of the review inbox; signals connects receivers)
 from community.forum.roles import forum_permissions_sync
-from core.registry import DemoStep, PersonalData, RoleGrants, demo_steps, personal_data, role_grants, roles_synced
+from core.registry import (
+    DemoStep,
+    PersonalData,
+    RoleGrants,
+    demo_steps,
+    page_cache_ignored,
+    personal_data,
+    role_grants,
+    roles_synced,
+)
 
 # Stored on the member's posts (German content, like the posts themselves).
 DELETED_MEMBER = "gelöschtes Mitglied"
@@ -151,3 +160,7 @@ personal_data.register(
     )
 )
 demo_steps.register(DemoStep("forum", demo.seed, order=30))
+
+# Subscriptions and read marks are a member's own.
+for _label in ("forum_portal.ForumSubscription", "forum_tracking"):
+    page_cache_ignored.register(_label)

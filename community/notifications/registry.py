@@ -1,6 +1,6 @@
 """What the notices contribute: a member's notices in the data download."""
 
-from core.registry import PersonalData, personal_data
+from core.registry import PersonalData, page_cache_ignored, personal_data
 
 
 def _notices(user) -> list[dict]:
@@ -16,3 +16,6 @@ def _notices(user) -> list[dict]:
 personal_data.register(
     PersonalData(models=("notifications.Notification",), key="benachrichtigungen", export=_notices, order=90)
 )
+
+# A member's notices are only on their own pages, which are never cached.
+page_cache_ignored.register("notifications")

@@ -9,6 +9,7 @@ from core.registry import (
     ProfileSection,
     RoleGrants,
     demo_steps,
+    page_cache_ignored,
     personal_data,
     profile_sections,
     role_grants,
@@ -84,3 +85,6 @@ personal_data.register(
     )
 )
 demo_steps.register(DemoStep("wiki", demo.seed, order=80))
+
+# Who watches an article is private.
+page_cache_ignored.register("wiki.WikiWatch")

@@ -127,6 +127,9 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Guests' pages from the cache: after CSRF (a stored form gets the visitor's token), before anything that loads a
+    # session or a user, so a hit makes no database query (core/page_cache.py).
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -137,6 +140,14 @@ MIDDLEWARE = [
     "community.forum.middleware.ForumPermissionMiddleware",  # machina's, minus a session per anonymous visit
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# How long a guest's page is served from the cache at most (0: never); any write of content ends it sooner.
+PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=60)
+# How long a reverse proxy or CDN may keep a guest's page (s-maxage); it does not hear of new content unless Wagtail's
+# frontend cache invalidation is set up (docs/operations.md).
+PORTAL_PROXY_CACHE_SECONDS = env.int("PORTAL_PROXY_CACHE_SECONDS", default=10)
+# Never from the cache: the admin, the health check, accounts, language switching, documents (checked per collection).
+PORTAL_PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/health/", "/konto/", "/i18n/", "/dokumente/"]
 
 ROOT_URLCONF = "portal.urls"
 # A form sent from an outdated page gets a German page in the portal layout, not Django's English one.

@@ -1,0 +1,270 @@
+"""Guests' pages from the cache (issue 20).
+
+A guest's GET is answered from the shared cache without touching the database. Three things keep it right:
+
+- **A content version.** One counter in the cache, raised after every save or delete of a row a public page may show
+  (pages, snippets, Kita reports, forum posts, moderation decisions, …), right away and again when the transaction
+  commits. Each stored page carries the version it was rendered at; another version is a miss. Models that no public
+  page shows (sessions, outbox, search index, login attempts) are listed in `core.registry.page_cache_ignored` by
+  their apps, so their writes do not empty the cache.
+- **A short life.** No page is kept longer than `PORTAL_PAGE_CACHE_SECONDS` (60), so facts that change with the clock
+  ("heute", this week's events) are at most that old. Code that knows when its answer flips ("jetzt geöffnet" until
+  18:00) calls `changes_at()`, and the page expires exactly then.
+- **Only what is the same for every guest.** Requests with a session or a flash message, and responses that set a
+  cookie, vary by more than the address, are not 200, or ask not to be cached (`never_cache`) are passed through.
+  A page with a POST form is kept with its CSRF token taken out and gets the visitor's own token when it is served.
+
+A dead cache is a miss (core/cache.py): pages render as before, only slower."""
+
+from __future__ import annotations
+
+import contextvars
+import datetime
+import gzip
+import hashlib
+import logging
+import re
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+try:  # Brotli is smaller still; browsers ask for it over HTTPS.
+    import brotli
+except ImportError:  # pragma: no cover - the lock file installs it
+    brotli = None
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "portal:page-cache:version"
+KEY_PREFIX = "portal:page-cache:page:"
+# Django's {% csrf_token %} field; its value is a 64-character masked token.
+CSRF_FIELD = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(">)')
+CSRF_HOLE = b"\x00portal-csrf\x00"
+# Headers the middleware outside the cache sets again on every response; the rest is kept with the page.
+NOT_STORED = {"set-cookie", "content-length", "content-encoding"}
+
+_changes_at: contextvars.ContextVar[datetime.datetime | None] = contextvars.ContextVar("page_changes_at", default=None)
+
+
+def lifetime() -> int:
+    return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 60))
+
+
+def changes_at(moment: datetime.datetime | None) -> None:
+    """The page being rendered says something that stops being true at `moment` (an opening status, a countdown):
+    a stored copy is not served from then on."""
+    if moment is None:
+        return
+    current = _changes_at.get()
+    if current is None or moment < current:
+        _changes_at.set(moment)
+
+
+# --- The content version --------------------------------------------------------------------------------------------
+
+
+def current_version() -> int | None:
+    """The version pages are stored under now; None when the cache cannot be reached (then nothing is stored)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A fresh or emptied cache: start anywhere that an old copy cannot have been stored under.
+        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not there (an emptied or unreachable cache): every stored page is stale anyway
+        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+
+
+def _bump_after_commit() -> None:
+    bump_version()
+
+
+def content_changed(*, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Something a public page may show was written: stored pages are stale now, and again after the commit (a
+    guest's request in between could store a page that does not yet show the change)."""
+    bump_version()
+    connection = connections[using]
+    if connection.in_atomic_block:
+        # Once per transaction is enough; Django keeps (savepoints, callable, robust) per callback.
+        if not any(entry[1] is _bump_after_commit for entry in connection.run_on_commit):
+            transaction.on_commit(_bump_after_commit, using=using)
+
+
+def _ignored_labels() -> frozenset[str]:
+    from core.registry import page_cache_ignored
+
+    return frozenset(page_cache_ignored)
+
+
+def _is_ignored(model) -> bool:
+    meta = model._meta
+    ignored = _ignored_labels()
+    return meta.label in ignored or meta.app_label in ignored
+
+
+def on_write(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+    """Receiver for post_save, post_delete and m2m_changed of every model (core/apps.py)."""
+    if kwargs.get("raw"):  # loaddata and restore: the restore empties the cache itself
+        return
+    if kwargs.get("action", "post_").startswith("pre_"):
+        return
+    if _is_ignored(sender):
+        return
+    if kwargs.get("update_fields") == frozenset({"last_login"}):  # every login saves this; no page shows it
+        return
+    content_changed(using=using)
+
+
+# --- The middleware -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class StoredPage:
+    version: int
+    valid_until: float  # seconds since the epoch
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes  # as rendered, or gzip-compressed when `csrf` is False
+    brotli_body: bytes | None
+    csrf: bool  # body holds CSRF_HOLE where the visitor's token goes
+
+
+def _request_is_cacheable(request: HttpRequest) -> bool:
+    if request.method != "GET" or lifetime() <= 0:
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return not any(request.path.startswith(prefix) for prefix in settings.PORTAL_PAGE_CACHE_EXCLUDED_PATHS)
+
+
+def _response_is_storable(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if response.has_header("Content-Encoding"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    if vary - {"accept-language", "cookie", "accept-encoding"}:
+        return False  # varies by something the key does not hold
+    session = getattr(request, "session", None)
+    if session is not None and (session.accessed and not session.is_empty()):
+        return False
+    return True
+
+
+def cache_key(request: HttpRequest) -> str:
+    language = getattr(request, "LANGUAGE_CODE", "")
+    basis = f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{language}"
+    return KEY_PREFIX + hashlib.sha256(basis.encode()).hexdigest()
+
+
+def _accepts(request: HttpRequest, encoding: str) -> bool:
+    return encoding in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
+
+
+class AnonymousPageCacheMiddleware:
+    """Placed after the CSRF middleware (it reads the visitor's token) and before authentication: a hit never loads
+    a session or a user, so it makes no database query."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _request_is_cacheable(request):
+            response = self.get_response(request)
+            if request.method == "GET" and not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True, no_cache=True)  # a member's or a flash-message page
+            return response
+
+        key = cache_key(request)
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY)
+        stored: StoredPage | None = found.get(key)
+        now = timezone.now().timestamp()  # not time.time(): tests move the clock with timezone.now
+        if stored is not None and version is not None and stored.version == version and stored.valid_until > now:
+            return self._serve(request, stored, now)
+
+        reset = _changes_at.set(None)
+        try:
+            response = self.get_response(request)
+            expires = _changes_at.get()
+        finally:
+            _changes_at.reset(reset)
+        if version is None:
+            version = current_version()
+        if version is not None and _response_is_storable(request, response):
+            valid_until = now + lifetime()
+            if expires is not None:
+                valid_until = min(valid_until, expires.timestamp())
+            if valid_until > now:
+                return self._store_and_serve(request, response, key, version, valid_until, now)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def _store_and_serve(
+        self, request: HttpRequest, response: HttpResponse, key: str, version: int, valid_until: float, now: float
+    ) -> HttpResponse:
+        body = response.content
+        csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+        if csrf:
+            body, holes = CSRF_FIELD.subn(rb"\1" + CSRF_HOLE + rb"\2", body)
+            if not holes:  # the token went somewhere the cache cannot replace it: not for everyone
+                return response
+        headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_STORED]
+        compressible = response.get("Content-Type", "").startswith(("text/", "application/json", "application/xml"))
+        brotli_body = None
+        if not csrf:
+            if compressible and brotli is not None:
+                brotli_body = brotli.compress(body, quality=5)
+            body = gzip.compress(body, compresslevel=6 if compressible else 1, mtime=0)
+        stored = StoredPage(version, valid_until, response.status_code, headers, body, brotli_body, csrf)
+        cache.set(key, stored, timeout=max(1, int(valid_until - now) + 1))
+        return self._serve(request, stored, now)
+
+    def _serve(self, request: HttpRequest, stored: StoredPage, now: float) -> HttpResponse:
+        response = HttpResponse(status=stored.status)
+        for name, value in stored.headers:
+            response[name] = value
+        if stored.csrf:
+            # The visitor's own token (and cookie, set by the CSRF middleware on the way out); masked tokens are
+            # different in every response, so compressing them gives BREACH nothing to measure.
+            token = get_token(request).encode()
+            response.content = stored.body.replace(CSRF_HOLE, token)
+            patch_cache_control(response, private=True, no_cache=True)
+            self._compress(request, response)
+        else:
+            if stored.brotli_body is not None and _accepts(request, "br"):
+                response.content = stored.brotli_body
+                response["Content-Encoding"] = "br"
+            elif _accepts(request, "gzip"):
+                response.content = stored.body
+                response["Content-Encoding"] = "gzip"
+            else:
+                response.content = gzip.decompress(stored.body)
+            # A reverse proxy may keep it briefly (it does not hear of new content); a browser asks again.
+            shared = min(settings.PORTAL_PROXY_CACHE_SECONDS, max(0, int(stored.valid_until - now)))
+            patch_cache_control(response, public=True, max_age=0, s_maxage=shared)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        return response
+
+    @staticmethod
+    def _compress(request: HttpRequest, response: HttpResponse) -> None:
+        if _accepts(request, "gzip") and len(response.content) > 200:
+            response.content = gzip.compress(response.content, compresslevel=5, mtime=0)
+            response["Content-Encoding"] = "gzip"
