@@ -145,9 +145,13 @@ def test_jetzt_geoeffnet_flips_at_closing_time_on_a_cached_page(client, home_pag
 def test_no_page_is_older_than_the_configured_lifetime(client, offers, monkeypatch):
     start = timezone.now()
     client.get(offers.url)
-    monkeypatch.setattr(timezone, "now", lambda: start + datetime.timedelta(seconds=settings.PORTAL_PAGE_CACHE_SECONDS - 5))
+    monkeypatch.setattr(
+        timezone, "now", lambda: start + datetime.timedelta(seconds=settings.PORTAL_PAGE_CACHE_SECONDS - 5)
+    )
     assert queries_of(client, offers.url)[0] == 0
-    monkeypatch.setattr(timezone, "now", lambda: start + datetime.timedelta(seconds=settings.PORTAL_PAGE_CACHE_SECONDS + 1))
+    monkeypatch.setattr(
+        timezone, "now", lambda: start + datetime.timedelta(seconds=settings.PORTAL_PAGE_CACHE_SECONDS + 1)
+    )
     assert queries_of(client, offers.url)[0] > 0
 
 
@@ -191,7 +195,13 @@ def test_a_stored_page_with_a_form_gives_every_guest_their_own_token(home_page, 
     form = re.search(r'<form method="post" action="([^"]+)"', page).group(1)
     key = re.search(r'name="formular_schluessel" value="([^"]+)"', page).group(1)
     response = guest.post(
-        form, {"csrfmiddlewaretoken": tokens[1], "email": "eltern@example.org", "formular_schluessel": key, "stadtteil": "styrum"}
+        form,
+        {
+            "csrfmiddlewaretoken": tokens[1],
+            "email": "eltern@example.org",
+            "formular_schluessel": key,
+            "stadtteil": "styrum",
+        },
     )
     assert response.status_code in (200, 302), response.status_code
     assert PlaceAlert.objects.filter(email="eltern@example.org").exists()
