@@ -57,6 +57,10 @@ def lifetime() -> int:
     return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 60))
 
 
+def fragment_lifetime() -> int:
+    return int(getattr(settings, "PORTAL_FRAGMENT_CACHE_SECONDS", 60))
+
+
 def changes_at(moment: datetime.datetime | None) -> None:
     """The page being rendered says something that stops being true at `moment` (an opening status, a countdown):
     a stored copy is not served from then on."""
@@ -127,6 +131,56 @@ def on_write(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
     content_changed(using=using)
 
 
+# --- Fragments ------------------------------------------------------------------------------------------------------
+
+
+def cached_fragment(name: str, compute, *, parts: tuple = ()):
+    """`compute()`'s value, kept under the content version (and the reader's language): the navigation, the site
+    settings, a home page panel. Rebuilt after any write, at the latest after PORTAL_FRAGMENT_CACHE_SECONDS, and at the moment
+    it said it changes (`changes_at`), which a page built from it takes over. Without a reachable cache it is
+    simply computed."""
+    from django.utils.translation import get_language
+
+    version = current_version()
+    if version is None or fragment_lifetime() <= 0:
+        return compute()
+    key = "portal:fragment:" + hashlib.sha256(repr((name, get_language(), version, parts)).encode()).hexdigest()
+    now = timezone.now().timestamp()
+    found = cache.get(key)
+    if found is not None:
+        valid_until, flips, value = found
+        if valid_until > now:
+            if flips:
+                changes_at(datetime.datetime.fromtimestamp(valid_until, tz=datetime.UTC))
+            return value
+    outer = _changes_at.get()
+    _changes_at.set(None)
+    try:
+        value = compute()
+        moment = _changes_at.get()
+    finally:
+        _changes_at.set(outer)
+    changes_at(moment)
+    valid_until = now + fragment_lifetime()
+    if moment is not None:
+        valid_until = min(valid_until, moment.timestamp())
+    if valid_until > now:
+        cache.set(key, (valid_until, moment is not None, value), timeout=max(1, int(valid_until - now) + 1))
+    return value
+
+
+def site_for_request(request: HttpRequest):
+    """Wagtail's site lookup (one query per request) from the cache; Wagtail reads it from `request._wagtail_site`."""
+    from wagtail.models import Site
+
+    if not hasattr(request, "_wagtail_site"):
+        host, port = request._get_raw_host(), request.get_port()
+        request._wagtail_site = cached_fragment(
+            "site", lambda: Site._find_for_request(request), parts=(host.lower(), port)
+        )
+    return request._wagtail_site
+
+
 # --- The middleware -------------------------------------------------------------------------------------------------
 
 
@@ -186,6 +240,7 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _request_is_cacheable(request):
+            site_for_request(request)
             response = self.get_response(request)
             if request.method == "GET" and not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)  # a member's or a flash-message page
@@ -198,15 +253,16 @@ class AnonymousPageCacheMiddleware:
         now = timezone.now().timestamp()  # not time.time(): tests move the clock with timezone.now
         if stored is not None and version is not None and stored.version == version and stored.valid_until > now:
             return self._serve(request, stored, now)
+        if version is None:
+            version = current_version()  # before rendering: a write during it must make this copy stale
 
         reset = _changes_at.set(None)
         try:
+            site_for_request(request)
             response = self.get_response(request)
             expires = _changes_at.get()
         finally:
             _changes_at.reset(reset)
-        if version is None:
-            version = current_version()
         if version is not None and _response_is_storable(request, response):
             valid_until = now + lifetime()
             if expires is not None:

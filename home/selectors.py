@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.urls import reverse
@@ -23,7 +23,15 @@ class NavItem:
 
 
 def area_items(*, site: Site | None, current_path: str = "") -> list[NavItem]:
-    """The portal's areas: menu pages under the home page (in the reader's language), then forum and search."""
+    """The portal's areas: menu pages under the home page (in the reader's language), then forum and search; the
+    one holding `current_path` is active. Built once per content version and language (core/page_cache.py)."""
+    from core.page_cache import cached_fragment
+
+    items = cached_fragment("areas", lambda: _area_items(site), parts=(site.pk if site else None,))
+    return [replace(item, active=current_path.startswith(item.url)) for item in items]
+
+
+def _area_items(site: Site | None) -> list[NavItem]:
     items: list[NavItem] = []
     if site is not None:
         home = translation_selectors.localized(site.root_page)
@@ -40,12 +48,12 @@ def area_items(*, site: Site | None, current_path: str = "") -> list[NavItem]:
             )
             language = translation_selectors.content_language(page, pending=pending)
             lang = translation_selectors.base_language(language) if language != reader else ""
-            items.append(NavItem(page.title, url, summary, active=current_path.startswith(url), lang=lang))
+            items.append(NavItem(page.title, url, summary, lang=lang))
     for title, summary, url in (
         (_("Forum"), _("Fragen stellen und Erfahrungen mit anderen Eltern teilen."), reverse("forum:index")),
         (_("Suche"), _("Alle Inhalte des Portals durchsuchen."), reverse("search")),
     ):
-        items.append(NavItem(title, url, summary, active=current_path.startswith(url)))
+        items.append(NavItem(str(title), url, str(summary)))
     return items
 
 

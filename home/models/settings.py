@@ -49,3 +49,13 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Portal-Einstellungen")
+
+    @classmethod
+    def for_site(cls, site):
+        """Every page reads these: kept with the navigation under the content version (core/page_cache.py), so a
+        saved change shows on the next request and a page costs no query for them."""
+        from core.page_cache import cached_fragment
+
+        if site is None:
+            return super().for_site(site)
+        return cached_fragment("portal-settings", lambda: super(PortalSettings, cls).for_site(site), parts=(site.pk,))

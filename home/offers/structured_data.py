@@ -33,14 +33,14 @@ def _iso(day: datetime.date, time: datetime.time | None) -> str:
 
 
 def offer_json_ld(*, offer: OfferPage, url: str) -> dict:
-    dates = list(offer.dates.all())
+    dates = offer.date_lines
     data: dict = {
         "@context": "https://schema.org",
         "name": offer.title,
         "description": offer.summary,
         "url": url,
         "isAccessibleForFree": offer.cost_kind == OfferPage.CostKind.FREE,
-        "inLanguage": [language.code for language in offer.languages.all()] or ["de"],
+        "inLanguage": [language.code for language in offer.spoken_languages] or ["de"],
     }
     if offer.provider_id:
         organization = {"@type": "Organization", "name": offer.provider.name}

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.page_cache import cached_fragment
 from core.registry import front_page_panels
 from home.icons import icon_svg
 
@@ -46,18 +47,29 @@ def front_page_panel(context, key: str, heading: str = "", anchor: str = "") -> 
     home = context.get("page")
     if panel is None or request is None or home is None:
         return ""
-    panel_context = panel.context(request, home)
-    if panel_context is None:
-        return ""
-    return render_to_string(
-        panel.template,
-        {
-            **panel_context,
-            "heading": heading or panel.label,
-            "custom_heading": bool(heading),  # the Redaktion's words, in the page's language
-            "anchor": f"panel-{anchor or panel.key}",
-            "panel_key": panel.key,
-            "page": home,
-        },
-        request=request,
+
+    def render() -> str:
+        panel_context = panel.context(request, home)
+        if panel_context is None:
+            return ""
+        return render_to_string(
+            panel.template,
+            {
+                **panel_context,
+                "heading": heading or panel.label,
+                "custom_heading": bool(heading),  # the Redaktion's words, in the page's language
+                "anchor": f"panel-{anchor or panel.key}",
+                "panel_key": panel.key,
+                "page": home,
+            },
+            request=request,
+        )
+
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return render()  # what a member may read (members-only forums) is theirs alone
+    # The same for every guest: kept under the content version, so the home page is not rebuilt from its panels'
+    # queries at every request (core/page_cache.py; "today" and "open now" expire when they change).
+    return mark_safe(  # noqa: S308 (rendered by our template above, escaped there)
+        cached_fragment("front-panel", render, parts=(panel.key, heading, anchor, home.pk))
     )

@@ -31,6 +31,8 @@ from tests.factories import (
     offer_index,
     topic_url,
 )
+from tests.performance.support import APIS, LANGUAGES, warm_queries
+from tests.security.test_headers import PAGE_TYPES, pages  # noqa: F401 (the module's pages fixture)
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -225,3 +227,16 @@ def test_a_flash_message_is_shown_not_a_stored_page(client, offers):
     response = client.post(reverse("account_logout"), {"next": offers.url}, follow=True)
     assert response.redirect_chain and response.redirect_chain[-1][0].endswith(offers.url)
     assert "Sie haben sich abgemeldet." in html(response)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_every_page_type_comes_from_the_cache_without_a_query(client, pages, page_type, language):  # noqa: F811
+    count, queries = warm_queries(client, f"/{language}/{pages[page_type]}", page_cache=True)
+    assert count == 0, f"{page_type} ({language}): {count} queries\n" + "\n".join(queries)
+
+
+@pytest.mark.parametrize("url", APIS)
+def test_every_api_comes_from_the_cache_without_a_query(client, pages, url):  # noqa: F811
+    count, queries = warm_queries(client, url, page_cache=True)
+    assert count == 0, f"{url}: {count} queries\n" + "\n".join(queries)

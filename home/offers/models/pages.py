@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -226,6 +227,15 @@ class OfferPage(Address, RoutablePageMixin, Page):
     @property
     def is_dated(self) -> bool:
         return bool(self.dates.all())
+
+    @cached_property
+    def date_lines(self) -> list:
+        """The schedule lines, read once per page (the page, its facts and its JSON-LD all show them)."""
+        return list(self.dates.all())
+
+    @cached_property
+    def spoken_languages(self) -> list:
+        return list(self.languages.all())
 
     @property
     def is_stale(self) -> bool:

@@ -143,6 +143,8 @@ MIDDLEWARE = [
 
 # How long a guest's page is served from the cache at most (0: never); any write of content ends it sooner.
 PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=60)
+# The same for the parts every page shares (navigation, site settings, home page panels), for members too.
+PORTAL_FRAGMENT_CACHE_SECONDS = env.int("PORTAL_FRAGMENT_CACHE_SECONDS", default=60)
 # How long a reverse proxy or CDN may keep a guest's page (s-maxage); it does not hear of new content unless Wagtail's
 # frontend cache invalidation is set up (docs/operations.md).
 PORTAL_PROXY_CACHE_SECONDS = env.int("PORTAL_PROXY_CACHE_SECONDS", default=10)
