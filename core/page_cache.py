@@ -53,6 +53,16 @@ NOT_STORED = {"set-cookie", "content-length", "content-encoding"}
 _changes_at: contextvars.ContextVar[datetime.datetime | None] = contextvars.ContextVar("page_changes_at", default=None)
 
 
+def _safely(operation, fallback=None):
+    """A cache that raises (a backend without core/cache.py's fail-safe wrapper) is a miss: a save, a page or /health/
+    never fails because of this cache."""
+    try:
+        return operation()
+    except Exception:  # noqa: BLE001 - any backend's connection error
+        logger.warning("Page cache unavailable; serving without it", exc_info=True)
+        return fallback
+
+
 def lifetime() -> int:
     return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 60))
 
@@ -71,24 +81,35 @@ def changes_at(moment: datetime.datetime | None) -> None:
         _changes_at.set(moment)
 
 
+def depends_on_header(request: HttpRequest, header: str) -> None:
+    """The page being rendered reads this request header (a Referer to pre-fill a form): a visitor who sends it
+    gets a page of their own, never stored; the copy made for visitors without it is served only to such visitors."""
+    names = getattr(request, "_page_cache_headers", set())
+    names.add(header.lower())
+    request._page_cache_headers = names
+
+
 # --- The content version --------------------------------------------------------------------------------------------
 
 
 def current_version() -> int | None:
     """The version pages are stored under now; None when the cache cannot be reached (then nothing is stored)."""
-    version = cache.get(VERSION_KEY)
+    version = _safely(lambda: cache.get(VERSION_KEY))
     if version is None:
         # A fresh or emptied cache: start anywhere that an old copy cannot have been stored under.
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
-        version = cache.get(VERSION_KEY)
+        _safely(lambda: cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None))
+        version = _safely(lambda: cache.get(VERSION_KEY))
     return version
 
 
 def bump_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not there (an emptied or unreachable cache): every stored page is stale anyway
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+    def bump():
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # not there (an emptied or unreachable cache): every stored page is stale anyway
+            cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+
+    _safely(bump)
 
 
 def _bump_after_commit() -> None:
@@ -146,7 +167,7 @@ def cached_fragment(name: str, compute, *, parts: tuple = ()):
         return compute()
     key = "portal:fragment:" + hashlib.sha256(repr((name, get_language(), version, parts)).encode()).hexdigest()
     now = timezone.now().timestamp()
-    found = cache.get(key)
+    found = _safely(lambda: cache.get(key))
     if found is not None:
         valid_until, flips, value = found
         if valid_until > now:
@@ -165,7 +186,8 @@ def cached_fragment(name: str, compute, *, parts: tuple = ()):
     if moment is not None:
         valid_until = min(valid_until, moment.timestamp())
     if valid_until > now:
-        cache.set(key, (valid_until, moment is not None, value), timeout=max(1, int(valid_until - now) + 1))
+        entry = (valid_until, moment is not None, value)
+        _safely(lambda: cache.set(key, entry, timeout=max(1, int(valid_until - now) + 1)))
     return value
 
 
@@ -193,6 +215,7 @@ class StoredPage:
     body: bytes  # as rendered, or gzip-compressed when `csrf` is False
     brotli_body: bytes | None
     csrf: bool  # body holds CSRF_HOLE where the visitor's token goes
+    headers_read: tuple[str, ...] = ()  # request headers the page depends on; stored as made without them
 
 
 def _request_is_cacheable(request: HttpRequest) -> bool:
@@ -201,12 +224,18 @@ def _request_is_cacheable(request: HttpRequest) -> bool:
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
         return False
-    return not any(request.path.startswith(prefix) for prefix in settings.PORTAL_PAGE_CACHE_EXCLUDED_PATHS)
+    return not _excluded(request)
+
+
+def _excluded(request: HttpRequest) -> bool:
+    return any(request.path.startswith(prefix) for prefix in settings.PORTAL_PAGE_CACHE_EXCLUDED_PATHS)
 
 
 def _response_is_storable(request: HttpRequest, response: HttpResponse) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    if any(request.headers.get(name) for name in getattr(request, "_page_cache_headers", ())):
+        return False  # made from this visitor's own header
     if response.has_header("Content-Encoding"):
         return False
     cache_control = response.get("Cache-Control", "").lower()
@@ -240,18 +269,25 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _request_is_cacheable(request):
-            site_for_request(request)
+            if not _excluded(request):
+                site_for_request(request)
             response = self.get_response(request)
             if request.method == "GET" and not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)  # a member's or a flash-message page
             return response
 
         key = cache_key(request)
-        found = cache.get_many([VERSION_KEY, key])
+        found = _safely(lambda: cache.get_many([VERSION_KEY, key]), {})
         version = found.get(VERSION_KEY)
         stored: StoredPage | None = found.get(key)
         now = timezone.now().timestamp()  # not time.time(): tests move the clock with timezone.now
-        if stored is not None and version is not None and stored.version == version and stored.valid_until > now:
+        if (
+            stored is not None
+            and version is not None
+            and stored.version == version
+            and stored.valid_until > now
+            and not any(request.headers.get(name) for name in stored.headers_read)
+        ):
             return self._serve(request, stored, now)
         if version is None:
             version = current_version()  # before rendering: a write during it must make this copy stale
@@ -289,8 +325,9 @@ class AnonymousPageCacheMiddleware:
             if compressible and brotli is not None:
                 brotli_body = brotli.compress(body, quality=5)
             body = gzip.compress(body, compresslevel=6 if compressible else 1, mtime=0)
-        stored = StoredPage(version, valid_until, response.status_code, headers, body, brotli_body, csrf)
-        cache.set(key, stored, timeout=max(1, int(valid_until - now) + 1))
+        headers_read = tuple(sorted(getattr(request, "_page_cache_headers", ())))
+        stored = StoredPage(version, valid_until, response.status_code, headers, body, brotli_body, csrf, headers_read)
+        _safely(lambda: cache.set(key, stored, timeout=max(1, int(valid_until - now) + 1)))
         return self._serve(request, stored, now)
 
     def _serve(self, request: HttpRequest, stored: StoredPage, now: float) -> HttpResponse:

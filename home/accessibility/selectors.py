@@ -86,6 +86,9 @@ def footer_cache_clear() -> None:
 
 def reported_page(request: HttpRequest) -> str:
     """The page a barrier was met on, to pre-fill the form: `?seite=` or the Referer, only if it is one of ours."""
+    from core.page_cache import depends_on_header
+
+    depends_on_header(request, "Referer")  # the form names the visitor's previous page
     for candidate in (request.GET.get("seite", ""), request.headers.get("referer", "")):
         if candidate and url_has_allowed_host_and_scheme(
             candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -95,7 +95,8 @@ def test_contact_point_links_to_its_district_page(client, home_page):
     assert "/de/stadtteile/styrum/" in client.get(point.url).content.decode()
 
 
-def test_district_page_queries_do_not_grow_with_content(client, home_page):
+def test_district_page_queries_do_not_grow_with_content(client, home_page, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0  # counts what rendering costs; the page cache has its own tests
     styrum = district("styrum")
     index = district_index(home_page)
     _fill(home_page, styrum, 1)
@@ -103,6 +104,7 @@ def test_district_page_queries_do_not_grow_with_content(client, home_page):
     with CaptureQueriesContext(connection) as few:
         client.get(index.url + "styrum/")
     _fill(home_page, styrum, 5, suffix="b")
+    client.get(index.url + "styrum/")  # warm again: the writes made the shared parts stale
     with CaptureQueriesContext(connection) as many:
         html = client.get(index.url + "styrum/").content.decode()
     assert "Elterncafé Styrumb 4" in html and "Familienpunkt Styrumb" in html

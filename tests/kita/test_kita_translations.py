@@ -76,7 +76,9 @@ def test_the_page_editor_offers_only_the_originals(nature_in_english):
     assert nature_in_english not in choices
 
 
-def test_query_count_does_not_grow_with_the_focus_entries(client, index, django_assert_max_num_queries):
+def test_query_count_does_not_grow_with_the_focus_entries(client, index, django_assert_max_num_queries, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0  # counts what rendering costs; the page cache has its own tests
+
     def add_kitas(numbers):
         for number in numbers:
             extra = KitaFocus.objects.create(name=f"Schwerpunkt {number}", slug=f"schwerpunkt-{number}")
@@ -95,9 +97,11 @@ def test_query_count_does_not_grow_with_the_focus_entries(client, index, django_
     forget_translated_values()
     with django_assert_max_num_queries(30) as few:
         client.get("/en/kita/")
+    few_count = len(few.captured_queries)  # now: Django keeps only the last 9,000 queries of a connection
     add_kitas(range(2, 14))
+    client.get("/en/kita/")  # warm again: the writes made the shared parts (navigation, settings) stale
     forget_translated_values()
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(few_count):
         response = client.get("/en/kita/")
     assert len(response.context["daycares"]) == 14
     assert "Focus 13" in response.content.decode()

@@ -167,7 +167,9 @@ def test_the_admin_lists_translations_under_their_locale(client, sport_in_englis
     assert "Sports" in english and ">Sport<" not in english
 
 
-def test_query_count_does_not_grow_with_the_categories(client, offers_page, django_assert_max_num_queries):
+def test_query_count_does_not_grow_with_the_categories(client, offers_page, django_assert_max_num_queries, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0  # counts what rendering costs; the page cache has its own tests
+
     def add_offers(numbers):
         for number in numbers:
             extra = OfferCategory.objects.create(name=f"Kategorie {number}", slug=f"kategorie-{number}", sort_order=90)
@@ -182,9 +184,11 @@ def test_query_count_does_not_grow_with_the_categories(client, offers_page, djan
     forget_translated_values()
     with django_assert_max_num_queries(30) as few:
         client.get("/en/angebote/")
+    few_count = len(few.captured_queries)  # now: Django keeps only the last 9,000 queries of a connection
     add_offers(range(2, 14))
+    client.get("/en/angebote/")  # warm again: the writes made the shared parts (navigation, settings) stale
     forget_translated_values()
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(few_count):
         response = client.get("/en/angebote/")
     assert len(response.context["offers"]) == 14
     assert "Category 13" in response.content.decode()

@@ -240,3 +240,21 @@ def test_every_page_type_comes_from_the_cache_without_a_query(client, pages, pag
 def test_every_api_comes_from_the_cache_without_a_query(client, pages, url):  # noqa: F811
     count, queries = warm_queries(client, url, page_cache=True)
     assert count == 0, f"{url}: {count} queries\n" + "\n".join(queries)
+
+
+def test_a_page_made_from_the_referer_is_never_served_to_someone_else(client, home_page):
+    from tests.factories import statement_page
+
+    statement = statement_page(home_page)
+
+    def page_field(response) -> str:
+        return response.content.decode().split('name="page_url"')[1].split(">")[0]
+
+    for _ in range(2):  # the copy for visitors who come without a Referer
+        assert "value=" not in page_field(client.get(statement.url))
+    assert queries_of(client, statement.url)[0] == 0
+    came_from = client.get(statement.url, headers={"referer": "http://testserver/de/angebote/"})
+    assert 'value="http://testserver/de/angebote/"' in page_field(came_from)
+    other = client.get(statement.url, headers={"referer": "http://testserver/de/kita/"})
+    assert 'value="http://testserver/de/kita/"' in page_field(other)
+    assert "value=" not in page_field(client.get(statement.url))

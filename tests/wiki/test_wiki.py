@@ -529,7 +529,8 @@ def test_parents_have_no_access_to_the_wiki_admin(client):
 
 
 @pytest.mark.parametrize("path", ["", "versionen/"])
-def test_index_and_history_query_counts_do_not_grow(client, index, django_assert_max_num_queries, path):
+def test_index_and_history_query_counts_do_not_grow(client, index, django_assert_max_num_queries, path, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0  # counts what rendering costs; the page cache has its own tests
     from wagtail.models import Page
 
     def grow(count):
@@ -547,7 +548,8 @@ def test_index_and_history_query_counts_do_not_grow(client, index, django_assert
         return article
 
     def queries(url):
-        client.get(url)
+        for _ in range(2):  # warm: the first request of a test creates the site settings row (a write)
+            client.get(url)
         with django_assert_max_num_queries(60) as captured:
             assert client.get(url).status_code == 200
         return len(captured.captured_queries)

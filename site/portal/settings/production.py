@@ -12,6 +12,12 @@ if len(SECRET_KEY) < 50:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters.")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # no default: must be named explicitly
 PORTAL_ALLOW_DEMO_ACCOUNTS = False
+# The guests' page cache and its content version must be shared by every gunicorn worker and the Celery worker (a
+# publish in one process has to reach the others); a per-process memory cache would serve stale pages for up to a
+# minute, so without a shared CACHE_URL the portal renders every page (core/page_cache.py).
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):  # noqa: F405
+    PORTAL_PAGE_CACHE_SECONDS = 0
+    PORTAL_FRAGMENT_CACHE_SECONDS = 0
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
