@@ -139,6 +139,7 @@ MIDDLEWARE = [
     "community.accounts.mfa.StaffSecondFactorMiddleware",  # staff enrol a second factor before anything else
     "community.forum.middleware.ForumPermissionMiddleware",  # machina's, minus a session per anonymous visit
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.routing.CachedRouteMiddleware",  # which page a path leads to, kept under the content version
 ]
 
 # How long a guest's page is served from the cache at most (0: never); any write of content ends it sooner.
