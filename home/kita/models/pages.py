@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -156,6 +157,16 @@ class DaycarePage(Coordinates, Page):
         context = super().get_context(request, *args, **kwargs)
         context["stale_before"] = stale_before()
         return context
+
+    @cached_property
+    def capacity_list(self) -> list:
+        """The age groups, read once per page (the places, their report form and the facts all list them)."""
+        return list(self.capacities.all())
+
+    @cached_property
+    def free_place_list(self) -> list:
+        """The reported free places, read once (not once per age group)."""
+        return list(self.free_places.all())
 
     @property
     def kita_details(self) -> KitaPage | None:
