@@ -92,12 +92,16 @@ def depends_on_header(request: HttpRequest, header: str) -> None:
 # --- The content version --------------------------------------------------------------------------------------------
 
 
+def _new_version() -> int:
+    """Where a fresh or emptied cache starts: anywhere that an old copy cannot have been stored under."""
+    return time.time_ns() // 1000
+
+
 def current_version() -> int | None:
     """The version pages are stored under now; None when the cache cannot be reached (then nothing is stored)."""
     version = _safely(lambda: cache.get(VERSION_KEY))
     if version is None:
-        # A fresh or emptied cache: start anywhere that an old copy cannot have been stored under.
-        _safely(lambda: cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None))
+        _safely(lambda: cache.add(VERSION_KEY, _new_version(), timeout=None))
         version = _safely(lambda: cache.get(VERSION_KEY))
     return version
 
@@ -107,13 +111,9 @@ def bump_version() -> None:
         try:
             cache.incr(VERSION_KEY)
         except ValueError:  # not there (an emptied or unreachable cache): every stored page is stale anyway
-            cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+            cache.add(VERSION_KEY, _new_version(), timeout=None)
 
     _safely(bump)
-
-
-def _bump_after_commit() -> None:
-    bump_version()
 
 
 def content_changed(*, using: str = DEFAULT_DB_ALIAS) -> None:
@@ -123,8 +123,8 @@ def content_changed(*, using: str = DEFAULT_DB_ALIAS) -> None:
     connection = connections[using]
     if connection.in_atomic_block:
         # Once per transaction is enough; Django keeps (savepoints, callable, robust) per callback.
-        if not any(entry[1] is _bump_after_commit for entry in connection.run_on_commit):
-            transaction.on_commit(_bump_after_commit, using=using)
+        if not any(entry[1] is bump_version for entry in connection.run_on_commit):
+            transaction.on_commit(bump_version, using=using)
 
 
 def _ignored_labels() -> frozenset[str]:
@@ -152,6 +152,27 @@ def on_write(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
     content_changed(using=using)
 
 
+# --- Keeping things until they change ------------------------------------------------------------------------------
+
+
+def _collecting_changes(compute):
+    """`compute()` and the earliest moment it said its result changes (`changes_at`), kept apart from the caller's."""
+    outer = _changes_at.get()
+    _changes_at.set(None)
+    try:
+        return compute(), _changes_at.get()
+    finally:
+        _changes_at.set(outer)
+
+
+def _valid_until(now: float, seconds: int, moment: datetime.datetime | None) -> float:
+    return now + seconds if moment is None else min(now + seconds, moment.timestamp())
+
+
+def _keep(key: str, value, *, valid_until: float, now: float) -> None:
+    _safely(lambda: cache.set(key, value, timeout=max(1, int(valid_until - now) + 1)))
+
+
 # --- Fragments ------------------------------------------------------------------------------------------------------
 
 
@@ -174,20 +195,11 @@ def cached_fragment(name: str, compute, *, parts: tuple = ()):
             if flips:
                 changes_at(datetime.datetime.fromtimestamp(valid_until, tz=datetime.UTC))
             return value
-    outer = _changes_at.get()
-    _changes_at.set(None)
-    try:
-        value = compute()
-        moment = _changes_at.get()
-    finally:
-        _changes_at.set(outer)
-    changes_at(moment)
-    valid_until = now + fragment_lifetime()
-    if moment is not None:
-        valid_until = min(valid_until, moment.timestamp())
+    value, moment = _collecting_changes(compute)
+    changes_at(moment)  # a page built from it changes then too
+    valid_until = _valid_until(now, fragment_lifetime(), moment)
     if valid_until > now:
-        entry = (valid_until, moment is not None, value)
-        _safely(lambda: cache.set(key, entry, timeout=max(1, int(valid_until - now) + 1)))
+        _keep(key, (valid_until, moment is not None, value), valid_until=valid_until, now=now)
     return value
 
 
@@ -292,17 +304,10 @@ class AnonymousPageCacheMiddleware:
         if version is None:
             version = current_version()  # before rendering: a write during it must make this copy stale
 
-        reset = _changes_at.set(None)
-        try:
-            site_for_request(request)
-            response = self.get_response(request)
-            expires = _changes_at.get()
-        finally:
-            _changes_at.reset(reset)
+        site_for_request(request)
+        response, expires = _collecting_changes(lambda: self.get_response(request))
         if version is not None and _response_is_storable(request, response):
-            valid_until = now + lifetime()
-            if expires is not None:
-                valid_until = min(valid_until, expires.timestamp())
+            valid_until = _valid_until(now, lifetime(), expires)
             if valid_until > now:
                 return self._store_and_serve(request, response, key, version, valid_until, now)
         if not response.has_header("Cache-Control"):
@@ -327,7 +332,7 @@ class AnonymousPageCacheMiddleware:
             body = gzip.compress(body, compresslevel=6 if compressible else 1, mtime=0)
         headers_read = tuple(sorted(getattr(request, "_page_cache_headers", ())))
         stored = StoredPage(version, valid_until, response.status_code, headers, body, brotli_body, csrf, headers_read)
-        _safely(lambda: cache.set(key, stored, timeout=max(1, int(valid_until - now) + 1)))
+        _keep(key, stored, valid_until=valid_until, now=now)
         return self._serve(request, stored, now)
 
     def _serve(self, request: HttpRequest, stored: StoredPage, now: float) -> HttpResponse:

@@ -174,7 +174,7 @@ def test_no_session_cookie_for_guests_and_no_csrf_cookie_without_a_post_form(cli
         assert settings.CSRF_COOKIE_NAME not in response.cookies
 
 
-def test_a_stored_page_with_a_form_gives_every_guest_their_own_token(home_page, client, django_user_model):
+def test_a_stored_page_with_a_form_gives_every_guest_their_own_token(home_page, client):
     from django.test import Client
 
     from home.kita.models import PlaceAlert
