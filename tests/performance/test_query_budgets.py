@@ -1,0 +1,102 @@
+"""Query budgets (issue 20): every anonymous page type and JSON API, rendered warm but not from the guests' page
+cache, makes at most 12 SQL queries, however long its list and however much content the city has; from the page
+cache it makes none. Query counts are deterministic, so they are held here; speed is measured in bench/."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.performance.support import APIS, LANGUAGES, warm_queries
+from tests.security.test_headers import PAGE_TYPES, pages  # noqa: F401 (the module's pages fixture)
+
+pytestmark = pytest.mark.django_db
+BUDGET = 12
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_every_page_type_stays_within_the_budget(client, pages, page_type, language):  # noqa: F811
+    count, queries = warm_queries(client, f"/{language}/{pages[page_type]}")
+    assert count <= BUDGET, f"{page_type} ({language}): {count} queries\n" + "\n".join(queries)
+
+
+@pytest.mark.parametrize("url", APIS)
+def test_every_api_stays_within_the_budget(client, pages, url):  # noqa: F811
+    count, queries = warm_queries(client, url)
+    assert count <= BUDGET, f"{url}: {count} queries\n" + "\n".join(queries)
+
+
+def _more_of_every_list(pages) -> None:  # noqa: F811
+    """Nineteen more cards on every list page of the `pages` fixture: offers, Kitas, Familienpunkte with events,
+    changing places, wiki articles, forum topics (each page type's list then shows 20)."""
+    import datetime
+
+    from wagtail.models import Page
+
+    from tests.factories import (
+        ParentFactory,
+        district,
+        make_article,
+        make_changing_place,
+        make_contact_point,
+        make_daycare,
+        make_event,
+        make_topic,
+    )
+
+    def index(page_type):
+        slug = pages[page_type].split("?")[0].split("/")[0]
+        return Page.objects.get(url_path__endswith=f"/{slug}/", locale__language_code="de").specific
+
+    from machina.apps.forum.models import Forum
+
+    forum = Forum.objects.get(name="Baby & Kleinkind")
+    author = ParentFactory(username="viele")
+    saarn = district("saarn")
+    for number in range(19):
+        make_offer_with_dates(index("offer list"), number, saarn)
+        make_daycare(index("Kita search"), title=f"Kita {number}", district=saarn, lat="51.43", lon="6.88")
+        point = make_contact_point(index("Familienpunkte list"), title=f"Familienpunkt {number}", district=saarn)
+        make_event(point, title=f"Treff {number}", start_date=datetime.date.today() + datetime.timedelta(days=1))
+        make_changing_place(index("changing places list"), title=f"Wickelraum {number}", district=saarn)
+        make_article(index("wiki index"), title=f"Ratgeber {number}")
+        make_topic(forum, author, subject=f"Frage {number}")
+
+
+def make_offer_with_dates(index, number, where):
+    import datetime
+
+    from tests.factories import make_offer
+
+    make_offer(
+        index,
+        title=f"Kurs {number}",
+        district=where,
+        categories=["sport"],
+        languages=("de", "tr"),
+        dates=[
+            {"start_date": datetime.date(2027, 1, 11), "start_time": datetime.time(10), "end_time": datetime.time(11)}
+        ],
+    )
+
+
+LIST_PAGES = [
+    "offer list",
+    "Kita search",
+    "Familienpunkte list",
+    "changing places list",
+    "wiki index",
+    "district",
+    "search results",
+    "forum index",
+    "home",
+]
+
+
+@pytest.mark.parametrize("page_type", LIST_PAGES)
+def test_list_pages_cost_the_same_with_one_card_and_with_twenty(client, pages, page_type):  # noqa: F811
+    url = f"/de/{pages[page_type]}"
+    few, _ = warm_queries(client, url)
+    _more_of_every_list(pages)
+    many, queries = warm_queries(client, url)
+    assert many == few, f"{page_type}: {few} queries with one card, {many} with twenty\n" + "\n".join(queries)
