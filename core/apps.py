@@ -28,7 +28,6 @@ class CoreConfig(AppConfig):
             "core.SubmitKey",
             "wagtailcore.PageLogEntry",
             "wagtailcore.ModelLogEntry",
-            "wagtailcore.PageViewRestriction",  # its save also saves the page
             "wagtailcore.TaskState",
             "wagtailcore.WorkflowState",
             "wagtailcore.Comment",

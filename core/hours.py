@@ -83,19 +83,28 @@ class HasOpeningHours(models.Model):
     def opening(self) -> OpeningStatus:
         return self.opening_at(None)
 
+    @cached_property
+    def hour_rows(self) -> list:
+        """The weekly hours, read once per page (the status, the table and the JSON-LD all need them)."""
+        return list(self.hours.all())
+
+    @cached_property
+    def exception_rows(self) -> list:
+        return list(self.hour_exceptions.all())
+
     def opening_at(self, at) -> OpeningStatus:
         return opening_status(
-            [row.as_period() for row in self.hours.all()],
-            [row.as_exception() for row in self.hour_exceptions.all()],
+            [row.as_period() for row in self.hour_rows],
+            [row.as_exception() for row in self.exception_rows],
             at=at,
             open_on_holidays=self.open_on_holidays,
         )
 
     @property
     def weekly_hours(self):
-        return week_table(row.as_period() for row in self.hours.all())
+        return week_table(row.as_period() for row in self.hour_rows)
 
     @property
     def upcoming_exceptions(self):
         today = timezone.localdate()
-        return [row for row in self.hour_exceptions.all() if row.date >= today][:6]
+        return [row for row in self.exception_rows if row.date >= today][:6]

@@ -51,6 +51,9 @@ CSRF_HOLE = b"\x00portal-csrf\x00"
 NOT_STORED = {"set-cookie", "content-length", "content-encoding"}
 
 _changes_at: contextvars.ContextVar[datetime.datetime | None] = contextvars.ContextVar("page_changes_at", default=None)
+# The version read once per request (the middleware opens it; a write in the request empties it): a page with many
+# fragments asks the cache for the version once, not once per fragment.
+_request_version: contextvars.ContextVar[dict | None] = contextvars.ContextVar("page_cache_request", default=None)
 
 
 def _safely(operation, fallback=None):
@@ -99,14 +102,28 @@ def _new_version() -> int:
 
 def current_version() -> int | None:
     """The version pages are stored under now; None when the cache cannot be reached (then nothing is stored)."""
+    memo = _request_version.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
     version = _safely(lambda: cache.get(VERSION_KEY))
     if version is None:
         _safely(lambda: cache.add(VERSION_KEY, _new_version(), timeout=None))
         version = _safely(lambda: cache.get(VERSION_KEY))
+    _remember_version(version)
     return version
 
 
+def _remember_version(version: int | None) -> None:
+    memo = _request_version.get()
+    if memo is not None and version is not None:
+        memo["version"] = version
+
+
 def bump_version() -> None:
+    memo = _request_version.get()
+    if memo is not None:
+        memo.clear()  # this request reads the new version from now on
+
     def bump():
         try:
             cache.incr(VERSION_KEY)
@@ -127,10 +144,15 @@ def content_changed(*, using: str = DEFAULT_DB_ALIAS) -> None:
             transaction.on_commit(bump_version, using=using)
 
 
+_ignored: list = [-1, frozenset()]  # (how many entries the registry had, their labels): built once, not per save
+
+
 def _ignored_labels() -> frozenset[str]:
     from core.registry import page_cache_ignored
 
-    return frozenset(page_cache_ignored)
+    if _ignored[0] != len(page_cache_ignored):
+        _ignored[:] = [len(page_cache_ignored), frozenset(page_cache_ignored)]
+    return _ignored[1]
 
 
 def _is_ignored(model) -> bool:
@@ -280,6 +302,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = _request_version.set({})
+        try:
+            return self._respond(request)
+        finally:
+            _request_version.reset(token)
+
+    def _respond(self, request: HttpRequest) -> HttpResponse:
         if not _request_is_cacheable(request):
             if not _excluded(request):
                 site_for_request(request)
@@ -291,6 +320,7 @@ class AnonymousPageCacheMiddleware:
         key = cache_key(request)
         found = _safely(lambda: cache.get_many([VERSION_KEY, key]), {})
         version = found.get(VERSION_KEY)
+        _remember_version(version)
         stored: StoredPage | None = found.get(key)
         now = timezone.now().timestamp()  # not time.time(): tests move the clock with timezone.now
         if (

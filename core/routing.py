@@ -5,7 +5,8 @@ segment and one for each page's specific type, five or more queries before a pag
 answer only changes when pages change, so it is kept under the content version (core/page_cache.py) like the
 navigation: which page a path leads to, its type, and how many segments it consumed. A request then loads that one
 page (one query) and lets it route the rest of the path itself (RoutablePageMixin's sub-pages cost no query).
-Liveness and view restrictions are still checked on every request by Wagtail's own serve view and hooks."""
+Whether a view restriction applies is kept with the route (core/restrictions.py); a restricted page goes through
+Wagtail's own check on every request. Liveness is part of the route: an unpublished page raises the version."""
 
 from __future__ import annotations
 
@@ -16,14 +17,15 @@ from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
 from core.page_cache import cached_fragment, site_for_request
+from core.restrictions import is_restricted, mark_unrestricted
 
 
-def _found(request: HttpRequest, site, components: list[str], path: str) -> tuple[int, int, int] | None:
+def _found(request: HttpRequest, site, components: list[str], path: str) -> tuple[int, int, int, bool] | None:
     result = Page.route_for_request(request, path)  # the usual walk; Wagtail keeps it on the request too
     if result is None:
         return None
     page = result[0]
-    return page.pk, page.content_type_id, page.depth - site.root_page.depth
+    return page.pk, page.content_type_id, page.depth - site.root_page.depth, is_restricted(page)
 
 
 def prime_route(request: HttpRequest, path: str) -> None:
@@ -37,7 +39,7 @@ def prime_route(request: HttpRequest, path: str) -> None:
     )
     if found is None or hasattr(request, "_wagtail_route_for_request"):
         return  # not a page, or just routed the usual way
-    page_id, content_type_id, consumed = found
+    page_id, content_type_id, consumed, restricted = found
     model = ContentType.objects.get_for_id(content_type_id).model_class()  # Django keeps content types in memory
     if model is None:
         return
@@ -48,6 +50,9 @@ def prime_route(request: HttpRequest, path: str) -> None:
         request._wagtail_route_for_request = page.route(request, components[consumed:])
     except Http404:
         request._wagtail_route_for_request = None
+        return
+    if not restricted:
+        mark_unrestricted(request, page)
 
 
 class CachedRouteMiddleware:

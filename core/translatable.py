@@ -13,11 +13,14 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import models
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from wagtail.coreutils import get_supported_content_language_variant
+
+from core.page_cache import cached_fragment
 
 logger = logging.getLogger(__name__)
 
@@ -181,11 +184,75 @@ def localized_sorted(objects):
     return sorted(objects, key=lambda obj: obj.localized_sort_key())
 
 
-class _LocalizedChoiceIterator(forms.models.ModelChoiceIterator):
+class CachedChoiceIterator(forms.models.ModelChoiceIterator):
+    """A filter's choices (districts, categories, providers) read once until content changes, not on every list
+    page (core/page_cache.py)."""
+
+    def objects(self) -> list:
+        queryset = self.queryset
+        try:
+            parts = (queryset.model._meta.label, str(queryset.query))
+        except EmptyResultSet:  # `.none()`
+            return []
+        return cached_fragment("choices", lambda: list(queryset), parts=parts)
+
+    def ordered(self) -> list:
+        return self.objects()
+
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        yield from (self.choice(obj) for obj in localized_sorted(self.queryset))
+        yield from (self.choice(obj) for obj in self.ordered())
+
+    def __len__(self) -> int:
+        return len(self.objects()) + (self.field.empty_label is not None)
+
+    def __bool__(self) -> bool:
+        return self.field.empty_label is not None or bool(self.objects())
+
+
+class _LocalizedChoiceIterator(CachedChoiceIterator):
+    def ordered(self) -> list:
+        return localized_sorted(self.objects())
+
+
+class CachedModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField whose choices, and the chosen value, come from the cache (see CachedChoiceIterator)."""
+
+    iterator = CachedChoiceIterator
+
+    def _by_key(self) -> dict[str, models.Model]:
+        key = self.to_field_name or "pk"
+        return {str(getattr(obj, key)): obj for obj in self.iterator(self).objects()}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, self.queryset.model):
+            value = getattr(value, self.to_field_name or "pk")
+        found = self._by_key().get(str(value))
+        if found is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return found
+
+
+class CachedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    iterator = CachedChoiceIterator
+
+    def _check_values(self, value) -> list:
+        """The chosen objects from the cached choices (Django asks the database); a list, in the choices' order."""
+        try:
+            chosen = {str(item) for item in value}
+        except TypeError:
+            raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list") from None
+        key = self.to_field_name or "pk"
+        objects = self.iterator(self).objects()
+        known = {str(getattr(obj, key)) for obj in objects}
+        for item in sorted(chosen - known):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+            )
+        return [obj for obj in objects if str(getattr(obj, key)) in chosen]
 
 
 class LocalizedSelect(forms.Select):
@@ -199,7 +266,7 @@ class LocalizedSelect(forms.Select):
         return option
 
 
-class LocalizedModelChoiceField(forms.ModelChoiceField):
+class LocalizedModelChoiceField(CachedModelChoiceField):
     """Choices labelled in the reader's language and sorted in it; values stay the originals' slugs or ids, so a
     filtered address is the same in every language."""
 
@@ -210,7 +277,7 @@ class LocalizedModelChoiceField(forms.ModelChoiceField):
         return obj.choice_label() if isinstance(obj, LocalizedSnippet) else super().label_from_instance(obj)
 
 
-class LocalizedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+class LocalizedModelMultipleChoiceField(CachedModelMultipleChoiceField):
     iterator = _LocalizedChoiceIterator
 
     def label_from_instance(self, obj) -> str:

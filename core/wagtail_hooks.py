@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from core import review
+from core import restrictions, review
 
 
 @hooks.register("register_admin_urls")
@@ -29,3 +29,7 @@ def review_inbox_panel(request, panels):
     counts = review.inbox_counts(request.user)
     if counts:
         panels.append(review.ReviewInboxPanel(counts))
+
+
+# Pages found unrestricted with their cached route skip Wagtail's per-request restriction queries (core/restrictions).
+restrictions.replace_wagtails_check()

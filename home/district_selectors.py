@@ -8,6 +8,7 @@ from itertools import groupby
 
 from django.utils import timezone
 
+from core.page_cache import cached_fragment
 from core.registry import DistrictSection, district_sections
 from home.models import District, DistrictIndexPage, LocalInstitution
 
@@ -21,10 +22,12 @@ def district_url(district: District | None) -> str | None:
     """The district's page, or None when the portal has no district pages (yet)."""
     if district is None:
         return None
-    index = DistrictIndexPage.objects.live().first()
-    if index is None:
-        return None
-    return index.url + index.reverse_subpage("district", args=[district.slug])
+
+    def url() -> str | None:
+        index = DistrictIndexPage.objects.live().first()
+        return None if index is None else index.url + index.reverse_subpage("district", args=[district.slug])
+
+    return cached_fragment("district-url", url, parts=(district.slug,))  # every Familienpunkt, Kita, place links it
 
 
 @dataclass
@@ -38,12 +41,28 @@ class DistrictOverview:
         return [link for section, _context in self.sections for link in section.links]
 
 
-def district_overview(*, district: District, today: datetime.date | None = None) -> DistrictOverview:
-    today = today or timezone.localdate()
-    sections = [(section, section.context(district, today)) for section in district_sections]
+def _institutions(district: District) -> list[tuple[str, list[LocalInstitution]]]:
     institutions = LocalInstitution.objects.filter(district=district).order_by("kind", "name")
-    grouped = [
+    return [
         (str(LocalInstitution.Kind(kind).label), list(group))
         for kind, group in groupby(institutions, key=lambda i: i.kind)
     ]
-    return DistrictOverview(district=district, sections=sections, institutions=grouped)
+
+
+def district_overview(*, district: District, today: datetime.date | None = None) -> DistrictOverview:
+    """Every app's section for `district`. Each is kept until content changes or the day ends (core/page_cache.py):
+    a district page gathers from six apps, and reading all of them anew for every visitor is most of its cost."""
+    today = today or timezone.localdate()
+    sections = [
+        (
+            section,
+            cached_fragment(
+                "district-section",
+                lambda section=section: section.context(district, today),
+                parts=(section.template, district.pk, today.isoformat()),
+            ),
+        )
+        for section in district_sections
+    ]
+    institutions = cached_fragment("district-institutions", lambda: _institutions(district), parts=(district.pk,))
+    return DistrictOverview(district=district, sections=sections, institutions=institutions)

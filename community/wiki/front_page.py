@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import FrontPagePanel, front_page_panels
+from core.restrictions import public
 from home.front_page import section_page
 
 NEWEST = 5
@@ -17,7 +18,7 @@ def newest_articles(request, home) -> dict | None:
     if index is None:
         return None
     articles = list(
-        WikiArticlePage.objects.live().public().child_of(index).order_by("-first_published_at", "-pk")[:NEWEST]
+        public(WikiArticlePage.objects.live()).child_of(index).order_by("-first_published_at", "-pk")[:NEWEST]
     )
     return {"articles": articles, "index_url": index.url}
 

@@ -11,6 +11,7 @@ from wagtail.models import PageLogEntry, Revision
 
 from community.accounts.selectors import has_confirmed_email
 from community.wiki.models import WikiAccountStatus, WikiArticlePage, WikiEdit, WikiProtection, WikiWatch
+from core.restrictions import public
 
 
 def account_status(*, user) -> str | None:
@@ -208,11 +209,7 @@ def article_title_suggestions(*, index, query: str, limit: int = TITLE_SUGGESTIO
     if len(needle) < TITLE_QUERY_MIN:
         return []
     articles = (
-        WikiArticlePage.objects.live()
-        .public()
-        .child_of(index)
-        .only("id", "title", "url_path", "slug")
-        .order_by("title")
+        public(WikiArticlePage.objects.live()).child_of(index).only("id", "title", "url_path", "slug").order_by("title")
     )
     ranked = []
     for article in articles:

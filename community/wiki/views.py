@@ -34,6 +34,7 @@ from community.wiki.selectors import (
     visible_revision,
 )
 from community.wiki.services import EditConflict
+from core.restrictions import public
 from core.submit_once import submit_once
 from core.translatable import localized_sorted
 
@@ -56,11 +57,11 @@ def render_body(*, text: str, index) -> markup.Rendered:
 
 def wiki_index_context(*, request: HttpRequest, index) -> dict:
     categories = localized_sorted(WikiCategory.objects.originals())
-    articles = WikiArticlePage.objects.live().public().child_of(index).prefetch_related("categories").order_by("title")
+    articles = public(WikiArticlePage.objects.live()).child_of(index).prefetch_related("categories").order_by("title")
     selected = next((category for category in categories if category.slug == request.GET.get("kategorie")), None)
     if selected:
         articles = articles.filter(categories=selected)
-    recent = WikiArticlePage.objects.live().public().child_of(index).order_by("-last_published_at")[:6]
+    recent = public(WikiArticlePage.objects.live()).child_of(index).order_by("-last_published_at")[:6]
     return {
         "categories": categories,
         "selected_category": selected,

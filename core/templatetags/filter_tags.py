@@ -15,6 +15,8 @@ from django.http import QueryDict
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
+from core.translatable import CachedChoiceIterator
+
 register = template.Library()
 
 PAGE_PARAMETER = "seite"
@@ -46,7 +48,10 @@ def _choice_labels(field: forms.Field, values: list[str]) -> dict[str, str]:
     if isinstance(field, forms.ModelChoiceField):
         key = field.to_field_name or "pk"
         try:
-            rows = field.queryset.filter(**{f"{key}__in": values})
+            if issubclass(field.iterator, CachedChoiceIterator):  # the choices are at hand already
+                rows = [row for row in field.iterator(field).objects() if str(getattr(row, key)) in values]
+            else:
+                rows = field.queryset.filter(**{f"{key}__in": values})
             return {str(getattr(row, key)): str(field.label_from_instance(row)) for row in rows}
         except (ValueError, TypeError):
             return {}

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.geo import postcode_clean
+from core.translatable import CachedModelChoiceField
 from home.changing_places.models import ChangingPlacePage, ChangingPlaceReport
 from home.models import District
 from home.selectors import city_name
@@ -26,7 +27,7 @@ class PlaceFilterForm(forms.Form):
         label=_("Ausstattung"),
     )
     offen = forms.BooleanField(required=False, label=_("jetzt geöffnet"))
-    stadtteil = forms.ModelChoiceField(
+    stadtteil = CachedModelChoiceField(
         queryset=District.objects.all(),
         to_field_name="slug",
         required=False,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from core.geo import Point, attach_distances, distance_origin
+from core.restrictions import public
 from home.changing_places.forms import EQUIPMENT
 from home.changing_places.models import ChangingPlaceIndexPage, ChangingPlacePage, ChangingPlaceReport
 
@@ -29,10 +30,7 @@ class PlaceFilters:
 
 def live_places(*, index: ChangingPlaceIndexPage | None = None) -> QuerySet[ChangingPlacePage]:
     places = (
-        ChangingPlacePage.objects.live()
-        .public()
-        .select_related("district")
-        .prefetch_related("hours", "hour_exceptions")
+        public(ChangingPlacePage.objects.live()).select_related("district").prefetch_related("hours", "hour_exceptions")
     )
     return places.descendant_of(index) if index is not None else places
 

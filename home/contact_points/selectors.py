@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page
 
+from core.restrictions import public
 from home.contact_points.models import ContactPointPage, EventPage, VolunteerRole, VolunteerShift, VolunteerSignup
 
 
@@ -21,8 +22,7 @@ class Occurrence:
 
 def contact_points(*, district=None) -> QuerySet[ContactPointPage]:
     pages = (
-        ContactPointPage.objects.live()
-        .public()
+        public(ContactPointPage.objects.live())
         .select_related("district")
         .prefetch_related(
             "hours",
@@ -38,7 +38,7 @@ def contact_points(*, district=None) -> QuerySet[ContactPointPage]:
 
 def live_events(*, start: datetime.date, under: Page | None = None, district=None) -> QuerySet[EventPage]:
     """Published events that are not over by `start`, optionally below one contact point or in one district."""
-    events = EventPage.objects.live().public().filter(last_date__gte=start).prefetch_related("cancellations")
+    events = public(EventPage.objects.live()).filter(last_date__gte=start).prefetch_related("cancellations")
     if under is not None:
         events = events.descendant_of(under)
     if district is not None:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.geo import postcode_clean
-from core.translatable import LocalizedModelChoiceField
+from core.translatable import CachedModelChoiceField, LocalizedModelChoiceField
 from home.directory.models import Provider
 from home.kita.models import KitaFocus
 from home.models import District
@@ -25,7 +25,7 @@ def next_kita_year_start(today: datetime.date) -> datetime.date:
 
 class DaycareFilterForm(forms.Form):
     art = forms.ChoiceField(choices=KIND_CHOICES, required=False, label=_("Betreuungsform"))
-    stadtteil = forms.ModelChoiceField(
+    stadtteil = CachedModelChoiceField(
         queryset=District.objects.all(),
         to_field_name="slug",
         required=False,
@@ -56,7 +56,7 @@ class DaycareFilterForm(forms.Form):
         empty_label=_("alle"),
         label=_("Schwerpunkt"),
     )
-    traeger = forms.ModelChoiceField(
+    traeger = CachedModelChoiceField(
         queryset=Provider.objects.filter(kitas__isnull=False).distinct(),
         to_field_name="slug",
         required=False,

@@ -6,6 +6,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import FrontPagePanel, front_page_panels
+from core.restrictions import public
 from home.front_page import section_page
 
 NEWEST = 5
@@ -21,7 +22,7 @@ def free_places_at_a_glance(request, home) -> dict | None:
     index = section_page(request, home, KitaIndexPage)
     if index is None:
         return None
-    daycares = DaycarePage.objects.live().public().child_of(index)
+    daycares = public(DaycarePage.objects.live()).child_of(index)
     current = FreePlaces.objects.filter(
         daycare__translation_key__in=daycares.values("translation_key"),
         daycare__live=True,

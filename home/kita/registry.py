@@ -19,6 +19,7 @@ from core.registry import (
     personal_data,
     role_grants,
 )
+from core.restrictions import public
 from home.kita import demo, front_page  # noqa: F401  (front_page registers the home page panels)
 from home.kita.admin_views import KitaFocusViewSet
 
@@ -30,8 +31,7 @@ def _district_daycares(district, today: datetime.date) -> dict:
     from home.kita.models import DaycarePage, KitaIndexPage
 
     daycares = list(
-        DaycarePage.objects.live()
-        .public()
+        public(DaycarePage.objects.live())
         .filter(district=district)
         .select_related("kitapage")
         .prefetch_related("free_places")

@@ -10,6 +10,7 @@ from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Valu
 from django.utils import timezone
 
 from core.geo import KM_PER_DEGREE_LAT, Point, distance_origin, squared_distance_expression
+from core.restrictions import public
 from home.directory.models import Provider
 from home.kita.ages import age_group_on, completed_months
 from home.kita.forms import next_kita_year_start
@@ -68,7 +69,7 @@ def stale_before() -> datetime.datetime:
 
 def daycare_search(*, filters: DaycareFilters, index=None) -> QuerySet[DaycarePage]:
     """Live Kitas and childminders matching the filters, nearest first where a starting point is known."""
-    daycares = DaycarePage.objects.live().public()
+    daycares = public(DaycarePage.objects.live())
     if index is not None:
         daycares = daycares.child_of(index)
     if filters.kind == "kita":

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
 from core.api_paging import filter_errors_response, paginated_response
+from core.restrictions import public
 from home.offers.exchange import format_date_line, offer_hsds, offers_to_csv
 from home.offers.models import OfferPage
 from home.offers.selectors import offers_search
@@ -74,8 +75,7 @@ def offers_list(request: HttpRequest) -> JsonResponse:
 
 def published_offers():
     return (
-        OfferPage.objects.live()
-        .public()
+        public(OfferPage.objects.live())
         .order_by("title", "pk")
         .select_related("provider", "district")
         .prefetch_related("categories", "dates", "languages")

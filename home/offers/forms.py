@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.geo import postcode_clean
-from core.translatable import LocalizedModelChoiceField, LocalizedModelMultipleChoiceField
+from core.translatable import CachedModelChoiceField, LocalizedModelChoiceField, LocalizedModelMultipleChoiceField
 from home.directory.models import Language
 from home.models import District
 from home.offers.models import HolidayPeriod, OfferCategory
@@ -32,7 +32,7 @@ class OfferFilterForm(forms.Form):
     alter = forms.TypedChoiceField(
         choices=AGE_CHOICES, coerce=int, empty_value=None, required=False, label=_("Alter des Kindes")
     )
-    stadtteil = forms.ModelChoiceField(
+    stadtteil = CachedModelChoiceField(
         queryset=District.objects.all(),
         to_field_name="slug",
         required=False,

@@ -9,6 +9,7 @@ from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from core.geo import Point, distance_origin, squared_distance_expression
+from core.restrictions import public
 from home.directory.models import Language
 from home.models import District
 from home.offers.models import HolidayPeriod, OfferCategory, OfferDate, OfferIndexPage, OfferPage
@@ -74,7 +75,7 @@ def _has_date_between(start: datetime.date, end: datetime.date) -> Exists:
 def current_offers(*, index: OfferIndexPage | None = None, today: datetime.date | None = None) -> QuerySet[OfferPage]:
     """Published offers whose last date has not passed (ongoing and undated offers included)."""
     today = today or timezone.localdate()
-    offers = OfferPage.objects.live().public()
+    offers = public(OfferPage.objects.live())
     if index is not None:
         offers = offers.child_of(index)
     return offers.filter(Q(last_date__isnull=True) | Q(last_date__gte=today))

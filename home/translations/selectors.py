@@ -11,6 +11,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from core.page_cache import cached_fragment
 from home.translations.models import PendingTranslation
 
 # Shared by all workers through Django's cache (Redis in production); dropped whenever locales, their
@@ -139,12 +140,17 @@ def versions_by_language(page: Page, *, request=None) -> dict[str, Page]:
     if request is not None and getattr(request, "_portal_page_versions", (None,))[0] == page.pk:
         return request._portal_page_versions[1]
     codes = locale_codes()
-    versions = {
-        codes.get(version.locale_id, ""): version
-        for version in Page.objects.live()
-        .filter(translation_key=page.translation_key)
-        .only("id", "url_path", "locale_id", "alias_of_id", "translation_key", "depth", "path", "last_published_at")
-    }
+
+    def live_versions() -> list[Page]:
+        return list(
+            Page.objects.live()
+            .filter(translation_key=page.translation_key)
+            .only("id", "url_path", "locale_id", "alias_of_id", "translation_key", "depth", "path", "last_published_at")
+        )
+
+    # Every page's header asks (hreflang, language menu): kept until content changes (core/page_cache.py).
+    found = cached_fragment("page-versions", live_versions, parts=(str(page.translation_key),))
+    versions = {codes.get(version.locale_id, ""): version for version in found}
     if request is not None:
         request._portal_page_versions = (page.pk, versions)
     return versions

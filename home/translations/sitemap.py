@@ -7,6 +7,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core.restrictions import public
 from home.translations import selectors
 
 
@@ -18,8 +19,7 @@ class LanguageSitemap(Sitemap):
         for home in roots:
             below_a_root |= Q(path__startswith=home.path)
         return (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(below_a_root, alias_of__isnull=True)
             .exclude(pk__in=selectors.pending_page_ids())
             .order_by("path")

@@ -26,6 +26,68 @@ def test_every_api_stays_within_the_budget(client, pages, url):  # noqa: F811
     assert count <= BUDGET, f"{url}: {count} queries\n" + "\n".join(queries)
 
 
+def _sub_pages(pages) -> dict[str, str]:  # noqa: F811
+    """The page types that hang below the ones the `pages` fixture names (routable sub-pages, forum pages)."""
+    from machina.apps.forum_conversation.models import Topic
+
+    topic = Topic.objects.get()
+    forum = topic.forum
+    return {
+        "Familienpunkte events": pages["Familienpunkte list"] + "termine/",
+        "Familienpunkte calendar": pages["Familienpunkte list"] + "kalender/",
+        "Familienpunkt calendar": pages["Familienpunkt"] + "kalender/",
+        "offers calendar": pages["offer list"] + "kalender/",
+        "offer calendar": pages["offer"] + "kalender/",
+        "wiki history": pages["wiki article"] + "versionen/",
+        "forum": f"forum/forum/{forum.slug}-{forum.pk}/",
+        "forum topic": f"forum/forum/{forum.slug}-{forum.pk}/topic/{topic.slug}-{topic.pk}/",
+    }
+
+
+SUB_PAGES = [
+    "Familienpunkte events",
+    "Familienpunkte calendar",
+    "Familienpunkt calendar",
+    "offers calendar",
+    "offer calendar",
+    "wiki history",
+    "forum",
+    "forum topic",
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page_type", SUB_PAGES)
+def test_every_sub_page_stays_within_the_budget(client, pages, page_type, language):  # noqa: F811
+    count, queries = warm_queries(client, f"/{language}/{_sub_pages(pages)[page_type]}")
+    assert count <= BUDGET, f"{page_type} ({language}): {count} queries\n" + "\n".join(queries)
+
+
+MEMBER_PAGES = ["/konto/profil/", "/konto/benachrichtigungen/", "/de/merkliste/"]
+
+
+@pytest.fixture
+def member(client):
+    from tests.factories import ParentFactory
+
+    parent = ParentFactory(username="budget")
+    client.force_login(parent)
+    return parent
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES + SUB_PAGES)
+def test_a_members_view_of_every_page_type_stays_within_the_budget(client, pages, member, page_type):  # noqa: F811
+    path = pages[page_type] if page_type in pages else _sub_pages(pages)[page_type]
+    count, queries = warm_queries(client, f"/de/{path}")
+    assert count <= BUDGET, f"{page_type} (member): {count} queries\n" + "\n".join(queries)
+
+
+@pytest.mark.parametrize("path", MEMBER_PAGES)
+def test_every_members_page_stays_within_the_budget(client, pages, member, path):  # noqa: F811
+    count, queries = warm_queries(client, path)
+    assert count <= BUDGET, f"{path}: {count} queries\n" + "\n".join(queries)
+
+
 def _more_of_every_list(pages) -> None:  # noqa: F811
     """Nineteen more cards on every list page of the `pages` fixture: offers, Kitas, Familienpunkte with events,
     changing places, wiki articles, forum topics (each page type's list then shows 20)."""
