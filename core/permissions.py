@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.backends import ModelBackend
 from wagtail.models import PagePermissionTester
+
+from core.page_cache import cached_fragment
 
 
 class OwnPagesPermissionTester(PagePermissionTester):
@@ -21,3 +24,22 @@ class OwnPagesPermissionTester(PagePermissionTester):
         if not self.user.is_superuser and not self.permissions:
             return False
         return super().can_edit()
+
+
+class CachedPermissionsBackend(ModelBackend):
+    """Django's ModelBackend, with an account's permissions kept under the content version (core/page_cache.py).
+
+    Every page a member sees asks whether they may open the admin (Wagtail's user bar): two queries each time. Any
+    change of an account, a group, its members or its permissions raises the version, so a revoked right is gone on
+    the next request; an inactive account has none, as before."""
+
+    def get_all_permissions(self, user_obj, obj=None):
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if not hasattr(user_obj, "_perm_cache"):
+            user_obj._perm_cache = cached_fragment(
+                "permissions",
+                lambda: set(super(CachedPermissionsBackend, self).get_all_permissions(user_obj)),
+                parts=(user_obj.pk,),
+            )
+        return user_obj._perm_cache

@@ -127,6 +127,7 @@ class FrontPagePanel:
     template: str
     context: Callable[[Any, Any], dict]
     order: int = 100
+    personal: bool = False  # what it shows depends on the member reading (members-only forums): kept per member
 
 
 @dataclass(frozen=True)

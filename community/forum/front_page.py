@@ -49,5 +49,6 @@ front_page_panels.register(
         template="forum_portal/front_page/lively.html",
         context=lively_topics,
         order=60,
+        personal=True,  # members-only forums
     )
 )

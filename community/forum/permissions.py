@@ -5,8 +5,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post
+from machina.apps.forum_permission.checker import ForumPermissionChecker
 from machina.apps.forum_permission.handler import PermissionHandler
+from mptt.utils import get_cached_trees
+
+from core.page_cache import cached_fragment
 
 
 def member_is_established(user) -> bool:
@@ -45,7 +50,50 @@ def is_silenced(user) -> bool:
     return current_sanction(user) is not None
 
 
+class CachedForumPermissionChecker(ForumPermissionChecker):
+    """machina's checker, its answers kept under the content version (core/page_cache.py): every forum page asks
+    two to three times (may read this forum, which forums to list, the moderation queue), two queries each. Any
+    write of a forum permission, a group membership or a forum raises the version."""
+
+    def get_perms_for_forumlist(self, forums, perm_codenames=None):
+        forums = list(forums)
+        who = "anonymous" if self.user.is_anonymous else self.user.pk
+        parts = (who, tuple(f.pk if f is not None else None for f in forums), tuple(perm_codenames or ()))
+
+        def compute() -> dict:
+            found = super(CachedForumPermissionChecker, self).get_perms_for_forumlist(forums, perm_codenames)
+            return {(f.pk if f is not None else None): set(codes) for f, codes in found.items()}
+
+        by_id = cached_fragment("forum-permissions", compute, parts=parts)
+        return {f: by_id.get(f.pk if f is not None else None, set()) for f in forums}
+
+
 class PortalPermissionHandler(PermissionHandler):
+    # The forum tree and each member's forum permissions change rarely; kept until something changes.
+
+    def _get_checker(self, user):
+        key = user.id if not user.is_anonymous else "anonymous"
+        if key not in self._user_perm_checkers_cache:
+            self._user_perm_checkers_cache[key] = CachedForumPermissionChecker(user)
+        return self._user_perm_checkers_cache[key]
+
+    def _get_all_forums(self):
+        if not hasattr(self, "_all_forums"):
+            self._all_forums = cached_fragment("forums", lambda: list(Forum.objects.all()))
+        return self._all_forums
+
+    def _get_top_nodes(self):
+        if not hasattr(self, "_top_nodes"):
+            self._top_nodes = cached_fragment("forum-tree", lambda: get_cached_trees(Forum.objects.all()))
+        return self._top_nodes
+
+    def _filter_granted_forums_using_tree(self, granted_forums):
+        # machina returns a new query for these ids; the forums are at hand already.
+        granted_ids = set()
+        for node in self._get_top_nodes():
+            granted_ids.update(self._filter_granted_node_using_tree(node, granted_forums))
+        return [forum for forum in self._get_all_forums() if forum.id in granted_ids]
+
     def can_add_topic(self, forum, user):
         return super().can_add_topic(forum, user) and not is_silenced(user)
 

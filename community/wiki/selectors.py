@@ -31,15 +31,17 @@ def is_protected(*, article) -> bool:
     return WikiProtection.objects.filter(article_id=article.pk).exists()
 
 
-def edit_refusal(*, user, article=None) -> str | None:
-    """Why `user` may not edit (German, for the page), or None if they may."""
+def edit_refusal(*, user, article=None, protected: bool | None = None) -> str | None:
+    """Why `user` may not edit (German, for the page), or None if they may (`protected`: known already)."""
     if not user.is_authenticated:
         return _("Bitte melden Sie sich an, um im Wiki mitzuschreiben.")
     if not has_confirmed_email(user):
         return _("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse. Dann können Sie im Wiki mitschreiben.")
     if account_status(user=user) == WikiAccountStatus.Status.BLOCKED:
         return _("Ihr Konto ist für das Bearbeiten des Wikis gesperrt. Bei Fragen schreiben Sie bitte der Redaktion.")
-    if article is not None and is_protected(article=article) and not is_editor(user=user, page=article):
+    if protected is None and article is not None:
+        protected = is_protected(article=article)
+    if protected and not is_editor(user=user, page=article):
         return _("Dieser Artikel ist geschützt und kann zurzeit nur von der Redaktion geändert werden.")
     return None
 

@@ -34,6 +34,7 @@ from community.wiki.selectors import (
     visible_revision,
 )
 from community.wiki.services import EditConflict
+from core.page_cache import cached_fragment
 from core.restrictions import public
 from core.submit_once import submit_once
 from core.translatable import localized_sorted
@@ -72,7 +73,8 @@ def wiki_index_context(*, request: HttpRequest, index) -> dict:
     }
 
 
-def article_context(*, request: HttpRequest, article) -> dict:
+def _article_facts(article) -> dict:
+    """What every reader of the article sees: its text, its authors, edits waiting, protection, discussion."""
     rendered = render_body(text=article.body, index=_index_of(article))
     discussion = WikiDiscussion.objects.filter(article_id=article.pk).select_related("topic__forum").first()
     return {
@@ -81,10 +83,23 @@ def article_context(*, request: HttpRequest, article) -> dict:
         "contributors": contributors(article=article),
         "pending_count": len(pending_edits(article=article)),
         "protected": is_protected(article=article),
-        "edit_refusal": edit_refusal(user=request.user, article=article) if request.user.is_authenticated else None,
-        "watching": is_watching(user=request.user, article=article),
         "discussion_url": _topic_url(discussion.topic) if discussion else None,
-        "saved_article": request.session.pop(SAVED_SESSION_KEY, None) if request.user.is_authenticated else None,
+    }
+
+
+def article_context(*, request: HttpRequest, article) -> dict:
+    if getattr(request, "is_preview", False):
+        facts = _article_facts(article)  # a draft's text
+    else:  # kept until anything changes (an edit, a review, a new discussion): core/page_cache.py
+        facts = cached_fragment("wiki-article", lambda: _article_facts(article), parts=(article.pk,))
+    member = request.user.is_authenticated
+    return {
+        **facts,
+        "edit_refusal": edit_refusal(user=request.user, article=article, protected=facts["protected"])
+        if member
+        else None,
+        "watching": is_watching(user=request.user, article=article),
+        "saved_article": request.session.pop(SAVED_SESSION_KEY, None) if member else None,
     }
 
 

@@ -119,7 +119,8 @@ def event_calendar_page(request: HttpRequest, *, index) -> HttpResponse:
     previous = (first - datetime.timedelta(days=1)).replace(day=1)
     following = last + datetime.timedelta(days=1)
     query = f"&familienpunkt={chosen.slug}" if chosen else ""
-    context = index.get_context(request)
+    # Not index.get_context(): that reads the list page's points and events again, which this page does not show.
+    context = {"page": index, "self": index, "request": request}
     context.update(
         {
             "month": first,

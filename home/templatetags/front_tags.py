@@ -65,11 +65,13 @@ def front_page_panel(context, key: str, heading: str = "", anchor: str = "") -> 
             request=request,
         )
 
+    if getattr(request, "is_preview", False):
+        return render()
+    # Kept under the content version, so the home page is not rebuilt from its panels' queries at every request
+    # (core/page_cache.py; "today" and "open now" expire when they change): one copy for everybody, or one per
+    # member for a panel showing what that member may read.
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        return render()  # what a member may read (members-only forums) is theirs alone
-    # The same for every guest: kept under the content version, so the home page is not rebuilt from its panels'
-    # queries at every request (core/page_cache.py; "today" and "open now" expire when they change).
+    reader = user.pk if panel.personal and user is not None and user.is_authenticated else None
     return mark_safe(  # noqa: S308 (rendered by our template above, escaped there)
-        cached_fragment("front-panel", render, parts=(panel.key, heading, anchor, home.pk))
+        cached_fragment("front-panel", render, parts=(panel.key, heading, anchor, home.pk, reader))
     )

@@ -11,6 +11,8 @@ from tests.security.test_headers import PAGE_TYPES, pages  # noqa: F401 (the mod
 
 pytestmark = pytest.mark.django_db
 BUDGET = 12
+# A member's page reads their session and account on top (Django's, on every request), nothing else per member.
+MEMBER_BUDGET = BUDGET + 2
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -79,13 +81,13 @@ def member(client):
 def test_a_members_view_of_every_page_type_stays_within_the_budget(client, pages, member, page_type):  # noqa: F811
     path = pages[page_type] if page_type in pages else _sub_pages(pages)[page_type]
     count, queries = warm_queries(client, f"/de/{path}")
-    assert count <= BUDGET, f"{page_type} (member): {count} queries\n" + "\n".join(queries)
+    assert count <= MEMBER_BUDGET, f"{page_type} (member): {count} queries\n" + "\n".join(queries)
 
 
 @pytest.mark.parametrize("path", MEMBER_PAGES)
 def test_every_members_page_stays_within_the_budget(client, pages, member, path):  # noqa: F811
     count, queries = warm_queries(client, path)
-    assert count <= BUDGET, f"{path}: {count} queries\n" + "\n".join(queries)
+    assert count <= MEMBER_BUDGET, f"{path}: {count} queries\n" + "\n".join(queries)
 
 
 def _more_of_every_list(pages) -> None:  # noqa: F811
@@ -155,10 +157,16 @@ LIST_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("page_type", LIST_PAGES)
-def test_list_pages_cost_the_same_with_one_card_and_with_twenty(client, pages, page_type):  # noqa: F811
-    url = f"/de/{pages[page_type]}"
-    few, _ = warm_queries(client, url)
+def test_list_pages_cost_the_same_with_one_card_and_with_twenty(client, pages):  # noqa: F811
+    # One test for all list pages: making the nineteen more of everything is the slow part.
+    urls = {page_type: f"/de/{pages[page_type]}" for page_type in LIST_PAGES}
+    few = {page_type: warm_queries(client, url)[0] for page_type, url in urls.items()}
     _more_of_every_list(pages)
-    many, queries = warm_queries(client, url)
-    assert many == few, f"{page_type}: {few} queries with one card, {many} with twenty\n" + "\n".join(queries)
+    grown = []
+    for page_type, url in urls.items():
+        many, queries = warm_queries(client, url)
+        if many != few[page_type]:
+            grown.append(
+                f"{page_type}: {few[page_type]} queries with one card, {many} with twenty\n" + "\n".join(queries)
+            )
+    assert not grown, "\n\n".join(grown)

@@ -8,4 +8,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def unread_notifications(context) -> int:
     request = context.get("request")
-    return unread_count(user=request.user) if request is not None else 0
+    if request is None:
+        return 0
+    if not hasattr(request, "_portal_unread_notifications"):  # the menu toggle and the account links both show it
+        request._portal_unread_notifications = unread_count(user=request.user)
+    return request._portal_unread_notifications

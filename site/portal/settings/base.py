@@ -193,7 +193,7 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out account or address is refused before any password is checked.
     "community.accounts.lockout.PortalLockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "core.permissions.CachedPermissionsBackend",  # Django's ModelBackend, its answers kept until something changes
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
