@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +58,20 @@ def _redis_errors() -> tuple[type[BaseException], ...]:
     return (redis.exceptions.RedisError, OSError)
 
 
+class _ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client makes a new redis.Redis object for every cache call (~0.4 ms of Python each: it copies the
+    command table); a page makes dozens of calls. One client per connection pool is safe to share between
+    threads (the pool hands out connections)."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_reused_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class FailSafeRedisCache(RedisCache):
     """Django's RedisCache, but a Redis that is down or slow is a cache miss, not an error."""
 
@@ -70,6 +84,7 @@ class FailSafeRedisCache(RedisCache):
         options.setdefault("socket_timeout", SOCKET_TIMEOUT)
         params["OPTIONS"] = options
         super().__init__(server, params)
+        self._class = _ReusedClientRedisCacheClient
         self._location = ",".join(self._servers)
         self._errors = _redis_errors()
 

@@ -12,3 +12,10 @@ def map_tiles(request) -> dict:
             "host": urlsplit(settings.MAP_TILE_URL.replace("{s}", "a")).hostname or "",
         }
     }
+
+
+def today(request) -> dict:
+    """The local date, for `{% fragment %}` keys of pieces that say "heute", "veraltet" or list from today on."""
+    from django.utils import timezone
+
+    return {"today": timezone.localdate()}

@@ -13,11 +13,13 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.ical import ics_response
+from core.page_cache import Deferred
 from core.submit_once import submit_once
 from home.contact_points import services
 from home.contact_points.calendar import events_calendar
@@ -46,18 +48,21 @@ def _map_point(point: ContactPointPage, url: str) -> dict | None:
 
 def contact_point_index_context(*, request: HttpRequest, index) -> dict:
     today = timezone.localdate()
-    points = list(contact_points().filter(path__startswith=index.path))
-    upcoming = occurrences(
-        start=today,
-        end=today + datetime.timedelta(days=UPCOMING_DAYS),
-        events=live_events(start=today, under=index),
-        points=points,
-        limit=12,
+    # Read only when the list is rendered anew: the template keeps it until content changes or the day ends.
+    points = SimpleLazyObject(lambda: list(contact_points().filter(path__startswith=index.path)))
+    upcoming = SimpleLazyObject(
+        lambda: occurrences(
+            start=today,
+            end=today + datetime.timedelta(days=UPCOMING_DAYS),
+            events=live_events(start=today, under=index),
+            points=list(points),
+            limit=12,
+        )
     )
     return {
         "contact_points": points,
         "upcoming": upcoming,
-        "map_points": [p for p in (_map_point(point, point.url) for point in points) if p],
+        "map_points": Deferred(lambda: [p for p in (_map_point(point, point.url) for point in points) if p]),
         "calendar_url": index.url + index.reverse_subpage("calendar"),
         "events_url": index.url + index.reverse_subpage("events"),
     }

@@ -10,10 +10,13 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.geo import attach_distances, map_points
+from core.page_cache import Deferred
 from core.submit_once import SUBMIT_KEY_FIELD, submit_once
 from home.kita.forms import DaycareFilterForm
 from home.kita.models.pages import AgeGroup
@@ -36,20 +39,27 @@ def filters_from_request(request: HttpRequest) -> tuple[DaycareFilterForm, Dayca
 def daycare_search_context(*, request: HttpRequest, index) -> dict:
     form, filters = filters_from_request(request)
     results = daycare_search(filters=filters, index=index)
-    page = Paginator(results, PER_PAGE).get_page(request.GET.get("seite"))
-    attach_distances(page, filters.origin)
+
+    def result_page():
+        page = Paginator(results, PER_PAGE).get_page(request.GET.get("seite"))
+        attach_distances(page, filters.origin)
+        return page
+
+    # Read only when the results are rendered anew: the template keeps them until content changes (issue 20).
+    page = SimpleLazyObject(result_page)
     params = request.GET.copy()
     params.pop("seite", None)
     return {
         "filter_form": form,
         "daycares": page,
-        "result_count": page.paginator.count,
+        "result_count": SimpleLazyObject(lambda: page.paginator.count),
+        "today": timezone.localdate(),
         "page_query": params.urlencode(),
         "age_group": filters.age_group,
         "start_date": filters.start_date,
         "stale_before": stale_before(),
         "alert_form": AlertForm(),
-        "map_points": map_points(results, base_url=index.url),
+        "map_points": Deferred(lambda: map_points(results, base_url=index.url)),
     }
 
 

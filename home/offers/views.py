@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.geo import attach_distances, map_points
 from core.ical import ics_response
+from core.page_cache import Deferred
 from home.offers.calendar import offers_calendar
 from home.offers.forms import OfferFilterForm
 from home.offers.models import OfferIndexPage, OfferPage
@@ -34,18 +37,25 @@ def _query_without(request: HttpRequest, *names: str) -> str:
 def offer_list_context(*, request: HttpRequest, index: OfferIndexPage) -> dict:
     form, filters = filters_from_request(request)
     results = offers_search(filters=filters, index=index)
-    page = Paginator(results, PER_PAGE).get_page(request.GET.get("seite"))
-    attach_distances(page, filters.origin)
+
+    def result_page():
+        page = Paginator(results, PER_PAGE).get_page(request.GET.get("seite"))
+        attach_distances(page, filters.origin)
+        return page
+
+    # Read only when the results are rendered anew: the template keeps them until content changes (issue 20).
+    page = SimpleLazyObject(result_page)
     base = index.url
     query = _query_without(request, "seite")
     return {
         "filter_form": form,
         "offers": page,
-        "result_count": page.paginator.count,
+        "result_count": SimpleLazyObject(lambda: page.paginator.count),
         "page_query": query,
         "calendar_url": f"{base}kalender/" + (f"?{query}" if query else ""),
-        "map_points": map_points(results, base_url=base),
+        "map_points": Deferred(lambda: map_points(results, base_url=base)),
         "filters_active": bool(query),
+        "today": timezone.localdate(),
     }
 
 

@@ -11,7 +11,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from core.page_cache import cached_fragment
+from core.page_cache import cached_fragment, request_memo
 from home.translations.models import PendingTranslation
 
 # Shared by all workers through Django's cache (Redis in production); dropped whenever locales, their
@@ -23,10 +23,28 @@ TIMEOUT = 60
 
 def clear_caches() -> None:
     cache.delete_many([LOCALES_KEY, PENDING_KEY])
+    memo = request_memo()
+    if memo is not None:
+        memo.pop(LOCALES_KEY, None)
+        memo.pop(PENDING_KEY, None)
+
+
+def _memoized(key: str, read):
+    """`read()` once per request: every card and link asks (core/page_cache.py request_memo)."""
+    memo = request_memo()
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
 
 
 def _locales() -> dict[int, tuple[str, int | None]]:
     """Locale id → (language code, id of the locale it is synchronised from), in one query."""
+    return _memoized(LOCALES_KEY, _read_locales)
+
+
+def _read_locales() -> dict[int, tuple[str, int | None]]:
     data = cache.get(LOCALES_KEY)
     if data is None:
         from wagtail_localize.models import LocaleSynchronization
@@ -68,6 +86,10 @@ def base_language(code: str) -> str:
 
 def pending_page_ids(request=None) -> frozenset[int]:
     """Pages whose first translation is still under review (a handful at any time)."""
+    return _memoized(PENDING_KEY, _read_pending_page_ids)
+
+
+def _read_pending_page_ids() -> frozenset[int]:
     ids = cache.get(PENDING_KEY)
     if ids is None:
         ids = frozenset(PendingTranslation.objects.values_list("page_id", flat=True))

@@ -173,6 +173,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "machina.core.context_processors.metadata",
                 "core.context_processors.map_tiles",
+                "core.context_processors.today",
             ],
         },
     },
