@@ -27,6 +27,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -220,7 +221,7 @@ def wrk(url: str, *, connections: int, seconds: int, cookie: str | None = None) 
 
 
 def measure(page: str, mode: str, base: str, path: str, seconds: int, cookie: str | None = None) -> Row:
-    url = base + path
+    url = base + urllib.parse.quote(path, safe="/?=&%:")  # slugs may hold umlauts (a forum topic's)
     status = urllib.request.urlopen(  # noqa: S310 - our own server
         urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"} if cookie else {}), timeout=30
     ).status
