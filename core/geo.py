@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import ExpressionWrapper, F, FloatField, Value
 from django.db.models.functions import Cast
+from django.utils.functional import SimpleLazyObject
 
 KM_PER_DEGREE_LAT = 111.2
 
@@ -54,6 +56,18 @@ def attach_distances(items, origin: Point | None) -> None:
             if origin is not None and item.latitude is not None
             else None
         )
+
+
+def result_page(results, *, number, origin: Point | None, per_page: int) -> SimpleLazyObject:
+    """Page `number` of a directory's results with distances, read only when first used: a list page keeps its
+    rendered results until content changes (`{% fragment %}`), and a kept one needs none of this."""
+
+    def read():
+        page = Paginator(results, per_page).get_page(number)
+        attach_distances(page, origin)
+        return page
+
+    return SimpleLazyObject(read)
 
 
 def map_points(pages, *, base_url: str, limit: int = 500) -> list[dict]:

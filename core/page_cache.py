@@ -120,6 +120,22 @@ def request_memo() -> dict | None:
     return _request_version.get()
 
 
+def once_per_request(key: str, read):
+    """`read()` at most once per request under `key` (every call outside a request reads)."""
+    memo = request_memo()
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
+
+
+def forget_for_request(*keys: str) -> None:
+    memo = request_memo()
+    for key in keys if memo is not None else ():
+        memo.pop(key, None)
+
+
 def _remember_version(version: int | None) -> None:
     memo = _request_version.get()
     if memo is not None and version is not None:

@@ -20,7 +20,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from wagtail.coreutils import get_supported_content_language_variant
 
-from core.page_cache import cached_fragment, request_memo
+from core.page_cache import cached_fragment, forget_for_request, once_per_request
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +74,10 @@ class TranslatableQuerySet(models.QuerySet):
 
 def _cached(key: str, build):
     # Read once per request (a list page asks for every card's names; each ask would be a round trip to Redis).
-    memo = request_memo()
-    if memo is not None and key in memo:
-        return memo[key]
+    return once_per_request(key, lambda: _from_cache(key, build))
+
+
+def _from_cache(key: str, build):
     # A cache that is away (Redis restarting) costs a query, not the page.
     try:
         value = cache.get(key)
@@ -89,8 +90,6 @@ def _cached(key: str, build):
             cache.set(key, value, CACHE_SECONDS)
         except Exception:  # noqa: BLE001
             logger.warning("cache unavailable for %s", key, exc_info=True)
-    if memo is not None:
-        memo[key] = value
     return value
 
 
@@ -129,9 +128,7 @@ def forget_translated_values(model=None) -> None:
     keys = [_values_key(m, code) for m in models_ for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     if model is None:
         keys.append(_locales_key())
-    memo = request_memo()
-    for key in keys if memo is not None else ():
-        memo.pop(key, None)
+    forget_for_request(*keys)
     try:
         cache.delete_many(keys)
     except Exception:  # noqa: BLE001

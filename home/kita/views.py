@@ -6,7 +6,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,7 +14,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.geo import attach_distances, map_points
+from core.geo import map_points, result_page
 from core.page_cache import Deferred
 from core.submit_once import SUBMIT_KEY_FIELD, submit_once
 from home.kita.forms import DaycareFilterForm
@@ -39,14 +38,7 @@ def filters_from_request(request: HttpRequest) -> tuple[DaycareFilterForm, Dayca
 def daycare_search_context(*, request: HttpRequest, index) -> dict:
     form, filters = filters_from_request(request)
     results = daycare_search(filters=filters, index=index)
-
-    def result_page():
-        page = Paginator(results, PER_PAGE).get_page(request.GET.get("seite"))
-        attach_distances(page, filters.origin)
-        return page
-
-    # Read only when the results are rendered anew: the template keeps them until content changes (issue 20).
-    page = SimpleLazyObject(result_page)
+    page = result_page(results, number=request.GET.get("seite"), origin=filters.origin, per_page=PER_PAGE)
     params = request.GET.copy()
     params.pop("seite", None)
     return {

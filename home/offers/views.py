@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.geo import attach_distances, map_points
+from core.geo import map_points, result_page
 from core.ical import ics_response
 from core.page_cache import Deferred
 from home.offers.calendar import offers_calendar
@@ -37,14 +36,7 @@ def _query_without(request: HttpRequest, *names: str) -> str:
 def offer_list_context(*, request: HttpRequest, index: OfferIndexPage) -> dict:
     form, filters = filters_from_request(request)
     results = offers_search(filters=filters, index=index)
-
-    def result_page():
-        page = Paginator(results, PER_PAGE).get_page(request.GET.get("seite"))
-        attach_distances(page, filters.origin)
-        return page
-
-    # Read only when the results are rendered anew: the template keeps them until content changes (issue 20).
-    page = SimpleLazyObject(result_page)
+    page = result_page(results, number=request.GET.get("seite"), origin=filters.origin, per_page=PER_PAGE)
     base = index.url
     query = _query_without(request, "seite")
     return {

@@ -11,7 +11,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from core.page_cache import cached_fragment, request_memo
+from core.page_cache import cached_fragment, forget_for_request, once_per_request
 from home.translations.models import PendingTranslation
 
 # Shared by all workers through Django's cache (Redis in production); dropped whenever locales, their
@@ -23,25 +23,12 @@ TIMEOUT = 60
 
 def clear_caches() -> None:
     cache.delete_many([LOCALES_KEY, PENDING_KEY])
-    memo = request_memo()
-    if memo is not None:
-        memo.pop(LOCALES_KEY, None)
-        memo.pop(PENDING_KEY, None)
-
-
-def _memoized(key: str, read):
-    """`read()` once per request: every card and link asks (core/page_cache.py request_memo)."""
-    memo = request_memo()
-    if memo is None:
-        return read()
-    if key not in memo:
-        memo[key] = read()
-    return memo[key]
+    forget_for_request(LOCALES_KEY, PENDING_KEY)
 
 
 def _locales() -> dict[int, tuple[str, int | None]]:
     """Locale id → (language code, id of the locale it is synchronised from), in one query."""
-    return _memoized(LOCALES_KEY, _read_locales)
+    return once_per_request(LOCALES_KEY, _read_locales)
 
 
 def _read_locales() -> dict[int, tuple[str, int | None]]:
@@ -86,7 +73,7 @@ def base_language(code: str) -> str:
 
 def pending_page_ids(request=None) -> frozenset[int]:
     """Pages whose first translation is still under review (a handful at any time)."""
-    return _memoized(PENDING_KEY, _read_pending_page_ids)
+    return once_per_request(PENDING_KEY, _read_pending_page_ids)
 
 
 def _read_pending_page_ids() -> frozenset[int]:
