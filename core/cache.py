@@ -18,7 +18,12 @@ from typing import Any, TypeVar
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
+from core.page_cache import request_memo
+
 logger = logging.getLogger(__name__)
+
+_MEMO = "redis-get"  # marks this backend's entries in the request memo
+_ABSENT = object()
 
 T = TypeVar("T")
 
@@ -128,20 +133,40 @@ class FailSafeRedisCache(RedisCache):
     # --- Django's cache API ------------------------------------------------------------------------------------
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._forget(key, version=version)
         # True when Redis is down: callers use add() as "first one wins" (allauth marks a used TOTP code this way);
         # False would make every code look used and lock all staff out while the cache is away.
         return self._guarded(lambda: super(FailSafeRedisCache, self).add(key, value, timeout, version), True)
 
     def get(self, key, default=None, version=None):
-        return self._guarded(lambda: super(FailSafeRedisCache, self).get(key, default, version), default)
+        # Within one request a key is read from Redis once (Wagtail alone asks for its site root paths up to eight
+        # times a page); this process's own writes to the key read it anew. Another process's write shows on the
+        # next request, as if it had come a few milliseconds later.
+        memo = request_memo()
+        if memo is None:
+            return self._guarded(lambda: super(FailSafeRedisCache, self).get(key, default, version), default)
+        slot = (_MEMO, self.make_key(key, version))
+        if slot not in memo:
+            memo[slot] = self._guarded(lambda: super(FailSafeRedisCache, self).get(key, _ABSENT, version), _ABSENT)
+        value = memo[slot]
+        return default if value is _ABSENT else value
+
+    def _forget(self, *keys, version=None) -> None:
+        memo = request_memo()
+        if memo:
+            for key in keys:
+                memo.pop((_MEMO, self.make_key(key, version)), None)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._forget(key, version=version)
         self._guarded(lambda: super(FailSafeRedisCache, self).set(key, value, timeout, version), None)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        self._forget(key, version=version)
         return self._guarded(lambda: super(FailSafeRedisCache, self).touch(key, timeout, version), False)
 
     def delete(self, key, version=None):
+        self._forget(key, version=version)
         return self._guarded(lambda: super(FailSafeRedisCache, self).delete(key, version), False)
 
     def get_many(self, keys, version=None):
@@ -151,6 +176,7 @@ class FailSafeRedisCache(RedisCache):
         return self._guarded(lambda: super(FailSafeRedisCache, self).has_key(key, version), False)
 
     def incr(self, key, delta=1, version=None):
+        self._forget(key, version=version)
         missing = object()
         result: Any = self._guarded(lambda: super(FailSafeRedisCache, self).incr(key, delta, version), missing)
         if result is missing:
@@ -159,11 +185,16 @@ class FailSafeRedisCache(RedisCache):
         return result
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        self._forget(*data, version=version)
         # Django's contract: the keys that could not be stored.
         return self._guarded(lambda: super(FailSafeRedisCache, self).set_many(data, timeout, version), list(data))
 
     def delete_many(self, keys, version=None):
+        self._forget(*keys, version=version)
         self._guarded(lambda: super(FailSafeRedisCache, self).delete_many(keys, version), None)
 
     def clear(self):
+        memo = request_memo()
+        for slot in [slot for slot in memo or () if isinstance(slot, tuple) and slot[:1] == (_MEMO,)]:
+            del memo[slot]
         return self._guarded(lambda: super(FailSafeRedisCache, self).clear(), False)

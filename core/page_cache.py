@@ -23,8 +23,13 @@ import datetime
 import gzip
 import hashlib
 import logging
+import pickle
 import re
+import struct
+import threading
 import time
+import zlib
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -233,7 +238,11 @@ def cached_fragment(name: str, compute, *, parts: tuple = ()):
         return compute()
     key = "portal:fragment:" + hashlib.sha256(repr((name, get_language(), version, parts)).encode()).hexdigest()
     now = timezone.now().timestamp()
-    found = _safely(lambda: cache.get(key))
+    found = _in_process.get(key, version)
+    if found is None:
+        found = _safely(lambda: cache.get(key))
+        if found is not None:
+            _in_process.put(key, version, found)
     if found is not None:
         valid_until, flips, value = found
         if valid_until > now:
@@ -245,7 +254,74 @@ def cached_fragment(name: str, compute, *, parts: tuple = ()):
     valid_until = _valid_until(now, fragment_lifetime(), moment)
     if valid_until > now:
         _keep(key, (valid_until, moment is not None, value), valid_until=valid_until, now=now)
+        _in_process.put(key, version, (valid_until, moment is not None, value))
     return value
+
+
+class _InProcessFragments:
+    """The fragments this process used last, in its own memory, so a warm page asks Redis for the content version
+    and not for each of its pieces again. Safe because a fragment's key holds the content version: a write anywhere
+    raises the version, and this process drops everything it kept for the old one at its first request that sees the
+    new one. Values come out as fresh copies (kept pickled) unless they are plain strings, so one request cannot
+    change what the next one gets. Bounded by PORTAL_FRAGMENT_MEMORY_BYTES per process, least recently used first."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[str, tuple[object, bool, int]] = OrderedDict()
+        self._version: int | None = None
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def _limit(self) -> int:
+        return int(getattr(settings, "PORTAL_FRAGMENT_MEMORY_BYTES", 16 * 1024 * 1024))
+
+    def get(self, key: str, version: int):
+        with self._lock:
+            if version != self._version:
+                self._drop_all(version)
+                return None
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            self._entries.move_to_end(key)
+        payload, pickled, _ = entry
+        return pickle.loads(payload) if pickled else payload  # noqa: S301 - our own bytes, never from outside
+
+    def put(self, key: str, version: int, found) -> None:
+        valid_until, flips, value = found
+        if isinstance(value, str):
+            payload, pickled, size = found, False, len(value) + 100
+        else:
+            try:
+                payload = pickle.dumps(found, pickle.HIGHEST_PROTOCOL)
+            except Exception:  # noqa: BLE001 - what cannot be pickled is simply not kept here
+                return
+            pickled, size = True, len(payload)
+        limit = self._limit()
+        if size > limit // 8:
+            return
+        with self._lock:
+            if version != self._version:
+                self._drop_all(version)
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._size -= old[2]
+            self._entries[key] = (payload, pickled, size)
+            self._size += size
+            while self._size > limit and self._entries:
+                _, dropped = self._entries.popitem(last=False)
+                self._size -= dropped[2]
+
+    def _drop_all(self, version: int) -> None:
+        self._entries.clear()
+        self._size = 0
+        self._version = version
+
+    def clear(self) -> None:
+        with self._lock:
+            self._drop_all(None)
+
+
+_in_process = _InProcessFragments()
 
 
 class Deferred:
@@ -288,6 +364,41 @@ class StoredPage:
     brotli_body: bytes | None
     csrf: bool  # body holds CSRF_HOLE where the visitor's token goes
     headers_read: tuple[str, ...] = ()  # request headers the page depends on; stored as made without them
+    # With `csrf`: the text between the holes, each compressed on its own (raw deflate, see _gzip_around_tokens).
+    deflated: tuple[bytes, ...] = ()
+
+
+# A gzip member header: deflate, no name, no time, unknown OS.
+GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+
+
+def _deflate(data: bytes, *, last: bool, level: int = 6) -> bytes:
+    """Raw deflate of `data` that ends byte-aligned with its window emptied (a full flush), so that pieces
+    compressed apart from each other may follow it in one stream; `last` closes the stream."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
+
+
+def _deflated_pieces(body: bytes) -> tuple[bytes, ...]:
+    pieces = body.split(CSRF_HOLE)
+    return tuple(_deflate(piece, last=number == len(pieces) - 1) for number, piece in enumerate(pieces))
+
+
+def _gzip_around_tokens(body: bytes, deflated: tuple[bytes, ...], token: bytes) -> bytes:
+    """The page with the visitor's token in every hole, gzip-compressed from the stored pieces: only the token is
+    compressed per response (on its own, so it shares no back-reference with the page), and the checksum is
+    reckoned over the text. This keeps a cached page with a form nearly as cheap to serve as one without."""
+    pieces = body.split(CSRF_HOLE)
+    token_deflated = _deflate(token, last=False, level=1)
+    out, checksum, size = [GZIP_HEADER], 0, 0
+    for number, (piece, compressed) in enumerate(zip(pieces, deflated, strict=True)):
+        if number:
+            out.append(token_deflated)
+            checksum, size = zlib.crc32(token, checksum), size + len(token)
+        out.append(compressed)
+        checksum, size = zlib.crc32(piece, checksum), size + len(piece)
+    out.append(struct.pack("<II", checksum & 0xFFFFFFFF, size & 0xFFFFFFFF))
+    return b"".join(out)
 
 
 def _request_is_cacheable(request: HttpRequest) -> bool:
@@ -393,13 +504,17 @@ class AnonymousPageCacheMiddleware:
                 return response
         headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_STORED]
         compressible = response.get("Content-Type", "").startswith(("text/", "application/json", "application/xml"))
-        brotli_body = None
+        brotli_body, deflated = None, ()
+        if csrf and compressible:
+            deflated = _deflated_pieces(body)
         if not csrf:
             if compressible and brotli is not None:
                 brotli_body = brotli.compress(body, quality=5)
             body = gzip.compress(body, compresslevel=6 if compressible else 1, mtime=0)
         headers_read = tuple(sorted(getattr(request, "_page_cache_headers", ())))
-        stored = StoredPage(version, valid_until, response.status_code, headers, body, brotli_body, csrf, headers_read)
+        stored = StoredPage(
+            version, valid_until, response.status_code, headers, body, brotli_body, csrf, headers_read, deflated
+        )
         _keep(key, stored, valid_until=valid_until, now=now)
         return self._serve(request, stored, now)
 
@@ -411,9 +526,13 @@ class AnonymousPageCacheMiddleware:
             # The visitor's own token (and cookie, set by the CSRF middleware on the way out); masked tokens are
             # different in every response, so compressing them gives BREACH nothing to measure.
             token = get_token(request).encode()
-            response.content = stored.body.replace(CSRF_HOLE, token)
+            if stored.deflated and _accepts(request, "gzip"):
+                response.content = _gzip_around_tokens(stored.body, stored.deflated, token)
+                response["Content-Encoding"] = "gzip"
+            else:
+                response.content = stored.body.replace(CSRF_HOLE, token)
+                self._compress(request, response)
             patch_cache_control(response, private=True, no_cache=True)
-            self._compress(request, response)
         else:
             if stored.brotli_body is not None and _accepts(request, "br"):
                 response.content = stored.brotli_body

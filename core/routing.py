@@ -3,8 +3,8 @@
 Wagtail finds a page by walking the tree: the site's root in the reader's language, then one query for each path
 segment and one for each page's specific type, five or more queries before a page does any work of its own. The
 answer only changes when pages change, so it is kept under the content version (core/page_cache.py) like the
-navigation: which page a path leads to, its type, and how many segments it consumed. A request then loads that one
-page (one query) and lets it route the rest of the path itself (RoutablePageMixin's sub-pages cost no query).
+navigation: which page a path leads to, its type, and how many segments it consumed, and that page itself. The page
+then routes the rest of the path itself (RoutablePageMixin's sub-pages cost no query).
 Whether a view restriction applies is kept with the route (core/restrictions.py); a restricted page goes through
 Wagtail's own check on every request. Liveness is part of the route: an unpublished page raises the version."""
 
@@ -25,6 +25,8 @@ def _found(request: HttpRequest, site, components: list[str], path: str) -> tupl
     if result is None:
         return None
     page = result[0]
+    # The walk loaded the page: keep it for the next request as well (see prime_route).
+    cached_fragment("route-page", lambda: page, parts=(page.pk,))
     return page.pk, page.content_type_id, page.depth - site.root_page.depth, is_restricted(page)
 
 
@@ -43,7 +45,8 @@ def prime_route(request: HttpRequest, path: str) -> None:
     model = ContentType.objects.get_for_id(content_type_id).model_class()  # Django keeps content types in memory
     if model is None:
         return
-    page = model.objects.filter(pk=page_id).first()
+    # The page itself is kept too (as a copy per request): an unchanged page costs no query to load.
+    page = cached_fragment("route-page", lambda: model.objects.filter(pk=page_id).first(), parts=(page_id,))
     if page is None:
         return  # gone since: route the usual way
     try:

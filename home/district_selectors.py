@@ -8,7 +8,7 @@ from itertools import groupby
 
 from django.utils import timezone
 
-from core.page_cache import cached_fragment
+from core.page_cache import Deferred, cached_fragment
 from core.registry import DistrictSection, district_sections
 from home.models import District, DistrictIndexPage, LocalInstitution
 
@@ -33,8 +33,8 @@ def district_url(district: District | None) -> str | None:
 @dataclass
 class DistrictOverview:
     district: District
-    sections: list[tuple[DistrictSection, dict]]
-    institutions: list[tuple[str, list[LocalInstitution]]]
+    sections: list[tuple[DistrictSection, Deferred]]
+    institutions: Deferred
 
     @property
     def links(self) -> list[tuple[str, str]]:
@@ -50,19 +50,13 @@ def _institutions(district: District) -> list[tuple[str, list[LocalInstitution]]
 
 
 def district_overview(*, district: District, today: datetime.date | None = None) -> DistrictOverview:
-    """Every app's section for `district`. Each is kept until content changes or the day ends (core/page_cache.py):
-    a district page gathers from six apps, and reading all of them anew for every visitor is most of its cost."""
+    """Every app's section for `district`, read when the template first uses it. The page keeps each section's HTML
+    until content changes or the day ends ({% fragment %} in home/district.html): a district page gathers from six
+    apps, and reading all of them anew for every visitor was most of its cost."""
     today = today or timezone.localdate()
     sections = [
-        (
-            section,
-            cached_fragment(
-                "district-section",
-                lambda section=section: section.context(district, today),
-                parts=(section.template, district.pk, today.isoformat()),
-            ),
-        )
-        for section in district_sections
+        (section, Deferred(lambda section=section: section.context(district, today))) for section in district_sections
     ]
-    institutions = cached_fragment("district-institutions", lambda: _institutions(district), parts=(district.pk,))
-    return DistrictOverview(district=district, sections=sections, institutions=institutions)
+    return DistrictOverview(
+        district=district, sections=sections, institutions=Deferred(lambda: _institutions(district))
+    )

@@ -36,22 +36,30 @@ def filters_from_request(request: HttpRequest) -> tuple[DaycareFilterForm, Dayca
 
 
 def daycare_search_context(*, request: HttpRequest, index) -> dict:
-    form, filters = filters_from_request(request)
-    results = daycare_search(filters=filters, index=index)
-    page = result_page(results, number=request.GET.get("seite"), origin=filters.origin, per_page=PER_PAGE)
+    """What the search shows is worked out at its first use: the page keeps the filters and results as one fragment
+    per query string and day, so a kept search costs neither the form nor a query (only the alert form, which
+    carries the visitor's CSRF token, is rendered each time)."""
+
+    def work_out() -> dict:
+        form, filters = filters_from_request(request)
+        results = daycare_search(filters=filters, index=index)
+        page = result_page(results, number=request.GET.get("seite"), origin=filters.origin, per_page=PER_PAGE)
+        return {"form": form, "filters": filters, "results": results, "page": page}
+
+    state = Deferred(work_out)
     params = request.GET.copy()
     params.pop("seite", None)
     return {
-        "filter_form": form,
-        "daycares": page,
-        "result_count": SimpleLazyObject(lambda: page.paginator.count),
+        "filter_form": SimpleLazyObject(lambda: state()["form"]),
+        "daycares": SimpleLazyObject(lambda: state()["page"]),
+        "result_count": SimpleLazyObject(lambda: state()["page"].paginator.count),
         "today": timezone.localdate(),
         "page_query": params.urlencode(),
-        "age_group": filters.age_group,
-        "start_date": filters.start_date,
+        "age_group": Deferred(lambda: state()["filters"].age_group),
+        "start_date": Deferred(lambda: state()["filters"].start_date),
         "stale_before": stale_before(),
         "alert_form": AlertForm(),
-        "map_points": Deferred(lambda: map_points(results, base_url=index.url)),
+        "map_points": Deferred(lambda: map_points(state()["results"], base_url=index.url)),
     }
 
 

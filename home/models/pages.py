@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -38,14 +39,30 @@ class HomePage(Page):
         from django.utils import timezone
 
         context = super().get_context(request, *args, **kwargs)
-        today = timezone.localdate()
-        # Notices past their last day vanish without an editor having to remember them.
+        today = timezone.localdate().isoformat()
+        # Read from the stored data: a block is only turned into its value (pages and pictures loaded) when its
+        # fragment is rendered anew. Notices past their last day vanish without an editor having to remember them.
         context["front_blocks"] = [
-            block
-            for block in self.body
-            if not (block.block_type == "notice" and block.value.get("until") and block.value["until"] < today)
+            FrontBlock(self.body, position, raw)
+            for position, raw in enumerate(self.body.raw_data)
+            if not (raw["type"] == "notice" and (raw.get("value") or {}).get("until") and raw["value"]["until"] < today)
         ]
         return context
+
+
+class FrontBlock:
+    """One block of the home page as the template needs it: its type, id and stored value at once, the block itself
+    (`bound`, for {% include_block %}) only when asked."""
+
+    def __init__(self, stream, position: int, raw: dict) -> None:
+        self.block_type = raw["type"]
+        self.id = raw.get("id")
+        self.value = raw.get("value") or {}
+        self._stream, self._position = stream, position
+
+    @cached_property
+    def bound(self):
+        return self._stream[self._position]
 
 
 class ContentPage(Page):

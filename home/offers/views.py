@@ -34,18 +34,25 @@ def _query_without(request: HttpRequest, *names: str) -> str:
 
 
 def offer_list_context(*, request: HttpRequest, index: OfferIndexPage) -> dict:
-    form, filters = filters_from_request(request)
-    results = offers_search(filters=filters, index=index)
-    page = result_page(results, number=request.GET.get("seite"), origin=filters.origin, per_page=PER_PAGE)
+    """Everything the list shows is worked out at its first use: the page keeps the filters and results as one
+    fragment per query string and day, so a kept list costs neither the form nor a query."""
+
+    def work_out() -> dict:
+        form, filters = filters_from_request(request)
+        results = offers_search(filters=filters, index=index)
+        page = result_page(results, number=request.GET.get("seite"), origin=filters.origin, per_page=PER_PAGE)
+        return {"form": form, "results": results, "page": page}
+
+    state = Deferred(work_out)
     base = index.url
     query = _query_without(request, "seite")
     return {
-        "filter_form": form,
-        "offers": page,
-        "result_count": SimpleLazyObject(lambda: page.paginator.count),
+        "filter_form": SimpleLazyObject(lambda: state()["form"]),
+        "offers": SimpleLazyObject(lambda: state()["page"]),
+        "result_count": SimpleLazyObject(lambda: state()["page"].paginator.count),
         "page_query": query,
         "calendar_url": f"{base}kalender/" + (f"?{query}" if query else ""),
-        "map_points": Deferred(lambda: map_points(results, base_url=base)),
+        "map_points": Deferred(lambda: map_points(state()["results"], base_url=base)),
         "filters_active": bool(query),
         "today": timezone.localdate(),
     }

@@ -221,6 +221,47 @@ def test_compressed_copies_are_the_same_page(client, offers):
     assert "Accept-Encoding" in brotlied["Vary"]
 
 
+def test_a_stored_page_with_a_form_is_gzipped_around_each_guests_token(home_page):
+    """The page is compressed once when stored; per guest only the token is. The result is one valid gzip stream
+    (checked strictly by zlib, and by its checksum) holding exactly the page a guest without gzip gets."""
+    import zlib
+
+    from django.test import Client
+
+    index = kita_index(home_page)
+    make_daycare(index, title="Kita Sonnenblume", district=district("styrum"), lat="51.45", lon="6.86")
+    url = f"{index.url}?stadtteil=styrum"
+    bodies, tokens = [], []
+    for _ in range(3):
+        guest = Client()
+        count, response = queries_of(guest, url, accept_encoding="gzip, br")
+        assert response["Content-Encoding"] == "gzip"
+        stream = zlib.decompressobj(wbits=31)  # gzip framing: raises on a bad checksum or length
+        page = stream.decompress(response.content).decode()
+        assert stream.eof and not stream.unused_data
+        bodies.append(page)
+        tokens.append(re.findall(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"', page))
+        assert len(response.content) < len(page) / 2
+    assert count == 0, "the later guests got the stored page"
+    assert tokens[0] and tokens[1] != tokens[2]
+    assert bodies[1].replace(tokens[1][0], "T") == bodies[2].replace(tokens[2][0], "T")
+    unzipped = html(Client().get(url))
+    assert re.sub(r'value="[A-Za-z0-9]{64}"', "", unzipped) == re.sub(r'value="[A-Za-z0-9]{64}"', "", bodies[2])
+
+
+def test_pieces_compressed_apart_make_one_gzip_stream_with_any_number_of_holes():
+    import zlib
+
+    from core.page_cache import CSRF_HOLE, _deflated_pieces, _gzip_around_tokens
+
+    for holes in range(4):
+        body = CSRF_HOLE.join(f"<p>Teil {n} – Öffnungszeiten ".encode() * (50 + n) for n in range(holes + 1))
+        token = b"x" * 64
+        result = _gzip_around_tokens(body, _deflated_pieces(body), token)
+        assert zlib.decompress(result, wbits=31) == body.replace(CSRF_HOLE, token)
+        assert gzip.decompress(result) == body.replace(CSRF_HOLE, token)
+
+
 def test_a_flash_message_is_shown_not_a_stored_page(client, offers):
     client.get(offers.url)  # stored without a message
     client.force_login(ParentFactory(username="lena"))

@@ -378,9 +378,40 @@ def log_in(browser: Browser, username: str, password: str) -> None:
     check(status == 302 and "/2fa/" not in location, f"{username}: logged in without a second factor (parent)")
 
 
+def raw_get(path: str, headers: dict) -> tuple[int, dict, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    connection.request("GET", path, headers={"Host": f"127.0.0.1:{PORT}", "X-Forwarded-Proto": "https", **headers})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, {name.lower(): value for name, value in response.getheaders()}, body
+
+
+def static_checks(env: dict) -> None:
+    """Light pages (issue 20): static files precompressed with gzip and Brotli and kept for a year under their
+    hashed names; a guest's page compressed."""
+    root = Path(env["STATIC_ROOT"])
+    hashed = json.loads((root / "staticfiles.json").read_text())["paths"]["portal/css/portal.css"]
+    for suffix in (".gz", ".br"):
+        check((root / (hashed + suffix)).is_file(), f"collectstatic wrote {hashed}{suffix}")
+    status, headers, body = raw_get(f"/static/{hashed}", {"Accept-Encoding": "gzip, deflate, br"})
+    cache_control = headers.get("cache-control", "")
+    max_age = int((re.search(r"max-age=(\d+)", cache_control) or [0, 0])[1])
+    check(
+        status == 200
+        and headers.get("content-encoding") == "br"
+        and len(body) == (root / (hashed + ".br")).stat().st_size,
+        f"{hashed} is served as its Brotli copy",
+    )
+    check("immutable" in cache_control and max_age >= 365 * 24 * 3600, f"…and kept a year ({cache_control})")
+    status, headers, _body = raw_get("/de/", {"Accept-Encoding": "gzip", "Accept-Language": "de"})
+    check(status == 200 and headers.get("content-encoding") == "gzip", "a guest's page is sent compressed")
+
+
 def http_checks(env: dict, urls: dict, sink: SmtpSink) -> None:
     visitor, parent, staff = Browser(PORT), Browser(PORT), Browser(PORT)
     password = env["SMOKE_PASSWORD"]
+    static_checks(env)
 
     for name in ("home", "offers", "offer"):
         status, html, _location = visitor.get(urls[name])

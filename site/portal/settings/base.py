@@ -146,6 +146,9 @@ MIDDLEWARE = [
 PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=60)
 # The same for the parts every page shares (navigation, site settings, home page panels), for members too.
 PORTAL_FRAGMENT_CACHE_SECONDS = env.int("PORTAL_FRAGMENT_CACHE_SECONDS", default=60)
+# Each web process also keeps the fragments it used last in its own memory (at most this many bytes), so a warm page
+# asks Redis only for the content version, not for each of its pieces (core/page_cache.py).
+PORTAL_FRAGMENT_MEMORY_BYTES = env.int("PORTAL_FRAGMENT_MEMORY_BYTES", default=16 * 1024 * 1024)
 # How long a reverse proxy or CDN may keep a guest's page (s-maxage); it does not hear of new content unless Wagtail's
 # frontend cache invalidation is set up (docs/operations.md).
 PORTAL_PROXY_CACHE_SECONDS = env.int("PORTAL_PROXY_CACHE_SECONDS", default=10)

@@ -1,0 +1,175 @@
+"""Uncached pages without needless round trips (issue 20): each web process keeps the fragments it used last in its
+own memory under the content version, a cache key is read from Redis once per request, the page a path leads to
+comes with its route, and pieces that show a member their own links are kept for guests only."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from core import page_cache
+from core.page_cache import _InProcessFragments, _request_version, cached_fragment
+from tests.factories import ParentFactory, make_forum, make_offer, make_reply, make_topic, offer_index, topic_url
+from tests.performance.support import warm_queries
+from tests.security.test_resilience import live_redis_cache  # noqa: F401 (the module's fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def a_request():
+    """What the middleware opens for every request: the per-request memo."""
+    token = _request_version.set({})
+    yield
+    _request_version.reset(token)
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0  # every page rendered; its fragments still kept
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 60
+
+
+def redis_reads(monkeypatch) -> list[str]:
+    import redis.client
+
+    reads: list[str] = []
+    real = redis.client.Redis.execute_command
+
+    def execute(self, *args, **options):
+        if args[0] == "GET":
+            reads.append(str(args[1]))
+
+        return real(self, *args, **options)
+
+    monkeypatch.setattr(redis.client.Redis, "execute_command", execute)
+    return reads
+
+
+@pytest.mark.redis
+@pytest.mark.usefixtures("live_redis_cache", "uncached_pages")
+def test_a_warm_page_asks_redis_for_each_key_once_and_for_no_fragment(client, home_page, monkeypatch):
+    index = offer_index(home_page)
+    offer = make_offer(index, title="Babyschwimmen Saarn")
+    for url in (index.url, offer.url, "/de/"):
+        # Warm: the first request of a test creates the site settings row (a write: a new content version), the
+        # second keeps every piece under the new version.
+        for _ in range(2):
+            client.get(url)
+        reads = redis_reads(monkeypatch)
+        response = client.get(url)
+        monkeypatch.undo()
+        assert response.status_code == 200
+        assert len(reads) == len(set(reads)), f"{url}: a key was read from Redis twice in one request: {reads}"
+        assert not [key for key in reads if "portal:fragment:" in key], f"{url}: fragments not kept in the process"
+        assert any(key.endswith(page_cache.VERSION_KEY) for key in reads), "the content version is always asked"
+
+
+@pytest.mark.redis
+@pytest.mark.usefixtures("live_redis_cache", "uncached_pages")
+def test_a_change_shows_on_the_next_request_although_the_process_kept_the_old_pieces(client, home_page):
+    index = offer_index(home_page)
+    offer = make_offer(index, title="Babyschwimmen Saarn")
+    assert "Babyschwimmen Saarn" in client.get(offer.url).content.decode()
+    offer.title = "Babyschwimmen Saarn – neue Zeiten"
+    offer.save_revision().publish()
+    assert "neue Zeiten" in client.get(offer.url).content.decode()
+    assert "neue Zeiten" in client.get(index.url).content.decode()
+    # Another process raises the version (a publish on another gunicorn machine): the kept pieces are not used.
+    page_cache.bump_version()
+    type(offer).objects.filter(pk=offer.pk).update(title="Babyschwimmen am Mittwoch")  # no signal: only the bump
+    assert "Babyschwimmen am Mittwoch" in client.get(offer.url).content.decode()
+
+
+@pytest.mark.redis
+@pytest.mark.usefixtures("live_redis_cache", "a_request")
+def test_within_a_request_a_key_is_read_once_but_its_own_writes_are_seen(monkeypatch):
+    import os
+
+    import redis
+
+    reads = redis_reads(monkeypatch)
+    assert cache.get("plan") is None and cache.get("plan", "leer") == "leer"
+    assert reads.count(":1:plan") == 1
+    cache.set("plan", {"tag": "Montag"})
+    assert cache.get("plan") == {"tag": "Montag"}
+    # What another process writes meanwhile shows from the next request on.
+    redis.Redis.from_url(os.environ["PORTAL_TEST_REDIS_URL"]).delete(":1:plan")
+    assert cache.get("plan") == {"tag": "Montag"}
+    cache.delete("plan")
+    assert cache.get("plan") is None
+    cache.add("zaehler", 1)
+    cache.incr("zaehler")
+    assert cache.get("zaehler") == 2
+    cache.set_many({"a": 1, "b": 2})
+    assert cache.get("a") == 1
+    cache.delete_many(["a"])
+    assert cache.get("a") is None and cache.get("b") == 2
+    cache.clear()
+    assert cache.get("b") is None
+
+
+def test_the_process_copy_is_bounded_dropped_with_the_version_and_handed_out_as_copies(settings):
+    settings.PORTAL_FRAGMENT_MEMORY_BYTES = 80_000
+    kept = _InProcessFragments()
+    for number in range(50):
+        kept.put(f"key-{number}", 7, (9e12, False, "x" * 5_000))
+    assert kept._size <= 80_000
+    assert kept.get("key-0", 7) is None, "the least recently used went first"
+    assert kept.get("key-49", 7) == (9e12, False, "x" * 5_000)
+    assert kept.get("key-49", 8) is None, "another content version: nothing kept for the old one is used"
+    assert kept.get("key-49", 7) is None, "…and it is gone"
+    kept.put("liste", 8, (9e12, False, [{"titel": "Kita"}]))
+    first = kept.get("liste", 8)
+    first[2][0]["titel"] = "verändert"
+    assert kept.get("liste", 8)[2] == [{"titel": "Kita"}], "one request cannot change what the next one gets"
+    kept.put("gross", 8, (9e12, False, "y" * 20_000))
+    assert kept.get("gross", 8) is None, "a piece bigger than an eighth of the memory is not kept"
+
+
+def test_a_fragment_past_its_time_is_made_again_from_the_process_copy_too(settings, a_request, monkeypatch):
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 60
+    made = []
+    assert cached_fragment("uhr", lambda: made.append(1) or "erste", parts=(1,)) == "erste"
+    assert cached_fragment("uhr", lambda: made.append(1) or "zweite", parts=(1,)) == "erste"
+    later = timezone.now() + datetime.timedelta(seconds=61)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert cached_fragment("uhr", lambda: made.append(1) or "dritte", parts=(1,)) == "dritte"
+    assert len(made) == 2
+
+
+def test_a_forum_topic_is_kept_for_guests_while_members_see_their_own_links(client, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+    forum = make_forum("Baby & Kleinkind")
+    author = ParentFactory(username="sandra", display_name="Sandra aus Styrum")
+    topic = make_topic(forum, author)
+    make_reply(topic, ParentFactory(username="mehmet"), "Bei uns hat das Babyschwimmen in Saarn geholfen.")
+    url = topic_url(topic)
+    edit_link = reverse(
+        "forum_conversation:topic_update",
+        kwargs={"forum_slug": forum.slug, "forum_pk": forum.pk, "slug": topic.slug, "pk": topic.pk},
+    )
+    guest = client.get(url).content.decode()
+    assert "Babyschwimmen in Saarn" in guest and edit_link not in guest
+    guest_queries = warm_queries(client, url)[0]
+    client.force_login(author)
+    member = client.get(url).content.decode()
+    assert "Babyschwimmen in Saarn" in member
+    assert edit_link in member, "the author's own edit link is there, not the guests' copy"
+    client.logout()
+    assert client.get(url).content.decode() == guest
+    assert warm_queries(client, url)[0] == guest_queries
+
+
+def test_reading_a_topic_writes_nothing(client, settings):
+    """machina's view counter (an UPDATE per read) is off: the portal shows no view counts."""
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+    topic = make_topic(make_forum("Baby & Kleinkind"), ParentFactory(username="sandra"))
+    _, queries = warm_queries(client, topic_url(topic))
+    assert not [sql for sql in queries if not sql.lstrip().upper().startswith("SELECT")], queries
+    topic.refresh_from_db()
+    assert topic.views_count == 0
