@@ -22,7 +22,10 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # SQLite file in the checkout unless a PostgreSQL URL is given (postgres://user:pw@host:5432/db).
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# A member's page needs the database (session, account); opening a connection for each request cost more than the
+# queries themselves. Kept open a minute per worker, checked before reuse after a request that ended with an error.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Wagtail's database search unless opensearch://, elasticsearch:// (or https variants) is given.
 SEARCH_URL = env.str("SEARCH_URL", default="")
 # The portal search's index is the alias "<prefix>-portal"; Wagtail's admin indices share the prefix.
