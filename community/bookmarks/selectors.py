@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 
 from community.bookmarks.models import Bookmark, CalendarFeed
 from core.ical import new_calendar
+from core.member_cache import member_value
 from core.registry import Bookmarkable, bookmarkable
 
 MAX_GUEST_KEYS = 200  # a device's list is sent in the query string: enough for any family, small enough for a URL
@@ -68,8 +69,15 @@ def saved_keys(*, user) -> set[uuid.UUID]:
     return set(Bookmark.objects.filter(user=user).values_list("translation_key", flat=True))
 
 
+SAVED = "bookmarks"
+
+
 def is_saved(*, user, page: Page) -> bool:
-    return user.is_authenticated and Bookmark.objects.filter(user=user, translation_key=page.translation_key).exists()
+    """Every page with a "Merken" button asks: the member's saved keys are kept until their Merkliste changes
+    (services.py and the signals in apps.py say so)."""
+    if not user.is_authenticated:
+        return False
+    return page.translation_key in member_value(SAVED, user.pk, lambda: saved_keys(user=user))
 
 
 def _groups(keys: list[uuid.UUID], saved_page_ids: dict[uuid.UUID, int]) -> list[BookmarkGroup]:

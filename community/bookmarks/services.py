@@ -9,7 +9,8 @@ from django.db import transaction
 from wagtail.models import Page
 
 from community.bookmarks.models import Bookmark, CalendarFeed
-from community.bookmarks.selectors import MAX_GUEST_KEYS, bookmarkable_entry, entries
+from community.bookmarks.selectors import MAX_GUEST_KEYS, SAVED, bookmarkable_entry, entries
+from core.member_cache import member_value_changed
 
 
 class BookmarkRefused(Exception):
@@ -42,6 +43,7 @@ def bookmarks_merge(*, user, keys: list[uuid.UUID]) -> int:
         [Bookmark(user=user, page=pages[key], translation_key=key) for key in wanted if key in pages],
         ignore_conflicts=True,
     )
+    member_value_changed(SAVED, user.pk)  # bulk_create sends no signal
     return sum(1 for key in wanted if key in pages)
 
 

@@ -12,6 +12,8 @@ from django.utils.translation import ngettext, override
 
 from community.accounts.languages import in_language_of, recipient_language, send_mail
 from community.notifications.models import Notification
+from community.notifications.selectors import UNREAD
+from core.member_cache import member_value_changed
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +75,7 @@ def notify(
             )
         )
     Notification.objects.bulk_create(created)
+    member_value_changed(UNREAD, *(notification.user_id for notification in created))
     for notification in created:
         if not notification.digest and not notification.emailed_at:
             enqueue(send_notification_mail, notification.pk)  # through the outbox, after the commit
@@ -122,7 +125,9 @@ def member_mail_send(*, user, subject: str, template: str, context: dict) -> Non
 
 
 def notifications_mark_read(*, user, now=None) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=now or timezone.now())
+    marked = Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=now or timezone.now())
+    member_value_changed(UNREAD, user.pk)
+    return marked
 
 
 def digests_send(*, stop_link: Callable[[object], str], now=None) -> int:
