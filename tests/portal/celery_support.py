@@ -71,7 +71,13 @@ class Worker:
             "PYTHONPATH": f"{ROOT / 'site'}{os.pathsep}{ROOT}",
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "CELERY_BROKER_URL": broker_url,
-            "CELERY_VISIBILITY_TIMEOUT": "3",  # a lost task comes back after 3 s instead of an hour
+            # A lost task comes back after 10 s instead of an hour (longer than the tests' slowest task, 6 s, or a
+            # task still running would be handed out again), found by a scan every second: with kombu's default
+            # (every 100 s, the first at the worker's start) a worker started soon after the loss found nothing yet
+            # and looked again only after the test gave up.
+            "CELERY_VISIBILITY_TIMEOUT": "10",
+            "CELERY_RESTORE_INTERVAL": "1",
+            "CELERY_RESTORE_THROTTLE": "1",
             "PORTAL_TEST_EMAIL_DIR": str(mail_dir),
         }
         if database_url:

@@ -372,6 +372,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    # A worker looks for such messages every `interval` seconds but scans Redis only every `throttle`-th time (kombu
+    # 5.7's defaults, 10 and 10): a lost task comes back within the visibility timeout and 100 s more.
+    "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": env.int("CELERY_RESTORE_THROTTLE", default=10),
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
 }
