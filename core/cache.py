@@ -170,7 +170,18 @@ class FailSafeRedisCache(RedisCache):
         return self._guarded(lambda: super(FailSafeRedisCache, self).delete(key, version), False)
 
     def get_many(self, keys, version=None):
-        return self._guarded(lambda: super(FailSafeRedisCache, self).get_many(keys, version), {})
+        # Kept for the request like get(): one round trip for several keys (a member's facts, core/member_cache.py)
+        # and none for a key read before.
+        memo = request_memo()
+        if memo is None:
+            return self._guarded(lambda: super(FailSafeRedisCache, self).get_many(keys, version), {})
+        slots = {key: (_MEMO, self.make_key(key, version)) for key in keys}
+        missing = [key for key, slot in slots.items() if slot not in memo]
+        if missing:
+            found = self._guarded(lambda: super(FailSafeRedisCache, self).get_many(missing, version), {})
+            for key in missing:
+                memo[slots[key]] = found.get(key, _ABSENT)
+        return {key: memo[slot] for key, slot in slots.items() if memo[slot] is not _ABSENT}
 
     def has_key(self, key, version=None):
         return self._guarded(lambda: super(FailSafeRedisCache, self).has_key(key, version), False)

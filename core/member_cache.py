@@ -14,22 +14,46 @@ from typing import TypeVar
 from django.core.cache import cache
 from django.db import transaction
 
+from core.page_cache import request_memo
+
 T = TypeVar("T")
 
 SECONDS = 60 * 60  # a bound for anything missed; changes empty the value at once
+
+# The facts a member's pages ask for, named by the apps that own them (`fact()`): the first one a request asks for
+# brings all of them in one round trip to Redis (core/cache.py keeps them for the rest of the request).
+_FACTS: set[str] = set()
+
+
+def fact(name: str) -> str:
+    """Name a fact most of a member's pages show, so that it comes with the others."""
+    _FACTS.add(name)
+    return name
 
 
 def _key(name: str, user_id: int) -> str:
     return f"portal:member:{name}:{user_id}"
 
 
-def member_value(name: str, user_id: int, compute: Callable[[], T]) -> T:
+def member_value(name: str, user_id: int, compute: Callable[[], T], *, seconds: int = SECONDS) -> T:
     key = _key(name, user_id)
+    if name in _FACTS:
+        _fetch_facts(user_id)
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, SECONDS)
+        cache.set(key, value, seconds)
     return value
+
+
+def _fetch_facts(user_id: int) -> None:
+    memo = request_memo()
+    done = ("member-facts", user_id)
+    if memo is not None and done in memo:
+        return
+    cache.get_many([_key(name, user_id) for name in sorted(_FACTS)])
+    if memo is not None:
+        memo[done] = True
 
 
 def member_value_changed(name: str, *user_ids: int) -> None:

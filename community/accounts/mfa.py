@@ -8,13 +8,13 @@ import time
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from community.accounts.roles import ANBIETER, FAMILIENPUNKT_TEAM, KITA_LEITUNG, MODERATION, REDAKTION
+from core.member_cache import fact, member_value, member_value_changed
 
 # Roles that can publish to the whole city, see other members' data or report for an institution.
 STAFF_ROLES = (REDAKTION, MODERATION, FAMILIENPUNKT_TEAM, KITA_LEITUNG, ANBIETER)
@@ -33,8 +33,7 @@ SESSION_NEXT = "portal_mfa_next"
 CACHE_SECONDS = 300
 
 
-def _cache_key(user_id: int) -> str:
-    return f"portal:mfa-missing:{user_id}"
+SECOND_FACTOR_MISSING = fact("mfa-missing")  # core/member_cache.py
 
 
 def needs_second_factor(user) -> bool:
@@ -53,16 +52,16 @@ def second_factor_missing(user) -> bool:
     """Staff without an enrolled factor: they may use only their account pages until they enrol."""
     if not user.is_authenticated:
         return False
-    key = _cache_key(user.pk)
-    missing = cache.get(key)
-    if missing is None:
-        missing = needs_second_factor(user) and not has_second_factor(user)
-        cache.set(key, missing, CACHE_SECONDS)
-    return missing
+    return member_value(
+        SECOND_FACTOR_MISSING,
+        user.pk,
+        lambda: needs_second_factor(user) and not has_second_factor(user),
+        seconds=CACHE_SECONDS,
+    )
 
 
 def forget_second_factor_state(user_id: int) -> None:
-    cache.delete(_cache_key(user_id))
+    member_value_changed(SECOND_FACTOR_MISSING, user_id)
 
 
 def _exempt_prefixes() -> tuple[str, ...]:

@@ -4,7 +4,11 @@ from allauth.account.models import EmailAddress
 
 from community.accounts.models import User
 from community.accounts.roles import ROLE_NAMES
+from core.member_cache import fact, member_value
 from core.registry import profile_sections
+
+# core/member_cache.py: the member has a confirmed e-mail address (emptied by apps.py when an address changes).
+EMAIL_CONFIRMED = fact("email-confirmed")
 
 
 def profile_summary(*, user: User) -> dict:
@@ -18,8 +22,11 @@ def profile_summary(*, user: User) -> dict:
 
 def has_confirmed_email(user) -> bool:
     """Registered, active and with a confirmed e-mail address: the bar for taking part (volunteering, suggestions)."""
-    return bool(
-        user.is_authenticated and user.is_active and EmailAddress.objects.filter(user=user, verified=True).exists()
+    if not (user.is_authenticated and user.is_active):
+        return False
+    # Asked on most pages a member sees (forum, wiki, search): kept per member until one of their addresses changes.
+    return member_value(
+        EMAIL_CONFIRMED, user.pk, lambda: EmailAddress.objects.filter(user=user, verified=True).exists()
     )
 
 

@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 
 from community.bookmarks.models import Bookmark, CalendarFeed
 from core.ical import new_calendar
-from core.member_cache import member_value
+from core.member_cache import fact, member_value
 from core.registry import Bookmarkable, bookmarkable
 
 MAX_GUEST_KEYS = 200  # a device's list is sent in the query string: enough for any family, small enough for a URL
@@ -69,7 +69,7 @@ def saved_keys(*, user) -> set[uuid.UUID]:
     return set(Bookmark.objects.filter(user=user).values_list("translation_key", flat=True))
 
 
-SAVED = "bookmarks"
+SAVED = fact("bookmarks")
 
 
 def is_saved(*, user, page: Page) -> bool:

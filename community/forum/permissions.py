@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from machina.apps.forum.models import Forum
-from machina.apps.forum_conversation.models import Post
+from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_permission.checker import ForumPermissionChecker
 from machina.apps.forum_permission.handler import PermissionHandler
 from mptt.utils import get_cached_trees
 
+from core.member_cache import fact, member_value, member_value_changed
 from core.page_cache import cached_fragment
 
 
@@ -21,12 +21,33 @@ def member_is_established(user) -> bool:
     return Post.objects.filter(poster=user, approved=True).count() >= settings.FORUM_APPROVED_POSTS_TO_SKIP_QUEUE
 
 
-def _sanctions_cache_key(user_id: int) -> str:
-    return f"forum:sanctions:{user_id}"
+SANCTIONS = fact("forum-sanctions")  # core/member_cache.py
+
+
+# The topics a member follows and those they wrote in, asked on every topic they read (the "Thema folgen" button,
+# which copy of the posts they get); emptied by apps.py when a subscription or a post of theirs changes.
+FOLLOWED = fact("forum-topics-followed")
+POSTED = fact("forum-topics-posted")
 
 
 def sanctions_forget(user_id: int) -> None:
-    cache.delete(_sanctions_cache_key(user_id))
+    member_value_changed(SANCTIONS, user_id)
+
+
+def followed_topic_ids(user) -> frozenset[int]:
+    return member_value(
+        FOLLOWED,
+        user.pk,
+        lambda: frozenset(Topic.subscribers.through.objects.filter(user=user).values_list("topic_id", flat=True)),
+    )
+
+
+def posted_topic_ids(user) -> frozenset[int]:
+    return member_value(
+        POSTED,
+        user.pk,
+        lambda: frozenset(Post.objects.filter(poster=user).values_list("topic_id", flat=True).distinct()),
+    )
 
 
 def current_sanction(user, *, kind: str | None = None):
@@ -37,10 +58,12 @@ def current_sanction(user, *, kind: str | None = None):
     from community.forum.models import MemberSanction
 
     now = timezone.now()
-    pending = cache.get(_sanctions_cache_key(user.pk))
-    if pending is None:
-        pending = list(MemberSanction.objects.filter(member_id=user.pk, lifted_at__isnull=True, ends_at__gt=now))
-        cache.set(_sanctions_cache_key(user.pk), pending, timeout=600)
+    pending = member_value(
+        SANCTIONS,
+        user.pk,
+        lambda: list(MemberSanction.objects.filter(member_id=user.pk, lifted_at__isnull=True, ends_at__gt=now)),
+        seconds=600,
+    )
     running = [s for s in pending if s.starts_at <= now < s.ends_at and (kind is None or s.kind == kind)]
     return max(running, key=lambda s: s.ends_at) if running else None
 
@@ -103,6 +126,21 @@ class PortalPermissionHandler(PermissionHandler):
     def can_edit_post(self, post, user):
         return super().can_edit_post(post, user) and not is_silenced(user)
 
+    def can_subscribe_to_topic(self, topic, user):
+        # machina loads all of the topic's followers to see whether the reader is one of them.
+        return (
+            user.is_authenticated
+            and topic.pk not in followed_topic_ids(user)
+            and self._perform_basic_permission_check(topic.forum, user, "can_read_forum")
+        )
+
+    def can_unsubscribe_from_topic(self, topic, user):
+        return (
+            user.is_authenticated
+            and topic.pk in followed_topic_ids(user)
+            and self._perform_basic_permission_check(topic.forum, user, "can_read_forum")
+        )
+
     def can_post_without_approval(self, forum, user):
         # Moderators have the permission itself; everybody else earns it with approved posts.
         if super().can_post_without_approval(forum, user):
@@ -111,9 +149,26 @@ class PortalPermissionHandler(PermissionHandler):
 
     def can_report_post(self, post, user) -> bool:
         # Members who may write in the forum may report, also in locked topics; never their own post.
-        return (
-            user.is_authenticated
-            and post.approved
-            and post.poster_id != user.pk
-            and self._perform_basic_permission_check(post.topic.forum, user, "can_reply_to_topics")
-        )
+        return post.approved and post.poster_id != user.pk and self._may_report_in(post.topic.forum, user)
+
+    def _may_report_in(self, forum, user) -> bool:
+        return user.is_authenticated and self._perform_basic_permission_check(forum, user, "can_reply_to_topics")
+
+    def posts_viewer(self, topic, user) -> str:
+        """Which shared copy of a topic's posts a reader gets (the `{% fragment %}` of
+        forum_conversation/topic_detail.html). The links under a post (Bearbeiten, Löschen, Melden) depend on the reader
+        only through what this returns: a guest; a member who wrote none of the posts and moderates nothing, who may
+        report or not; anybody else (an author, a moderator, a superuser, a silenced member) gets a copy of their own."""
+        if not user.is_authenticated:
+            return "guest"
+        forum = topic.forum
+        checker = self._get_checker(user)
+        if (
+            user.is_superuser
+            or checker.has_perm("can_edit_posts", forum)
+            or checker.has_perm("can_delete_posts", forum)
+            or is_silenced(user)
+            or topic.pk in posted_topic_ids(user)
+        ):
+            return f"member:{user.pk}"
+        return "member:reports" if self._may_report_in(forum, user) else "member:reads"

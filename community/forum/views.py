@@ -82,6 +82,10 @@ class PortalTopicView(TopicView):
         context = super().get_context_data(**kwargs)
         # A silenced member reads why the reply button is missing, and until when.
         context["forum_sanction"] = current_sanction(self.request.user)
+        # Members share the rendered posts with every reader who would see the same links under them.
+        context["posts_viewer"] = self.request.forum_permission_handler.posts_viewer(
+            context["topic"], self.request.user
+        )
         return context
 
 

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from community.notifications.models import Notification
-from core.member_cache import member_value
+from core.member_cache import fact, member_value
 
-UNREAD = "unread-notifications"
+UNREAD = fact("unread-notifications")
 
 
 def unread_count(*, user) -> int:

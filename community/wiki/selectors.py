@@ -11,15 +11,28 @@ from wagtail.models import PageLogEntry, Revision
 
 from community.accounts.selectors import has_confirmed_email
 from community.wiki.models import WikiAccountStatus, WikiArticlePage, WikiEdit, WikiProtection, WikiWatch
+from core.member_cache import fact, member_value
 from core.restrictions import public
+
+# core/member_cache.py: asked on every wiki page a member reads; emptied by apps.py when the rows change.
+ACCOUNT_STATUS = fact("wiki-account-status")
+WATCHED = fact("wiki-watched")
 
 
 def account_status(*, user) -> str | None:
     """ "vertraut", "gesperrt" or None, counting only a status still in force."""
     if not user.is_authenticated:
         return None
-    status = WikiAccountStatus.objects.filter(user=user).first()
-    return status.status if status and status.in_force(timezone.now()) else None
+
+    def read() -> tuple:
+        status = WikiAccountStatus.objects.filter(user=user).first()
+        return (status.status, status.until) if status else ()
+
+    kept = member_value(ACCOUNT_STATUS, user.pk, read)
+    if not kept:
+        return None
+    status, until = kept
+    return status if until is None or until > timezone.now() else None
 
 
 def is_editor(*, user, page) -> bool:
@@ -136,7 +149,12 @@ def visible_revision(*, article, revision_id, user) -> Revision | None:
 
 
 def is_watching(*, user, article) -> bool:
-    return user.is_authenticated and WikiWatch.objects.filter(user=user, article_id=article.pk).exists()
+    if not user.is_authenticated:
+        return False
+    watched = member_value(
+        WATCHED, user.pk, lambda: frozenset(WikiWatch.objects.filter(user=user).values_list("article_id", flat=True))
+    )
+    return article.pk in watched
 
 
 def watchers_of(*, article):

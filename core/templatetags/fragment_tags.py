@@ -1,4 +1,4 @@
-"""`{% fragment "name" vary_on… [guests_only] %}…{% endfragment %}`: a piece of a page kept until content changes (issue 20).
+"""`{% fragment "name" vary_on… %}…{% endfragment %}`: a piece of a page kept until content changes (issue 20).
 
 Like Django's `{% cache %}`, but kept under the content version and the reader's language (core/page_cache.py), so
 a publish, a snippet edit or a moderation decision shows on the next request, and a piece that says when it
@@ -24,17 +24,14 @@ def _part(value):
 
 
 class FragmentNode(template.Node):
-    def __init__(self, name: str, vary_on: list, nodelist, *, guests_only: bool = False) -> None:
+    def __init__(self, name: str, vary_on: list, nodelist) -> None:
         self.name = name
         self.vary_on = vary_on
         self.nodelist = nodelist
-        self.guests_only = guests_only
 
     def render(self, context) -> str:
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False):
-            return self.nodelist.render(context)
-        if self.guests_only and request.user.is_authenticated:
             return self.nodelist.render(context)
         parts = tuple(_part(variable.resolve(context)) for variable in self.vary_on)
         html = cached_fragment("template:" + self.name, lambda: str(self.nodelist.render(context)), parts=parts)
@@ -46,11 +43,7 @@ def do_fragment(parser, token) -> FragmentNode:
     bits = token.split_contents()
     if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
         raise template.TemplateSyntaxError('{% fragment "name" vary_on… %} needs a quoted name first')
-    # `guests_only` last: a piece that shows a member their own links (edit, delete) is rendered for them each time.
-    guests_only = bits[-1] == "guests_only"
-    if guests_only:
-        bits = bits[:-1]
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     vary_on = [parser.compile_filter(bit) for bit in bits[2:]]
-    return FragmentNode(bits[1][1:-1], vary_on, nodelist, guests_only=guests_only)
+    return FragmentNode(bits[1][1:-1], vary_on, nodelist)

@@ -1,6 +1,6 @@
 """Uncached pages without needless round trips (issue 20): each web process keeps the fragments it used last in its
 own memory under the content version, a cache key is read from Redis once per request, the page a path leads to
-comes with its route, and pieces that show a member their own links are kept for guests only."""
+comes with its route, and a topic's posts are shared by the readers who see the same links under them."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import datetime
 
 import pytest
 from django.core.cache import cache
-from django.urls import reverse
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core import page_cache
@@ -67,6 +68,38 @@ def test_a_warm_page_asks_redis_for_each_key_once_and_for_no_fragment(client, ho
         assert len(reads) == len(set(reads)), f"{url}: a key was read from Redis twice in one request: {reads}"
         assert not [key for key in reads if "portal:fragment:" in key], f"{url}: fragments not kept in the process"
         assert any(key.endswith(page_cache.VERSION_KEY) for key in reads), "the content version is always asked"
+
+
+@pytest.mark.redis
+@pytest.mark.usefixtures("live_redis_cache", "uncached_pages")
+def test_a_members_facts_come_from_redis_in_one_round_trip(client, home_page, monkeypatch):
+    """The unread count, the Merkliste, the confirmed address, the wiki status …: one MGET for all of a member's
+    facts, not a GET each (core/member_cache.py)."""
+    import redis.client
+
+    from core import member_cache
+
+    offer = make_offer(offer_index(home_page), title="Babyschwimmen Saarn")
+    client.force_login(ParentFactory(username="lena"))
+    for _ in range(2):
+        client.get(offer.url)
+    commands: list[tuple] = []
+    real = redis.client.Redis.execute_command
+
+    def execute(self, *args, **options):
+        commands.append(args)
+        return real(self, *args, **options)
+
+    monkeypatch.setattr(redis.client.Redis, "execute_command", execute)
+    assert client.get(offer.url).status_code == 200
+    monkeypatch.undo()
+    member_keys = [
+        (args[0], key) for args in commands for key in map(str, args[1:]) if key.startswith(":1:portal:member:")
+    ]
+    assert member_keys, "the page asks for the member's facts"
+    assert {command for command, _ in member_keys} == {"MGET"}, member_keys
+    assert len([args for args in commands if args[0] == "MGET" and ":1:portal:member:" in str(args[1])]) == 1
+    assert len(member_keys) == len(member_cache._FACTS), "every fact in that one round trip"
 
 
 @pytest.mark.redis
@@ -142,27 +175,89 @@ def test_a_fragment_past_its_time_is_made_again_from_the_process_copy_too(settin
     assert len(made) == 2
 
 
-def test_a_forum_topic_is_kept_for_guests_while_members_see_their_own_links(client, settings):
+def post_links(html: str) -> dict[str, int]:
+    """How many of each link under the posts a page shows."""
+    posts = html[html.index('<ol class="posts">') : html.index("</ol>", html.index('<ol class="posts">'))]
+    return {
+        "edit": posts.count("/update/"),
+        "delete": posts.count("/delete/"),
+        "report": posts.count('class="post__report"'),
+    }
+
+
+def test_a_topics_posts_are_shared_by_readers_who_see_the_same_links_under_them(client, settings):
+    """Guests share one copy of a topic's posts and members who wrote none of them another (with "Melden"); an
+    author sees "Bearbeiten" under their own posts only, a moderator under all, a member who may not write no
+    "Melden": each from a copy of their own, never another reader's."""
+    from community.accounts.roles import MODERATION
+    from tests.factories import UserFactory
+
     settings.PORTAL_PAGE_CACHE_SECONDS = 0
     forum = make_forum("Baby & Kleinkind")
     author = ParentFactory(username="sandra", display_name="Sandra aus Styrum")
     topic = make_topic(forum, author)
     make_reply(topic, ParentFactory(username="mehmet"), "Bei uns hat das Babyschwimmen in Saarn geholfen.")
     url = topic_url(topic)
-    edit_link = reverse(
-        "forum_conversation:topic_update",
-        kwargs={"forum_slug": forum.slug, "forum_pk": forum.pk, "slug": topic.slug, "pk": topic.pk},
-    )
+
     guest = client.get(url).content.decode()
-    assert "Babyschwimmen in Saarn" in guest and edit_link not in guest
+    assert "Babyschwimmen in Saarn" in guest
+    assert post_links(guest) == {"edit": 0, "delete": 0, "report": 0}
     guest_queries = warm_queries(client, url)[0]
-    client.force_login(author)
-    member = client.get(url).content.decode()
-    assert "Babyschwimmen in Saarn" in member
-    assert edit_link in member, "the author's own edit link is there, not the guests' copy"
-    client.logout()
+
+    readers = {}
+    for name, user in {
+        "reader": ParentFactory(username="julia"),
+        "second reader": ParentFactory(username="olena"),
+        "author": author,
+        "moderator": UserFactory(username="moderatorin", roles=[MODERATION]),
+        "unconfirmed": UserFactory(username="neu", verified=False),
+    }.items():
+        client.force_login(user)
+        html = client.get(url).content.decode()
+        assert "Babyschwimmen in Saarn" in html
+        readers[name] = post_links(html)
+        if name == "second reader":
+            # The first reader's copy: the posts are neither read from the database nor rendered again.
+            _, queries = warm_queries(client, url)
+            assert not [sql for sql in queries if sql.startswith('SELECT "forum_conversation_post"."id"')], queries
+        client.logout()
+    assert readers["reader"] == readers["second reader"] == {"edit": 0, "delete": 0, "report": 2}
+    assert readers["author"]["edit"] == 1 and readers["author"]["report"] == 1, "own post: edit; the other: report"
+    assert readers["moderator"]["edit"] == 2 and readers["moderator"]["delete"] == 2
+    assert readers["unconfirmed"] == {"edit": 0, "delete": 0, "report": 0}
+
     assert client.get(url).content.decode() == guest
     assert warm_queries(client, url)[0] == guest_queries
+
+
+def test_a_member_rereading_a_topic_writes_nothing_until_something_new_is_posted(client, settings):
+    """machina marks a topic read on every view (an UPDATE); the portal only when something was posted since."""
+    from machina.apps.forum_tracking.handler import TrackingHandler
+
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+    forum = make_forum("Baby & Kleinkind")
+    topic = make_topic(forum, ParentFactory(username="sandra"))
+    make_topic(forum, ParentFactory(username="mehmet"), "Flohmarkt in Saarn")  # keeps the forum itself unread
+    reader = ParentFactory(username="julia")
+    client.force_login(reader)
+
+    def unread() -> bool:
+        topic.refresh_from_db()
+        return topic in TrackingHandler().get_unread_topics([topic], reader)
+
+    assert unread()
+    client.get(url := topic_url(topic))
+    assert not unread()
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    sql = " ".join(query["sql"] for query in context.captured_queries)
+    assert "forum_tracking" not in sql, "read once, nothing new: no read tracking at all"
+    assert not [q for q in context.captured_queries if not q["sql"].lstrip().upper().startswith("SELECT")]
+
+    make_reply(topic, ParentFactory(username="olena"), "Dienstags im Familienpunkt.")
+    assert unread(), "a new reply makes it unread"
+    client.get(url)
+    assert not unread(), "and the next view marks it read again"
 
 
 def test_reading_a_topic_writes_nothing(client, settings):

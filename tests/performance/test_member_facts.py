@@ -1,12 +1,16 @@
 """A member's page without a query for the facts every page shows about them (core/member_cache.py): the unread
-notices in the menu and the state of the "Merken" button are kept until the member's own data changes, and every
-change shows on the next request."""
+notices in the menu, the state of the "Merken" button and whether they have a confirmed address are kept until the
+member's own data changes, and every change shows on the next request."""
 
 from __future__ import annotations
+
+import datetime
+from unittest import mock
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from community.bookmarks import services as bookmarks
 from community.notifications import services as notifications
@@ -89,3 +93,90 @@ def test_one_members_facts_are_not_anothers(client, offer, parent):
     client.force_login(ParentFactory(username="mehmet"))
     html = page_and_tables(client, offer.url)[0]
     assert not saved(html) and unread_in_menu(html) == "0"
+
+
+def test_a_confirmed_address_is_kept_and_every_change_counts_at_once(parent):
+    """Whether a member may take part (forum, wiki, suggestions) is asked on most of their pages: kept, but any change
+    of their addresses counts on the next question."""
+    from allauth.account.models import EmailAddress
+
+    from community.accounts.selectors import has_confirmed_email
+
+    assert has_confirmed_email(parent)
+    with CaptureQueriesContext(connection) as context:
+        assert has_confirmed_email(parent)
+    assert not context.captured_queries
+
+    address = EmailAddress.objects.get(user=parent)
+    address.verified = False
+    address.save()
+    assert not has_confirmed_email(parent)
+    address.verified = True  # the link in the confirmation mail
+    address.save()
+    assert has_confirmed_email(parent)
+    address.delete()
+    assert not has_confirmed_email(parent)
+    EmailAddress.objects.create(user=parent, email="lena.neu@example.org", verified=True, primary=True)
+    assert has_confirmed_email(parent)
+    parent.is_active = False
+    assert not has_confirmed_email(parent)
+
+
+def test_a_members_wiki_status_and_watched_articles_are_kept_and_every_change_shows(client, home_page, parent):
+    from community.wiki import services as wiki
+    from community.wiki.models import WikiAccountStatus
+    from community.wiki.selectors import account_status, is_watching
+    from tests.factories.wiki import make_article, wiki_index
+
+    article = make_article(wiki_index(home_page), title="Elterngeld beantragen")
+    assert account_status(user=parent) is None and not is_watching(user=parent, article=article)
+    with CaptureQueriesContext(connection) as context:
+        assert account_status(user=parent) is None and not is_watching(user=parent, article=article)
+    assert not context.captured_queries
+
+    wiki.article_watch(user=parent, article=article, watch=True)
+    assert is_watching(user=parent, article=article)
+    wiki.article_watch(user=parent, article=article, watch=False)
+    assert not is_watching(user=parent, article=article)
+
+    status = WikiAccountStatus.objects.create(user=parent, status=WikiAccountStatus.Status.BLOCKED, reason="Spam")
+    assert account_status(user=parent) == WikiAccountStatus.Status.BLOCKED
+    status.until = timezone.now() + datetime.timedelta(hours=1)  # the admin sets an end
+    status.save()
+    assert account_status(user=parent) == WikiAccountStatus.Status.BLOCKED
+    with mock.patch.object(timezone, "now", return_value=timezone.now() + datetime.timedelta(hours=2)):
+        assert account_status(user=parent) is None, "a kept status ends on time, without a change"
+    status.delete()
+    assert account_status(user=parent) is None
+
+
+def test_what_a_member_follows_and_wrote_in_is_kept_and_every_change_shows(client, home_page, parent):
+    """The "Thema folgen" button and the member's own copy of a topic's posts (with "Bearbeiten" under their own)."""
+    from tests.factories import make_forum, make_reply, make_topic, topic_url
+
+    topic = make_topic(make_forum("Baby & Kleinkind"), ParentFactory(username="sandra"))
+    url = topic_url(topic)
+
+    def page() -> str:
+        return page_and_tables(client, url)[0]
+
+    for _ in range(2):
+        html, sql = page_and_tables(client, url)
+    assert "Thema folgen" in html and "/update/" not in html
+    assert "topic_subscribers" not in sql, "a warm page asks the database who follows the topic"
+
+    topic.subscribers.add(parent)
+    assert "Thema nicht mehr folgen" in page()
+    topic.subscribers.remove(parent)
+    assert "Thema nicht mehr folgen" not in page()
+    parent.topic_subscriptions.add(topic)  # from the member's side
+    assert "Thema nicht mehr folgen" in page()
+    topic.subscribers.clear()
+    assert "Thema nicht mehr folgen" not in page()
+
+    reply = make_reply(topic, parent, "Bei uns im Familienpunkt Styrum.")
+    html = page()
+    assert "Bei uns im Familienpunkt Styrum." in html
+    assert html.count("/update/") == 1, "the member's own reply has its edit link"
+    reply.delete()
+    assert "/update/" not in page()
