@@ -258,6 +258,23 @@ def cached_fragment(name: str, compute, *, parts: tuple = ()):
     return value
 
 
+def kept_in_process(name: str, compute, *, parts: tuple = ()):
+    """Like cached_fragment(), but kept only in this process's memory and never written to the shared cache: for
+    what must not be copied to Redis (a member's account, with its password hash). Read anew after any write (the
+    content version), after PORTAL_FRAGMENT_CACHE_SECONDS, and whenever the version is unknown."""
+    version = current_version()
+    if version is None or fragment_lifetime() <= 0:
+        return compute()
+    key = "portal:process:" + repr((name, parts))
+    now = timezone.now().timestamp()
+    found = _in_process.get(key, version)
+    if found is not None and found[0] > now:
+        return found[2]
+    value = compute()
+    _in_process.put(key, version, (now + fragment_lifetime(), False, value))
+    return value
+
+
 class _InProcessFragments:
     """The fragments this process used last, in its own memory, so a warm page asks Redis for the content version
     and not for each of its pieces again. Safe because a fragment's key holds the content version: a write anywhere

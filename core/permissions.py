@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from allauth.account.auth_backends import AuthenticationBackend
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from wagtail.models import PagePermissionTester
 
-from core.page_cache import cached_fragment
+from core.page_cache import cached_fragment, kept_in_process
 
 
 class OwnPagesPermissionTester(PagePermissionTester):
@@ -26,7 +28,21 @@ class OwnPagesPermissionTester(PagePermissionTester):
         return super().can_edit()
 
 
-class CachedPermissionsBackend(ModelBackend):
+class KeptAccountMixin:
+    """The signed-in member's account, kept in the web process under the content version: every request of a member
+    loads it, and the query with the model the ORM builds from it was the largest part of what a member's page costs
+    more than a guest's. Any save of an account raises the version (core/page_cache.py), so a deactivated account or
+    a new password (which ends its sessions) counts on the next request. Only a login's `last_login` does not raise
+    it: what shows it reads it from the database. Never written to Redis (kept_in_process)."""
+
+    def get_user(self, user_id):
+        user = kept_in_process(
+            "account", lambda: get_user_model()._default_manager.filter(pk=user_id).first(), parts=(user_id,)
+        )
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+
+class CachedPermissionsBackend(KeptAccountMixin, ModelBackend):
     """Django's ModelBackend, with an account's permissions kept under the content version (core/page_cache.py).
 
     Every page a member sees asks whether they may open the admin (Wagtail's user bar): two queries each time. Any
@@ -43,3 +59,7 @@ class CachedPermissionsBackend(ModelBackend):
                 parts=(user_obj.pk,),
             )
         return user_obj._perm_cache
+
+
+class KeptAccountAuthenticationBackend(KeptAccountMixin, AuthenticationBackend):
+    """allauth's backend (login with the e-mail address), its member's account kept like CachedPermissionsBackend's."""

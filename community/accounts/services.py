@@ -7,6 +7,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
+from community.accounts.models import User
 from core.registry import personal_data
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,8 @@ def account_export(user) -> dict:
         "vorname": user.first_name,
         "nachname": user.last_name,
         "registriert_am": when(user.date_joined),
-        "letzte_anmeldung": when(user.last_login),
+        # From the database: the account a request carries is kept between logins (core.permissions.KeptAccountMixin).
+        "letzte_anmeldung": when(User.objects.filter(pk=user.pk).values_list("last_login", flat=True).first()),
         "rollen": list(user.groups.values_list("name", flat=True)),
         "email_adressen": [
             {"adresse": a.email, "bestaetigt": a.verified, "primaer": a.primary}

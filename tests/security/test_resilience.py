@@ -311,4 +311,9 @@ def test_a_redis_cache_url_gets_the_fail_safe_backend_and_sessions_stay_in_the_d
         check=True,
         cwd=django_settings.BASE_DIR,
     )
-    assert json.loads(out.stdout) == ["core.cache.FailSafeRedisCache", "django.contrib.sessions.backends.db"]
+    assert json.loads(out.stdout) == ["core.cache.FailSafeRedisCache", "core.sessions"]
+    from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+
+    from core.sessions import SessionStore
+
+    assert issubclass(SessionStore, DatabaseSessionStore), "sessions are Django's database sessions"

@@ -201,7 +201,8 @@ AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out account or address is refused before any password is checked.
     "community.accounts.lockout.PortalLockoutBackend",
     "core.permissions.CachedPermissionsBackend",  # Django's ModelBackend, its answers kept until something changes
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # allauth's (login with the e-mail address), the account kept in the process like the one above.
+    "core.permissions.KeptAccountAuthenticationBackend",
 ]
 
 # --- Languages ----------------------------------------------------------------------------
@@ -475,8 +476,9 @@ CELERY_BEAT_SCHEDULE["expire-submit-keys"] = {"task": "core.tasks.expire_submit_
 # A dead Redis cache is a miss, not a 500 (core/cache.py): every redis:// CACHE_URL gets the fail-safe backend.
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "core.cache.FailSafeRedisCache"
-# Sessions live in the database, never only in the cache, so a cache outage logs nobody out (Django's default, pinned).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions live in the database, never only in the cache, so a cache outage logs nobody out (Django's database
+# sessions, read without the ORM's overhead: core/sessions.py).
+SESSION_ENGINE = "core.sessions"
 # /health/ shows which service failed only to staff or to a monitor sending "Authorization: Bearer <token>".
 PORTAL_HEALTH_TOKEN = env.str("PORTAL_HEALTH_TOKEN", default="")
 
