@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import ExpressionWrapper, F, FloatField, Value
 from django.db.models.functions import Cast
+from django.http import JsonResponse
 from django.utils.functional import SimpleLazyObject
 
 KM_PER_DEGREE_LAT = 111.2
@@ -68,6 +69,17 @@ def result_page(results, *, number, origin: Point | None, per_page: int) -> Simp
         return page
 
     return SimpleLazyObject(read)
+
+
+def has_map_points(pages) -> bool:
+    """Whether the two-click map has anything to show: a list page names its markers' address (map_points_response)
+    instead of carrying them, so its weight does not grow with the number of results."""
+    return pages.filter(latitude__isnull=False, longitude__isnull=False).exists()
+
+
+def map_points_response(pages, *, base_url: str) -> JsonResponse:
+    """The markers of a filtered list, fetched by the map only after "Karte laden" (home/static/portal/js/map.js)."""
+    return JsonResponse(map_points(pages, base_url=base_url), safe=False)
 
 
 def map_points(pages, *, base_url: str, limit: int = 500) -> list[dict]:

@@ -14,7 +14,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.geo import map_points, result_page
+from core.geo import has_map_points, map_points_response, result_page
 from core.page_cache import Deferred
 from core.submit_once import SUBMIT_KEY_FIELD, submit_once
 from home.kita.forms import DaycareFilterForm
@@ -59,8 +59,15 @@ def daycare_search_context(*, request: HttpRequest, index) -> dict:
         "start_date": Deferred(lambda: state()["filters"].start_date),
         "stale_before": stale_before(),
         "alert_form": AlertForm(),
-        "map_points": Deferred(lambda: map_points(state()["results"], base_url=index.url)),
+        "map_located": Deferred(lambda: has_map_points(state()["results"])),
+        "map_points_url": f"{index.url}karte/" + (f"?{params.urlencode()}" if params else ""),
     }
+
+
+def daycare_map_points(*, request: HttpRequest, index) -> HttpResponse:
+    """The map's markers for the search (same parameters as the page), fetched after "Karte laden"."""
+    _form, filters = filters_from_request(request)
+    return map_points_response(daycare_search(filters=filters, index=index), base_url=index.url)
 
 
 @submit_once

@@ -8,7 +8,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.geo import map_points, result_page
+from core.geo import has_map_points, map_points_response, result_page
 from core.ical import ics_response
 from core.page_cache import Deferred
 from home.offers.calendar import offers_calendar
@@ -52,10 +52,17 @@ def offer_list_context(*, request: HttpRequest, index: OfferIndexPage) -> dict:
         "result_count": SimpleLazyObject(lambda: state()["page"].paginator.count),
         "page_query": query,
         "calendar_url": f"{base}kalender/" + (f"?{query}" if query else ""),
-        "map_points": Deferred(lambda: map_points(state()["results"], base_url=base)),
+        "map_located": Deferred(lambda: has_map_points(state()["results"])),
+        "map_points_url": f"{base}karte/" + (f"?{query}" if query else ""),
         "filters_active": bool(query),
         "today": timezone.localdate(),
     }
+
+
+def offer_list_map_points(*, request: HttpRequest, index: OfferIndexPage) -> HttpResponse:
+    """The map's markers for the filtered list (same parameters as the page), fetched after "Karte laden"."""
+    _form, filters = filters_from_request(request)
+    return map_points_response(offers_search(filters=filters, index=index), base_url=index.url)
 
 
 def offer_list_calendar(*, request: HttpRequest, index: OfferIndexPage) -> HttpResponse:

@@ -102,6 +102,19 @@ def test_distance_ordering_and_radius(client, kitas):
     assert re.search(r"0,\d km entfernt", html)
 
 
+def test_the_map_fetches_the_markers_of_the_search_only_after_consent(client, kitas):
+    """The page names the address of its markers instead of carrying them (its weight does not grow with the
+    results); that address answers with the same filters as the page."""
+    html = client.get("/de/kita/", {**CENTRE, "umkreis": 2}).content.decode()
+    assert 'data-points-url="/de/kita/karte/?plz=45468&amp;umkreis=2"' in html
+    assert "51.43" not in html, "no coordinates in the page"
+    response = client.get("/de/kita/karte/", {**CENTRE, "umkreis": 2})
+    assert response["Content-Type"] == "application/json"
+    points = {point["title"]: point for point in response.json()}
+    assert set(points) == set(names(client, **CENTRE, umkreis=2)) and "Kita Weit" not in points
+    assert points["Kita Nah"]["url"] == kitas["near"].url and points["Kita Nah"]["lat"] == 51.43
+
+
 def test_age_group_and_minimum_age_at_the_start_date(client, kitas):
     # 8 months old on 1 August: U3, and the childminder takes children only from 12 months.
     found = names(client, geburtsdatum="2025-12-01", beginn="2026-08-01")

@@ -212,7 +212,19 @@ class ListPageTests:
         assert assets and all(url.startswith("/") for url in assets)
         assert "Die Karte lädt Kartenbilder von tile.openstreetmap.org." in html  # named before consent
         assert "data-map-load hidden" in html  # the button appears only with JavaScript
-        assert 'id="angebote-punkte"' in html
+        assert 'data-points-url="/de/angebote/karte/"' in html
+
+    def test_the_map_fetches_the_markers_of_the_filtered_list_only_after_consent(self, client, saarn_offers):
+        """The page names the address of its markers instead of carrying them (its weight does not grow with the
+        results); that address answers with the same filters as the page, located offers only."""
+        html = client.get("/de/angebote/", {"stadtteil": "saarn"}).content.decode()
+        assert 'data-points-url="/de/angebote/karte/?stadtteil=saarn"' in html
+        assert "51.4066" not in html and "6.8788" not in html, "no coordinates in the page"
+        points = client.get("/de/angebote/karte/", {"stadtteil": "saarn"}).json()
+        assert sorted(point["title"] for point in points) == ["Babytreff Saarn", "Ferienspiele Saarn"]
+        saarn = next(point for point in points if point["title"] == "Ferienspiele Saarn")
+        assert (saarn["lat"], saarn["lon"]) == (51.4066, 6.8788) and saarn["url"].startswith("/de/angebote/")
+        assert client.get("/de/angebote/karte/", {"kategorie": "beratung"}).json() == [], "not located: no marker"
 
     @pytest.mark.parametrize("count", [3, 20])
     def test_query_budget_does_not_grow_with_the_offers_shown(

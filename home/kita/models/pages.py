@@ -73,6 +73,12 @@ class KitaIndexPage(RoutablePageMixin, Page):
         context.update(daycare_search_context(request=request, index=self))
         return context
 
+    @path("karte/", name="map-points")
+    def map_points(self, request):
+        from home.kita.views import daycare_map_points
+
+        return daycare_map_points(request=request, index=self)
+
     @path("meldung/", name="report")
     def report_places(self, request):
         from home.kita.views import report_places

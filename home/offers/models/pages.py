@@ -46,6 +46,12 @@ class OfferIndexPage(RoutablePageMixin, Page):
         context.update(offer_list_context(request=request, index=self))
         return context
 
+    @path("karte/", name="map-points")
+    def map_points(self, request):
+        from home.offers.views import offer_list_map_points
+
+        return offer_list_map_points(request=request, index=self)
+
     @path("kalender/", name="calendar")
     def calendar_feed(self, request):
         from home.offers.views import offer_list_calendar

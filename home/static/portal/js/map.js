@@ -19,11 +19,21 @@
   document.querySelectorAll("[data-map]").forEach(function (box) {
     var button = box.querySelector("[data-map-load]");
     var canvas = box.querySelector(".map__canvas");
-    var points = JSON.parse(document.getElementById(box.dataset.points).textContent);
     button.hidden = false;
     button.addEventListener("click", function () {
       button.disabled = true;  // a second click while Leaflet loads would build a second map
-      withLeaflet(function () { show(box, canvas, points); });
+      // A list's markers come from its own address, asked only now (the page does not carry them).
+      var points = box.dataset.pointsUrl
+        ? fetch(box.dataset.pointsUrl, { headers: { Accept: "application/json" } }).then(function (response) {
+            if (!response.ok) { throw new Error(response.status); }
+            return response.json();
+          })
+        : Promise.resolve(JSON.parse(document.getElementById(box.dataset.points).textContent));
+      points.then(function (found) {
+        withLeaflet(function () { show(box, canvas, found); });
+      }).catch(function () {
+        button.disabled = false;  // offline or a server error: the visitor may try again
+      });
     });
   });
 
