@@ -35,7 +35,8 @@ from django.test import override_settings  # noqa: E402
 from search.documents import SearchDocument  # noqa: E402
 from search.models import SearchEntry, SearchWord  # noqa: E402
 from search.query import SearchQuery  # noqa: E402
-from search.services import cluster_engine, database_engine, engine_resume, entry_fields, search  # noqa: E402
+from search.services import cluster_engine, database_engine, engine_resume, entry_fields  # noqa: E402
+from search.services import search_uncached as search  # noqa: E402  (the engine itself, nothing kept)
 from search.suggest import vocabulary_add  # noqa: E402
 
 DISTRICTS = [

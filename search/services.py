@@ -7,16 +7,20 @@ unreachable stays marked (`engine_pending`, `SearchTombstone`) and is caught up 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import time
+import uuid
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.page_cache import cached_fragment, changes_at
 from search.analysis import analyze, district_terms
 from search.documents import SearchDocument, _adapters, adapter_for, adapters, own_text_pages
 from search.engines.database import DatabaseEngine
@@ -70,7 +74,39 @@ def engine_resume() -> None:
 # --- Answering ------------------------------------------------------------------------------------------
 
 
+# Results kept for a query (search()) are read anew when this changes: the index was written (index_changed()).
+INDEX_VERSION_KEY = "portal:search:index-version"
+
+
+def index_changed() -> None:
+    """The index was written: what search() kept is not used again (at once and when the transaction commits, so a
+    search in between cannot keep the old answer)."""
+
+    def new_version() -> None:
+        cache.set(INDEX_VERSION_KEY, uuid.uuid4().hex, None)
+
+    new_version()
+    transaction.on_commit(new_version)
+
+
 def search(query: SearchQuery) -> SearchResults:
+    """The results for `query`, kept under the content version and the index's (cached_fragment): on the database
+    engine a query costs a scan of all its matches (total, facets, ranking), which grows with the city; a kept one
+    costs nothing until content or the index changes."""
+    # Which engine answers is part of the key: an answer of the fallback ("Notbetrieb") is not kept past it.
+    answering = "database" if cluster_engine() is None or engine_paused() else settings.SEARCH_URL
+    parts = (cache.get(INDEX_VERSION_KEY), answering, *dataclasses.astuple(query))
+
+    def answer() -> SearchResults:
+        results = search_uncached(query)
+        if results.notice:  # the fallback answered: not kept, the cluster may be back at the next search
+            changes_at(timezone.now())
+        return results
+
+    return cached_fragment("search-results", answer, parts=parts)
+
+
+def search_uncached(query: SearchQuery) -> SearchResults:
     """Results from the cluster; from the database engine, with a notice, when the cluster fails."""
     engine = cluster_engine()
     if engine is not None and not engine_paused():
@@ -229,6 +265,8 @@ def documents_refresh(keys: list[str]) -> dict:
             vocabulary_add(_vocabulary_text(document))
             written.append(entry)
     _mirror(written, removed)
+    if written or removed:
+        index_changed()
     return {"indexed": len(written), "removed": len(removed)}
 
 
@@ -261,6 +299,7 @@ def engine_catch_up() -> dict:
             SearchEntry.objects.update(engine_pending=False)
             SearchTombstone.objects.all().delete()
             engine_resume()
+            index_changed()
             logger.info("Search index missing or behind a failed rebuild; refilled it with %s entries", count)
             return {"written": count, "removed": 0}
         written = removed = 0
@@ -281,6 +320,7 @@ def engine_catch_up() -> dict:
         return {"written": 0, "removed": 0, "error": str(error)}
     engine_resume()
     if written or removed:
+        index_changed()
         logger.info("Search catch-up: %s written, %s removed", written, removed)
     return {"written": written, "removed": removed}
 
@@ -334,6 +374,7 @@ def index_rebuild(*, progress: Callable[[str, int, int], None] | None = None) ->
             db.index_entries(created)
             entries.extend(created)
             vocabulary_add(" ".join(_vocabulary_text(d) for d in chunk))
+    index_changed()
     filled_at = timezone.now()
     result = {"documents": len(entries), "engine": "database"}
     engine = cluster_engine()

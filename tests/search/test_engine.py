@@ -102,6 +102,10 @@ def test_when_the_engine_is_down_search_falls_back_and_missed_updates_are_caught
     engine_resume()  # the engine is back
     assert search_catch_up.delay().get() == {"written": 1, "removed": 1}
     assert _found(cluster, "babytreff") == ["Babytreff Saarn"]
+    # The fallback's answer to the same question was not kept: the cluster answers again.
+    data = client.get("/api/v1/search", {"q": "babytreff"}).json()
+    assert data["engine"] != "database" and not data.get("notice")
+    assert [r["title"] for r in data["results"]] == ["Babytreff Saarn"]
     assert not SearchEntry.objects.filter(engine_pending=True).exists() and not SearchTombstone.objects.exists()
 
 

@@ -163,3 +163,22 @@ def test_query_count_of_the_results_page_does_not_grow_with_results(
     client.get("/de/suche/", {"q": "Familienzentrum"})
     with django_assert_max_num_queries(7):
         client.get("/de/suche/", {"q": "Familienzentrum"})
+
+
+def test_a_repeated_search_is_kept_until_content_or_the_index_changes(client, offers):
+    """On the database engine a search scans all its matches (total, facets, ranking); the same question again is
+    answered from what was kept, and a change of the index alone (a rebuild, the catch-up) is enough to ask anew."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.services import documents_refresh
+
+    swim, paid = offers
+    assert sorted(titles(client, "Schwimmen")) == ["Babyschwimmen Saarn", "Schwimmkurs Seepferdchen Styrum"]
+    with CaptureQueriesContext(connection) as context:
+        assert sorted(titles(client, "Schwimmen")) == ["Babyschwimmen Saarn", "Schwimmkurs Seepferdchen Styrum"]
+    assert not [q for q in context.captured_queries if "search_" in q["sql"]], "the index was asked again"
+
+    type(swim).objects.filter(pk=swim.pk).update(live=False)  # no signal: only the index hears of it
+    documents_refresh([f"page:{swim.pk}"])
+    assert titles(client, "Schwimmen") == ["Schwimmkurs Seepferdchen Styrum"]
