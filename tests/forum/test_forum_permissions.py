@@ -223,3 +223,25 @@ def test_members_edit_and_delete_only_their_own_posts(client, world):
 
     assert client.get(update_url(own)).status_code == 200
     assert client.get(update_url(world["reply"])).status_code == 403
+
+
+def test_the_permission_tag_knows_the_handlers_methods_without_inspecting_it_each_time(client, world, monkeypatch):
+    """machina's `{% get_permission %}` listed the handler's methods on every use (eleven times a topic page)."""
+    import inspect
+
+    from django.template import Context, TemplateSyntaxError, engines
+
+    from community.forum.templatetags import forum_permissions
+
+    engine = engines["django"].engine
+    assert engine.template_libraries["forum_permission_tags"] is forum_permissions.register
+    forum_permissions._allowed.cache_clear()
+    calls = []
+    real = inspect.getmembers
+    monkeypatch.setattr(inspect, "getmembers", lambda *args, **kwargs: calls.append(args) or real(*args, **kwargs))
+    for _ in range(3):
+        html = client.get(topic_url(world["topic"])).content.decode()
+        assert "Bei uns drei Wochen." in html
+    assert len(calls) == 1, "the method names are worked out once"
+    with pytest.raises(TemplateSyntaxError, match="can_add_post"):  # what machina refuses stays refused
+        engine.from_string("{% load forum_permission_tags %}{% get_permission '__init__' %}").render(Context({}))
