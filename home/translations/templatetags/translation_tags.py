@@ -1,7 +1,11 @@
 """Reader-facing marks of translated content: the language of each text, the fallback note, language links."""
 
+import functools
+
 from django import template
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import translate_url
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
@@ -49,11 +53,24 @@ def _page_urls(page: Page | None, request) -> dict[str, Page]:
 
 def _translated_path(path: str, language: str) -> str:
     """The same view in `language`; a path that is not ours (an error page's, say) leads to that language's home."""
+    return _translated_path_in(path, language, get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _translated_path_in(path: str, language: str, active: str | None) -> str:
+    # Resolving a path and reversing it in another language depends only on the URL configuration (fixed for the
+    # process) and the active language: worked out once per path, not six times on every page without a Wagtail page.
     if path.startswith("/") and not path.startswith("//"):
         translated = translate_url(path, language)
         if translated != path or path.startswith(f"/{language}/"):
             return translated
     return f"/{language}/"
+
+
+@receiver(setting_changed)
+def _urls_changed(*, setting, **kwargs) -> None:
+    if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE"}:  # tests that swap them
+        _translated_path_in.cache_clear()
 
 
 @register.inclusion_tag("translations/language_links.html", takes_context=True)
