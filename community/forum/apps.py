@@ -25,6 +25,13 @@ class ForumPortalConfig(AppConfig):
         topic_viewed.disconnect(tracking_receivers.update_user_trackers)
         topic_viewed.connect(_topic_viewed, dispatch_uid="forum-topic-read")
 
+        # machina's {% get_permission %} inspects the permission handler on every use; the portal's does not.
+        from machina.templatetags import forum_permission_tags
+
+        from community.forum.permission_tag import register as permission_tag
+
+        forum_permission_tags.register.tags["get_permission"] = permission_tag.tags["get_permission"]
+
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from machina.apps.forum_conversation.models import Post, Topic
 

@@ -231,11 +231,12 @@ def test_the_permission_tag_knows_the_handlers_methods_without_inspecting_it_eac
 
     from django.template import Context, TemplateSyntaxError, engines
 
-    from community.forum.templatetags import forum_permissions
+    from community.forum import permission_tag
 
     engine = engines["django"].engine
-    assert engine.template_libraries["forum_permission_tags"] is forum_permissions.register
-    forum_permissions._allowed.cache_clear()
+    library = engine.template_libraries["forum_permission_tags"]
+    assert library.tags["get_permission"] is permission_tag.register.tags["get_permission"]
+    permission_tag._allowed.cache_clear()
     calls = []
     real = inspect.getmembers
     monkeypatch.setattr(inspect, "getmembers", lambda *args, **kwargs: calls.append(args) or real(*args, **kwargs))

@@ -181,8 +181,6 @@ TEMPLATES = [
                 "core.context_processors.map_tiles",
                 "core.context_processors.today",
             ],
-            # machina's permission tag, without inspecting the handler on every use (each forum page asks 5–11 times).
-            "libraries": {"forum_permission_tags": "community.forum.templatetags.forum_permissions"},
         },
     },
 ]

@@ -1,9 +1,9 @@
 """machina's `{% get_permission %}`, without listing the permission handler's methods on every use.
 
 machina's tag runs `inspect.getmembers()` on the handler each time to check the method name: about a tenth of a
-millisecond, eleven times on a topic page. Here the allowed names are worked out once per handler class. Installed
-in place of machina's library of the same name (TEMPLATES["OPTIONS"]["libraries"] in settings/base.py), so machina's
-own templates use it too."""
+millisecond, eleven times on a topic page. Here the allowed names are worked out once per handler class. apps.py puts
+it in machina's own tag library in place of machina's tag, so every forum template uses it (a second library of the
+same name would be refused by Django's system checks)."""
 
 from __future__ import annotations
 
