@@ -228,8 +228,17 @@ def wrk(url: str, *, connections: int, seconds: int, cookie: str | None = None) 
     )
 
 
+def page_url(base: str, path: str) -> str:
+    return base + urllib.parse.quote(path, safe="/?=&%:")  # slugs may hold umlauts (a forum topic's)
+
+
+def member_pair(page: str) -> str:
+    """The name of the member-vs-guest budget of `page` (and of its alternating runs)."""
+    return f"member vs guest on {page} (both uncached)"
+
+
 def measure(page: str, mode: str, base: str, path: str, seconds: int, cookie: str | None = None) -> Row:
-    url = base + urllib.parse.quote(path, safe="/?=&%:")  # slugs may hold umlauts (a forum topic's)
+    url = page_url(base, path)
     status = urllib.request.urlopen(  # noqa: S310 - our own server
         urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"} if cookie else {}), timeout=30
     ).status
@@ -253,7 +262,7 @@ def after_change(page: str, base: str, path: str, count: int = 15) -> Row:
     first visitor after a publish waits; the other rows show the pages once their pieces are kept again."""
     import redis
 
-    url = base + urllib.parse.quote(path, safe="/?=&%:")
+    url = page_url(base, path)
     client = redis.Redis.from_url(REDIS)
     timings = []
     for _ in range(count):
@@ -366,7 +375,7 @@ def budgets(rows: list[Row], baseline: list[Row] | None, pairs: list[Pair] | Non
     for row in rows:
         if row.mode == "member":
             guest = _find(rows, row.page, "guest")
-            name = f"member vs guest on {row.page} (both uncached)"
+            name = member_pair(row.page)
             value, how = ratio(name, row.one.p50_ms / guest.one.p50_ms)
             verdict(f"{name}, service time ratio", value, 1.3, at_least=False, unit="×", how=how)
     if baseline:
@@ -423,17 +432,14 @@ def main() -> None:
                 rows.append(measure(page, "member", uncached_base, path, args.seconds, cookie=session))
             if paginated:
                 rows.append(after_change(page, uncached_base, path))
-
-        def at(page: str) -> str:
-            return uncached_base + urllib.parse.quote(paths[page], safe="/?=&%:")
-
         for name, slow, fast, _limit in RATIO_PAIRS:
             if not wanted or {slow, fast} <= wanted:
-                pairs.append(paired(name, (at(slow), None), (at(fast), None)))
+                slow_url, fast_url = page_url(uncached_base, paths[slow]), page_url(uncached_base, paths[fast])
+                pairs.append(paired(name, (slow_url, None), (fast_url, None)))
         for page, member, _paginated in PAGES:
             if member and (not wanted or page in wanted):
-                name = f"member vs guest on {page} (both uncached)"
-                pairs.append(paired(name, (at(page), session), (at(page), None)))
+                url = page_url(uncached_base, paths[page])
+                pairs.append(paired(member_pair(page), (url, session), (url, None)))
     finally:
         for server in servers:
             stop(server)

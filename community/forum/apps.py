@@ -57,9 +57,9 @@ def _subscribers_changed(sender, instance, action, reverse, pk_set, **kwargs) ->
     from core.member_cache import member_value_changed
 
     if reverse:  # user.topic_subscriptions.add(…): the member is the instance
-        if action.startswith("post_") or action == "pre_clear":
+        if action.startswith("post_"):
             member_value_changed(FOLLOWED, instance.pk)
-    elif action == "pre_clear":  # topic.subscribers.clear(): all who followed it
+    elif action == "pre_clear":  # topic.subscribers.clear(): all who followed it, known only before
         member_value_changed(FOLLOWED, *instance.subscribers.values_list("pk", flat=True))
     elif action.startswith("post_") and pk_set:
         member_value_changed(FOLLOWED, *pk_set)

@@ -49,18 +49,19 @@ def daycare_search_context(*, request: HttpRequest, index) -> dict:
     state = Deferred(work_out)
     params = request.GET.copy()
     params.pop("seite", None)
+    query = params.urlencode()
     return {
         "filter_form": SimpleLazyObject(lambda: state()["form"]),
         "daycares": SimpleLazyObject(lambda: state()["page"]),
         "result_count": SimpleLazyObject(lambda: state()["page"].paginator.count),
         "today": timezone.localdate(),
-        "page_query": params.urlencode(),
+        "page_query": query,
         "age_group": Deferred(lambda: state()["filters"].age_group),
         "start_date": Deferred(lambda: state()["filters"].start_date),
         "stale_before": stale_before(),
         "alert_form": AlertForm(),
         "map_located": Deferred(lambda: has_map_points(state()["results"])),
-        "map_points_url": f"{index.url}karte/" + (f"?{params.urlencode()}" if params else ""),
+        "map_points_url": f"{index.url}karte/" + (f"?{query}" if query else ""),
     }
 
 
