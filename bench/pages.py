@@ -107,7 +107,11 @@ paths = {
     "district": f"/de/stadtteile/{District.objects.order_by('name').first().slug}/",
     "Familienpunkte list": url(ContactPointIndexPage.objects.live().filter(**de).first()),
 }
-print("BENCH" + json.dumps({"paths": paths, "session": client.cookies["sessionid"].value}))
+# A member's browser sends back both cookies it got: the session and the CSRF token (without it, every page would
+# make a new token and set it again, which no browser beyond its first page asks for).
+client.get("/de/")
+cookie = "; ".join(f"{name}={client.cookies[name].value}" for name in ("sessionid", "csrftoken"))
+print("BENCH" + json.dumps({"paths": paths, "cookie": cookie}))
 """
 
 
@@ -173,7 +177,7 @@ def prepare(database: Path, scale: int) -> None:
 def discover(database: Path) -> tuple[dict[str, str], str]:
     output = manage(environment(database, cached=False), "shell", "-c", DISCOVER, capture=True)
     data = json.loads(output[output.index("BENCH") + 5 :])
-    return data["paths"], data["session"]
+    return data["paths"], data["cookie"]
 
 
 def start(database: Path, *, cached: bool, port: int) -> subprocess.Popen:
@@ -212,7 +216,7 @@ def _milliseconds(text: str) -> float:
 
 
 def wrk(url: str, *, connections: int, seconds: int, cookie: str | None = None) -> Run:
-    headers = [*HEADERS, *(["-H", f"Cookie: sessionid={cookie}"] if cookie else [])]
+    headers = [*HEADERS, *(["-H", f"Cookie: {cookie}"] if cookie else [])]
     threads = min(2, connections)
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", *headers, url]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
@@ -240,7 +244,7 @@ def member_pair(page: str) -> str:
 def measure(page: str, mode: str, base: str, path: str, seconds: int, cookie: str | None = None) -> Row:
     url = page_url(base, path)
     status = urllib.request.urlopen(  # noqa: S310 - our own server
-        urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"} if cookie else {}), timeout=30
+        urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {}), timeout=30
     ).status
     if status != 200:
         raise SystemExit(f"{url}: HTTP {status}")
@@ -294,7 +298,7 @@ class Pair:
 
 
 def paired(name: str, first: tuple[str, str | None], second: tuple[str, str | None], rounds: int = 5) -> Pair:
-    """`first` and `second` are (url, session cookie or None), each timed with one connection for 3 s per round."""
+    """`first` and `second` are (url, a member's Cookie header or None), each timed with one connection for 3 s per round."""
     times: tuple[list[float], list[float]] = ([], [])
     for _ in range(rounds):
         for (url, cookie), found in zip((first, second), times, strict=True):
@@ -411,7 +415,7 @@ def main() -> None:
         shutil.rmtree(database.parent)
     prepare(database, args.scale)
     subprocess.run(["redis-cli", "-n", REDIS.rsplit("/", 1)[1], "flushdb"], check=True, capture_output=True)
-    paths, session = discover(database)
+    paths, member_cookie = discover(database)
     wanted = set(args.only.split(",")) if args.only else None
     servers = [start(database, cached=True, port=CACHED_PORT), start(database, cached=False, port=UNCACHED_PORT)]
     cached_base, uncached_base = f"http://127.0.0.1:{CACHED_PORT}", f"http://127.0.0.1:{UNCACHED_PORT}"
@@ -429,7 +433,7 @@ def main() -> None:
             if args.reference and page in REFERENCE:  # interleaved: the same minute's machine for both
                 rows.append(measure(page, "bakerydemo", args.reference, REFERENCE[page], args.seconds))
             if member:
-                rows.append(measure(page, "member", uncached_base, path, args.seconds, cookie=session))
+                rows.append(measure(page, "member", uncached_base, path, args.seconds, cookie=member_cookie))
             if paginated:
                 rows.append(after_change(page, uncached_base, path))
         for name, slow, fast, _limit in RATIO_PAIRS:
@@ -439,7 +443,7 @@ def main() -> None:
         for page, member, _paginated in PAGES:
             if member and (not wanted or page in wanted):
                 url = page_url(uncached_base, paths[page])
-                pairs.append(paired(member_pair(page), (url, session), (url, None)))
+                pairs.append(paired(member_pair(page), (url, member_cookie), (url, None)))
     finally:
         for server in servers:
             stop(server)

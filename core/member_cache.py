@@ -46,6 +46,11 @@ def member_value(name: str, user_id: int, compute: Callable[[], T], *, seconds: 
     return value
 
 
+def member_value_set(name: str, user_id: int, value, *, seconds: int = SECONDS) -> None:
+    """Store a value the member's own request worked out anew (a fact it changes as it reads, e.g. what was read)."""
+    cache.set(_key(name, user_id), value, seconds)
+
+
 def _fetch_facts(user_id: int) -> None:
     memo = request_memo()
     done = ("member-facts", user_id)

@@ -31,13 +31,16 @@ from community.forum.models import (
 )
 from community.forum.permissions import PortalPermissionHandler, sanctions_forget
 from community.notifications.services import digests_send, notify
-from core.member_cache import member_value
+from core.member_cache import fact, member_value, member_value_set
 
 logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "community.forum.unsubscribe"
-# core/member_cache.py: the member read the topic after its last post (topic_mark_read).
-TOPIC_READ = "forum-topic-read"
+# core/member_cache.py: the topics the member last read, each with its last post's time then (topic_mark_read). A
+# fact, so it comes with the member's other facts in the one round trip a page makes; bounded, since every page of
+# the member reads it (a topic that fell out is marked once more on its next view, which machina takes in stride).
+TOPICS_READ = fact("forum-topics-read")
+TOPICS_READ_KEPT = 100
 _muted: ContextVar[bool] = ContextVar("forum_announcements_muted", default=False)
 
 
@@ -133,12 +136,15 @@ def topic_mark_read(*, topic: Topic, user) -> None:
     from machina.apps.forum_tracking.handler import TrackingHandler
 
     last_post = topic.last_post_on.isoformat() if topic.last_post_on else "-"
-
-    def mark() -> bool:
-        TrackingHandler().mark_topic_read(topic, user)
-        return True
-
-    member_value(f"{TOPIC_READ}:{topic.pk}:{last_post}", user.pk, mark)
+    read = member_value(TOPICS_READ, user.pk, dict)
+    if read.get(topic.pk) == last_post:
+        return
+    TrackingHandler().mark_topic_read(topic, user)
+    # The newest read last; the oldest beyond the bound dropped. Two of the member's requests at once may each write
+    # their own topic only: the other one is then marked again on its next view, never shown wrongly as read.
+    kept = {pk: when for pk, when in read.items() if pk != topic.pk}
+    kept[topic.pk] = last_post
+    member_value_set(TOPICS_READ, user.pk, dict(list(kept.items())[-TOPICS_READ_KEPT:]))
 
 
 # --- a post was saved ---------------------------------------------------------------------------------------

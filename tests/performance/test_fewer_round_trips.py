@@ -260,6 +260,56 @@ def test_a_member_rereading_a_topic_writes_nothing_until_something_new_is_posted
     assert not unread(), "and the next view marks it read again"
 
 
+@pytest.mark.redis
+@pytest.mark.usefixtures("live_redis_cache", "uncached_pages")
+def test_whether_a_member_read_a_topic_comes_with_their_other_facts(client, monkeypatch):
+    """The topics a member read are one of the member's facts: rereading a topic asks Redis for nothing of the
+    member's beyond the one MGET of every page."""
+    import redis.client
+
+    topic = make_topic(make_forum("Baby & Kleinkind"), ParentFactory(username="sandra"))
+    client.force_login(ParentFactory(username="julia"))
+    for _ in range(2):
+        client.get(url := topic_url(topic))
+    commands: list[tuple] = []
+    real = redis.client.Redis.execute_command
+
+    def execute(self, *args, **options):
+        commands.append(args)
+        return real(self, *args, **options)
+
+    monkeypatch.setattr(redis.client.Redis, "execute_command", execute)
+    assert client.get(url).status_code == 200
+    monkeypatch.undo()
+    member = [args for args in commands if any(str(key).startswith(":1:portal:member:") for key in args[1:])]
+    assert [args[0] for args in member] == ["MGET"], member
+    assert ":1:portal:member:forum-topics-read:" in " ".join(map(str, member[0][1:]))
+
+
+def test_a_member_who_read_many_topics_since_has_an_old_one_marked_once_more(client, settings, monkeypatch):
+    """The read topics kept per member are bounded (the newest kept): a topic that fell out is marked read again on
+    its next view, once, and then kept again."""
+    from community.forum import services
+
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(services, "TOPICS_READ_KEPT", 2)
+    forum = make_forum("Baby & Kleinkind")
+    topics = [make_topic(forum, ParentFactory(username=f"autorin{n}"), f"Frage {n}") for n in range(3)]
+    client.force_login(ParentFactory(username="julia"))
+
+    def tracking_queries(topic) -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(topic_url(topic)).status_code == 200
+        return len([query for query in context.captured_queries if "forum_tracking" in query["sql"]])
+
+    assert tracking_queries(topics[0]) > 0
+    assert tracking_queries(topics[0]) == 0, "kept: read after its last post"
+    assert tracking_queries(topics[1]) > 0 and tracking_queries(topics[2]) > 0
+    assert tracking_queries(topics[2]) == 0 and tracking_queries(topics[1]) == 0, "the two newest are kept"
+    assert tracking_queries(topics[0]) > 0, "the oldest fell out: marked once more"
+    assert tracking_queries(topics[0]) == 0
+
+
 def test_reading_a_topic_writes_nothing(client, settings):
     """machina's view counter (an UPDATE per read) is off: the portal shows no view counts."""
     settings.PORTAL_PAGE_CACHE_SECONDS = 0
