@@ -14,7 +14,7 @@ from typing import TypeVar
 from django.core.cache import cache
 from django.db import transaction
 
-from core.page_cache import request_memo
+from core.page_cache import VERSION_KEY, request_memo
 
 T = TypeVar("T")
 
@@ -49,6 +49,16 @@ def member_value(name: str, user_id: int, compute: Callable[[], T], *, seconds: 
 def member_value_set(name: str, user_id: int, value, *, seconds: int = SECONDS) -> None:
     """Store a value the member's own request worked out anew (a fact it changes as it reads, e.g. what was read)."""
     cache.set(_key(name, user_id), value, seconds)
+
+
+def prefetch(user_id: int) -> None:
+    """The member's facts together with the content version: both in the first round trip of a member's request
+    (the account, kept under that version, is what asks first), not one after the other."""
+    memo = request_memo()
+    if memo is None or ("member-facts", user_id) in memo or "version" in memo:
+        return
+    cache.get_many([VERSION_KEY, *(_key(name, user_id) for name in sorted(_FACTS))])
+    memo[("member-facts", user_id)] = True
 
 
 def _fetch_facts(user_id: int) -> None:

@@ -356,6 +356,21 @@ class Deferred:
         return self._value
 
 
+def _prefetch_member_facts(request: HttpRequest) -> None:
+    """A signed-in member's facts (core/member_cache.py) in the same round trip as the content version, which the
+    site lookup below asks for first: the session (read for the member's page anyway) says whose they are."""
+    from django.contrib.auth import SESSION_KEY
+
+    from core.member_cache import prefetch
+
+    session = getattr(request, "session", None)
+    if session is None or session.session_key is None:
+        return
+    user_id = session.get(SESSION_KEY)
+    if user_id is not None and str(user_id).isdigit():
+        prefetch(int(user_id))
+
+
 def site_for_request(request: HttpRequest):
     """Wagtail's site lookup (one query per request) from the cache; Wagtail reads it from `request._wagtail_site`."""
     from wagtail.models import Site
@@ -477,6 +492,7 @@ class AnonymousPageCacheMiddleware:
     def _respond(self, request: HttpRequest) -> HttpResponse:
         if not _request_is_cacheable(request):
             if not _excluded(request):
+                _prefetch_member_facts(request)
                 site_for_request(request)
             response = self.get_response(request)
             if request.method == "GET" and not response.has_header("Cache-Control"):

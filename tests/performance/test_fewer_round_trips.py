@@ -74,7 +74,7 @@ def test_a_warm_page_asks_redis_for_each_key_once_and_for_no_fragment(client, ho
 @pytest.mark.usefixtures("live_redis_cache", "uncached_pages")
 def test_a_members_facts_come_from_redis_in_one_round_trip(client, home_page, monkeypatch):
     """The unread count, the Merkliste, the confirmed address, the wiki status …: one MGET for all of a member's
-    facts, not a GET each (core/member_cache.py)."""
+    facts, not a GET each, and the same one that reads the content version (core/member_cache.py)."""
     import redis.client
 
     from core import member_cache
@@ -98,8 +98,11 @@ def test_a_members_facts_come_from_redis_in_one_round_trip(client, home_page, mo
     ]
     assert member_keys, "the page asks for the member's facts"
     assert {command for command, _ in member_keys} == {"MGET"}, member_keys
-    assert len([args for args in commands if args[0] == "MGET" and ":1:portal:member:" in str(args[1])]) == 1
+    member_mgets = [args for args in commands if args[0] == "MGET" and ":1:portal:member:" in " ".join(map(str, args))]
+    assert len(member_mgets) == 1
     assert len(member_keys) == len(member_cache._FACTS), "every fact in that one round trip"
+    assert any(str(key).endswith(page_cache.VERSION_KEY) for key in member_mgets[0][1:]), "with the content version"
+    assert not [args for args in commands if args[0] == "GET" and str(args[1]).endswith(page_cache.VERSION_KEY)]
 
 
 @pytest.mark.redis
