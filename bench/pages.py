@@ -12,9 +12,9 @@ fragments stay, as on a running site right after a publish). Every page is measu
 (its service time), as a guest and, where it says so, as a signed-in parent; a static file through the same gunicorn
 gives the ceiling. Paginated pages are also timed "after a change": one request at a time, each right after the
 content version was raised, so that nothing kept is used (what the first visitor after a publish waits). The issue's
-ratios of service times (list vs detail, detail vs content page, member vs guest) are decided by five alternating
-one-connection runs of the two pages (their medians): a few milliseconds drift by more between two runs seconds apart
-than the ratio's margin. Prints a Markdown table and each budget of the issue as met or missed, and writes both to
+ratios of service times (list vs detail, detail vs content page, member vs guest) are decided by requesting the two
+pages in turn, one request each, on one connection for 15 s (their medians): a few milliseconds drift by more between
+two runs seconds apart than the ratio's margin. Prints a Markdown table and each budget of the issue as met or missed, and writes both to
 bench/results/pages-<label>.{md,json}.
 """
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import http.client
 import json
 import os
 import platform
@@ -285,11 +286,12 @@ def after_change(page: str, base: str, path: str, count: int = 15) -> Row:
 
 @dataclass
 class Pair:
-    """Two pages (or one page for a guest and a member) timed one connection at a time, alternately, `rounds` times:
-    a ratio of service times of a few milliseconds is within the machine's drift between two runs seconds apart."""
+    """Two pages (or one page for a guest and a member) requested in turn, one request each, on one connection: both
+    see the same moment of the machine. Its speed drifts by more between two runs seconds apart than a ratio's
+    margin (five alternating wrk runs of 3 s each still put the same member page at 1.25× and 1.44×)."""
 
     name: str
-    first: list[float]  # p50 ms of each round
+    first: list[float]  # ms of each request
     second: list[float]
 
     @property
@@ -297,14 +299,39 @@ class Pair:
         return statistics.median(self.first) / statistics.median(self.second)
 
 
-def paired(name: str, first: tuple[str, str | None], second: tuple[str, str | None], rounds: int = 5) -> Pair:
-    """`first` and `second` are (url, a member's Cookie header or None), each timed with one connection for 3 s per round."""
+def _timed_get(connection: http.client.HTTPConnection, url: str, cookie: str | None) -> float:
+    parts = urllib.parse.urlsplit(url)
+    headers = {name.strip(): value.strip() for name, value in (header.split(":", 1) for header in HEADERS[1::2])}
+    if cookie:
+        headers["Cookie"] = cookie
+    started = time.perf_counter()
+    connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers=headers)
+    response = connection.getresponse()
+    response.read()
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status != 200:
+        raise SystemExit(f"{url}: HTTP {response.status}")
+    return elapsed
+
+
+def paired(name: str, first: tuple[str, str | None], second: tuple[str, str | None], seconds: int = 15) -> Pair:
+    """`first` and `second` are (url, a member's Cookie header or None), requested in turn for `seconds` after a
+    warm-up. The client (Python's http.client, about 0.08 ms a request here) adds the same to both sides."""
     times: tuple[list[float], list[float]] = ([], [])
-    for _ in range(rounds):
-        for (url, cookie), found in zip((first, second), times, strict=True):
-            found.append(wrk(url, connections=1, seconds=3, cookie=cookie).p50_ms)
+    host = urllib.parse.urlsplit(first[0])
+    connection = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
+    try:
+        for _ in range(100):
+            for url, cookie in (first, second):
+                _timed_get(connection, url, cookie)
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            for (url, cookie), found in zip((first, second), times, strict=True):
+                found.append(_timed_get(connection, url, cookie))
+    finally:
+        connection.close()
     pair = Pair(name, *times)
-    print(f"  {name}: {pair.ratio:.2f}× (medians of {rounds} alternating rounds)", flush=True)
+    print(f"  {name}: {pair.ratio:.2f}× (medians of {len(pair.first)} requests each, in turn)", flush=True)
     return pair
 
 
@@ -344,7 +371,7 @@ def budgets(rows: list[Row], baseline: list[Row] | None, pairs: list[Pair] | Non
         pair = by_name.get(name)
         if pair is None:
             return single, ""
-        medians = f" (medians of {len(pair.first)} alternating runs: {statistics.median(pair.first):.2f} against "
+        medians = f" (medians of {len(pair.first)} requests each, in turn: {statistics.median(pair.first):.2f} against "
         return pair.ratio, medians + f"{statistics.median(pair.second):.2f} ms; the table's single runs: {single:.2f}×)"
 
     def verdict(name: str, value: float, limit: float, *, at_least: bool, unit: str = "", how: str = "") -> None:
