@@ -1,7 +1,9 @@
 import os
 import uuid
+from contextlib import contextmanager
 
 import pytest
+from django.test import override_settings
 
 from tests.conftest import require_service
 
@@ -49,3 +51,20 @@ def cluster(settings):
     yield engine
     engine_resume()
     engine.client.indices.delete(index=f"{settings.SEARCH_INDEX_PREFIX}-portal-*")
+
+
+@contextmanager
+def index_on_cluster(django_db_blocker, name: str, **settings):
+    """The database index's entries on the real search engine, under an index prefix of their own (for a module's
+    seeded city); the prefix's indices are deleted afterwards."""
+    from search.models import SearchEntry
+    from search.services import cluster_engine, engine_resume
+
+    prefix = f"{name}-{uuid.uuid4().hex[:8]}"
+    with override_settings(SEARCH_URL=cluster_url(), SEARCH_INDEX_PREFIX=prefix, **settings):
+        engine_resume()
+        engine = cluster_engine()
+        with django_db_blocker.unblock():
+            engine.rebuild(SearchEntry.objects.order_by("pk").iterator())
+        yield engine
+        engine.client.indices.delete(index=f"{prefix}-portal-*")

@@ -4,15 +4,12 @@ OpenSearch must place every expected result in the top 3. The database engine is
 no whole-word preference); it must reach DATABASE_MIN_HIT_RATE, the rate the README states.
 """
 
-import uuid
-
 import pytest
-from django.test import override_settings
 
 from search.query import SearchQuery
 from search.services import search
 from tests.home.test_seed_demo import demo_city
-from tests.search.conftest import cluster_url
+from tests.search.conftest import index_on_cluster
 from tests.search.relevance_table import RELEVANCE, hit_matches
 
 pytestmark = pytest.mark.django_db
@@ -55,17 +52,8 @@ def test_relevance_on_the_database_engine(seeded_city):
 
 @pytest.fixture(scope="module")
 def demo_on_cluster(seeded_city, django_db_blocker):
-    from search.models import SearchEntry
-    from search.services import cluster_engine, engine_resume
-
-    prefix = f"relevance-{uuid.uuid4().hex[:8]}"
-    with override_settings(SEARCH_URL=cluster_url(), SEARCH_INDEX_PREFIX=prefix):
-        engine_resume()
-        engine = cluster_engine()
-        with django_db_blocker.unblock():
-            engine.rebuild(SearchEntry.objects.order_by("pk").iterator())
+    with index_on_cluster(django_db_blocker, "relevance") as engine:
         yield engine
-        engine.client.indices.delete(index=f"{prefix}-portal-*")
 
 
 @pytest.mark.search_engine
