@@ -14,8 +14,8 @@ gives the ceiling. Paginated pages are also timed "after a change": one request 
 content version was raised, so that nothing kept is used (what the first visitor after a publish waits). The issue's
 ratios of service times (list vs detail, detail vs content page, member vs guest) are decided by requesting the two
 pages in turn, one request each, on one connection for 15 s (their medians): a few milliseconds drift by more between
-two runs seconds apart than the ratio's margin. Prints a Markdown table and each budget of the issue as met or missed, and writes both to
-bench/results/pages-<label>.{md,json}.
+two runs seconds apart than the ratio's margin. Prints a Markdown table and each budget of the issue as met or
+missed, and writes both to bench/results/pages-<label>.{md,json}.
 """
 
 from __future__ import annotations

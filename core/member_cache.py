@@ -52,8 +52,8 @@ def member_value_set(name: str, user_id: int, value, *, seconds: int = SECONDS) 
 
 
 def prefetch(user_id: int) -> None:
-    """The member's facts together with the content version: both in the first round trip of a member's request
-    (the account, kept under that version, is what asks first), not one after the other."""
+    """The member's facts together with the content version, in one round trip: called before anything of the
+    request has read the version (the page cache middleware's site lookup is the first), else it does nothing."""
     memo = request_memo()
     if memo is None or ("member-facts", user_id) in memo or "version" in memo:
         return
