@@ -55,18 +55,16 @@ def prefetch(user_id: int) -> None:
     """The member's facts together with the content version, in one round trip: called before anything of the
     request has read the version (the page cache middleware's site lookup is the first), else it does nothing."""
     memo = request_memo()
-    if memo is None or ("member-facts", user_id) in memo or "version" in memo:
-        return
-    cache.get_many([VERSION_KEY, *(_key(name, user_id) for name in sorted(_FACTS))])
-    memo[("member-facts", user_id)] = True
+    if memo is not None and "version" not in memo:
+        _fetch_facts(user_id, also=(VERSION_KEY,))
 
 
-def _fetch_facts(user_id: int) -> None:
+def _fetch_facts(user_id: int, also: tuple[str, ...] = ()) -> None:
     memo = request_memo()
     done = ("member-facts", user_id)
     if memo is not None and done in memo:
         return
-    cache.get_many([_key(name, user_id) for name in sorted(_FACTS)])
+    cache.get_many([*also, *(_key(name, user_id) for name in sorted(_FACTS))])
     if memo is not None:
         memo[done] = True
 

@@ -35,20 +35,31 @@ def uncached_pages(settings):
     settings.PORTAL_FRAGMENT_CACHE_SECONDS = 60
 
 
-def redis_reads(monkeypatch) -> list[str]:
+def _on_redis_command(monkeypatch, record) -> None:
+    """`record(args)` for every command sent to Redis until `monkeypatch.undo()`."""
     import redis.client
 
-    reads: list[str] = []
     real = redis.client.Redis.execute_command
 
     def execute(self, *args, **options):
-        if args[0] == "GET":
-            reads.append(str(args[1]))
-
+        record(args)
         return real(self, *args, **options)
 
     monkeypatch.setattr(redis.client.Redis, "execute_command", execute)
+
+
+def redis_reads(monkeypatch) -> list[str]:
+    """The keys of the GETs sent to Redis from now on."""
+    reads: list[str] = []
+    _on_redis_command(monkeypatch, lambda args: args[0] == "GET" and reads.append(str(args[1])))
     return reads
+
+
+def redis_commands(monkeypatch) -> list[tuple]:
+    """Every command sent to Redis from now on, with its arguments."""
+    commands: list[tuple] = []
+    _on_redis_command(monkeypatch, commands.append)
+    return commands
 
 
 @pytest.mark.redis
@@ -75,22 +86,13 @@ def test_a_warm_page_asks_redis_for_each_key_once_and_for_no_fragment(client, ho
 def test_a_members_facts_come_from_redis_in_one_round_trip(client, home_page, monkeypatch):
     """The unread count, the Merkliste, the confirmed address, the wiki status …: one MGET for all of a member's
     facts, not a GET each, and the same one that reads the content version (core/member_cache.py)."""
-    import redis.client
-
     from core import member_cache
 
     offer = make_offer(offer_index(home_page), title="Babyschwimmen Saarn")
     client.force_login(ParentFactory(username="lena"))
     for _ in range(2):
         client.get(offer.url)
-    commands: list[tuple] = []
-    real = redis.client.Redis.execute_command
-
-    def execute(self, *args, **options):
-        commands.append(args)
-        return real(self, *args, **options)
-
-    monkeypatch.setattr(redis.client.Redis, "execute_command", execute)
+    commands = redis_commands(monkeypatch)
     assert client.get(offer.url).status_code == 200
     monkeypatch.undo()
     member_keys = [
@@ -268,20 +270,11 @@ def test_a_member_rereading_a_topic_writes_nothing_until_something_new_is_posted
 def test_whether_a_member_read_a_topic_comes_with_their_other_facts(client, monkeypatch):
     """The topics a member read are one of the member's facts: rereading a topic asks Redis for nothing of the
     member's beyond the one MGET of every page."""
-    import redis.client
-
     topic = make_topic(make_forum("Baby & Kleinkind"), ParentFactory(username="sandra"))
     client.force_login(ParentFactory(username="julia"))
     for _ in range(2):
         client.get(url := topic_url(topic))
-    commands: list[tuple] = []
-    real = redis.client.Redis.execute_command
-
-    def execute(self, *args, **options):
-        commands.append(args)
-        return real(self, *args, **options)
-
-    monkeypatch.setattr(redis.client.Redis, "execute_command", execute)
+    commands = redis_commands(monkeypatch)
     assert client.get(url).status_code == 200
     monkeypatch.undo()
     member = [args for args in commands if any(str(key).startswith(":1:portal:member:") for key in args[1:])]
