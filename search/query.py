@@ -74,6 +74,9 @@ class Hit:
     # Set when the text is not in the reader's language (a German original): its `lang` and `dir` attributes.
     content_lang: str = ""
     content_dir: str = ""
+    # Query words this hit does not contain: set when no document had them all and the results are the documents
+    # that match most of them (`SearchResults.partial`); the page shows them struck through.
+    missing: list[str] = field(default_factory=list)
 
     @property
     def kind_label(self) -> str:
@@ -98,6 +101,8 @@ class SearchResults:
     suggestion: str = ""  # "did you mean"
     engine: str = ""
     notice: str = ""
+    # No document matched every word: the hits match most of them (each says which words it lacks).
+    partial: bool = False
 
     @property
     def pages(self) -> int:
