@@ -85,10 +85,9 @@ def main() -> None:
         ids = _build(ids_file)
     else:
         ids = {int(pk): corpus_id for pk, corpus_id in json.loads(ids_file.read_text(encoding="utf-8")).items()}
-    if args.search_url:
-        from search.services import index_rebuild
+    from search.services import index_rebuild
 
-        index_rebuild()  # the cluster as the database's index
+    index_rebuild()  # the index as the search code of this checkout analyses it (and the cluster, if any)
     report = corpus.evaluate(args.half, ids)
     from django.db import connection
 

@@ -74,35 +74,19 @@ def dictionary() -> frozenset[str]:
     return frozenset(parts)
 
 
-@functools.lru_cache(maxsize=50_000)
 def decompound(word: str) -> tuple[str, ...]:
-    """Dictionary parts inside a folded word (all matches, like dictionary_decompounder with only_longest_match off)."""
-    parts = dictionary()
-    if len(word) < MIN_PART * 2 - 1:
-        return ()
-    found = []
-    longest = max(len(p) for p in parts)
-    for start in range(len(word)):
-        for end in range(start + MIN_PART, min(len(word), start + longest) + 1):
-            piece = word[start:end]
-            if piece != word and piece in parts:
-                found.append(piece)
-    return tuple(found)
+    """The parts of a folded German compound at every level (search/german.py): general German, with the family
+    list as a supplement."""
+    from search import german
+
+    return german.subwords(word)
 
 
-@functools.lru_cache(maxsize=10_000)
 def covered(word: str) -> bool:
-    """Whether a folded word is made only of dictionary parts (a compound we can read, not a typo)."""
-    parts = dictionary()
-    if not word:
-        return True
-    for end in range(MIN_PART, len(word) + 1):
-        if word[:end] in parts:
-            rest = word[end:]
-            for link in LINKING:
-                if rest.startswith(link) and covered(rest[len(link) :]):
-                    return True
-    return False
+    """Whether a folded word is German: a word of the general list or a compound of its words (not a typo)."""
+    from search import german
+
+    return not word or german.known(word)
 
 
 @functools.cache
@@ -113,6 +97,27 @@ def district_aliases() -> dict[str, str]:
             name, _sep, others = line.partition(":")
             aliases[name.strip()] = " ".join(o.strip() for o in others.split(",") if o.strip())
     return aliases
+
+
+@functools.cache
+def _districts() -> dict[str, str]:
+    """Folded names and aliases of the Stadtteile the search index knows, and the Stadtteil each names."""
+    from search.models import SearchEntry
+
+    names = set(SearchEntry.objects.exclude(district="").values_list("district", flat=True).distinct())
+    found = {}
+    for name in names | set(district_aliases()):
+        for piece in [name, *district_aliases().get(name, "").split()]:
+            found.setdefault(fold(piece), name)
+    return found
+
+
+def district_names(words: list[str]) -> list[str]:
+    """The Stadtteile a query's words name ("Saarn", "Innenstadt" for Altstadt I and II)."""
+    known = _districts()
+    named = {known[fold(word)] for word in words if fold(word) in known}
+    aliases = district_aliases()
+    return sorted(named | {name for name in aliases if any(fold(word) in map(fold, aliases[name].split()) for word in words)})
 
 
 def district_terms(district: str) -> str:
@@ -321,7 +326,7 @@ def word_forms(word: str, language: str = "de") -> frozenset[str]:
     analyzer = analyzer_for(language)
     if analyzer == "de":
         folded = fold(word)
-        forms = {folded, stem(folded)}
+        forms = whole_forms(folded)
         for part in decompound(folded):
             forms.add(stem(part))
         return frozenset(f for f in forms if f)
@@ -338,6 +343,40 @@ def word_forms(word: str, language: str = "de") -> frozenset[str]:
             stem_arabic(_stem_input(word, analyzer)[1:])
         )  # a leading و is often "and" (Lucene strips it the same way)
     return frozenset(f for f in forms if f)
+
+
+def whole_forms(folded: str) -> set[str]:
+    """A folded German word as itself: folded, stemmed, and without a derivational ending ("musikalisch" is also
+    "musik", "basteln" also "bastel")."""
+    from search import german
+
+    forms = {folded, stem(folded)}
+    root = german.derivation(stem(folded)) or german.derivation(folded)
+    if root:
+        forms.add(stem(root))
+    return forms
+
+
+# A query word matches when an entry has one of its forms (any of a clause's sets: all of them). A clause is a tuple
+# of form sets that must all be present: a German compound matches as the whole word or as all its parts.
+Clause = tuple[frozenset[str], ...]
+
+
+@functools.lru_cache(maxsize=20_000)
+def query_clauses(word: str, language: str = "de") -> tuple[Clause, ...]:
+    """How a query word matches: its whole forms, or for a German compound also all of its smallest parts together
+    ("Kinderzahnarzt": the word, or kind + zahn + arzt in one text; not every text with "Kinder")."""
+    from search import german
+
+    analyzer = analyzer_for(language)
+    if analyzer != "de":
+        return ((word_forms(word, analyzer),),)
+    folded = fold(word)
+    clauses: list[Clause] = [(frozenset(f for f in whole_forms(folded) if f),)]
+    parts = german.split(folded)
+    if parts:
+        clauses.append(tuple(frozenset({part, stem(part)}) for part in parts))
+    return tuple(clauses)
 
 
 def whole_word_form(word: str, language: str = "de") -> str:
@@ -477,3 +516,41 @@ LANGUAGE_ANALYZERS = {
     "ar": "portal_ar",
     "uk": "portal_uk",
 }
+
+
+# --- Ages in a query -------------------------------------------------------------------------------------
+# "Kurs Baby 3 Monate", "Angebote für 2-Jährige", "Kita unter 1 Jahr", "swimming 4 years", "3 yaş", "5 лет": an age
+# is a wish about who an offer is for, not a word its text must contain. Each unit: (pattern, months per unit).
+_NUMBER = r"(\d{1,2})"
+AGE_UNITS = (
+    (
+        r"jahr(?:e|en)?|j\.?|j(?:a|ä|ae)hrige[nrs]?|j(?:a|ä|ae)hrig|years?(?:-olds?)?|yrs?|y/?o|ya[sş](?:[iı]nda(?:ki)?)?|"
+        r"год(?:а)?|лет|рок(?:ів)?|рік|роки|سنة|سنوات|سنين|عام|أعوام|اعوام",
+        12,
+    ),
+    (r"monat(?:e|en)?|months?|ay(?:l[iı]k)?|месяц(?:а|ев)?|місяц(?:і|ів|ь)|شهر|أشهر|اشهر|شهور", 1),
+)
+_AGE_RE = re.compile(
+    rf"(?:(?P<under>unter|bis|under|up to|до)\s+)?(?:(?P<from>ab|from|от|від)\s+)?{_NUMBER}\s*-?\s*(?P<unit>"
+    + "|".join(f"(?:{pattern})" for pattern, _months in AGE_UNITS)
+    + r")(?!\w)",
+    re.IGNORECASE | re.UNICODE,
+)
+
+
+def query_age(text: str) -> tuple[int, int] | None:
+    """The age range (in months) a query asks for, if it names one. Its words stay in the query (an offer's text
+    says "3 Jahre" too); the range only ranks the offers for that age higher."""
+    text = (text or "").translate(ARABIC_FORMS)  # Arabic-Indic digits to 0–9 (one character for one)
+    match = _AGE_RE.search(text)
+    if not match:
+        return None
+    number = int(match.group(3))
+    unit = match.group("unit")
+    months = next(per for pattern, per in AGE_UNITS if re.fullmatch(pattern, unit, re.IGNORECASE | re.UNICODE))
+    low, high = number * months, number * months + months - 1
+    if match.group("under"):
+        low, high = 0, max(number * months - 1, 0)
+    elif match.group("from"):
+        high = 215
+    return low, high

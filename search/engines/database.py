@@ -15,13 +15,24 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from search.analysis import analyzer_for, normalize, query_words, whole_word_form, word_forms
+from search.analysis import (
+    Clause,
+    analyzer_for,
+    district_names,
+    normalize,
+    query_age,
+    query_clauses,
+    query_words,
+    whole_word_form,
+)
 from search.highlight import mark, snippet
 from search.models import SearchEntry
 from search.query import AGE_BAND_RANGES, AGE_BANDS, FacetValue, Hit, SearchQuery, SearchResults
 
 FTS_TABLE = "portal_search_fts"
 WHOLE_WORD_BONUS = 0.5
+AGE_FIT_BONUS = 1.0
+DISTRICT_FIT_BONUS = 1.0
 ENTRY_TABLE = SearchEntry._meta.db_table
 # PostgreSQL's text search configuration for each analysis; "simple" (lower-casing only) where PostgreSQL ships
 # none (Ukrainian) or the server lacks one (`pg_config`).
@@ -65,20 +76,26 @@ def fts_uninstall(schema_editor) -> None:
         schema_editor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
 
 
-def _tsquery_group(forms, prefix: str = "") -> str:
-    quote = lambda term: "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"  # noqa: E731
-    terms = [quote(form) for form in sorted(forms)]
-    if prefix:
-        terms.append(f"{quote(prefix)}:*")
-    return "(" + " | ".join(terms) + ")"
+def _tsquery_quote(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _fts5_group(forms, prefix: str = "") -> str:
-    quote = lambda term: '"' + term.replace('"', '""') + '"'  # noqa: E731
-    terms = [quote(form) for form in sorted(forms)]
+def _fts5_quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _group_expression(clauses: tuple[Clause, ...], prefix: str = "", *, postgres: bool) -> str:
+    """One query word as a full-text expression: any clause, each clause all of its form sets, each set any form;
+    a prefix (a word still being typed) is one more way to match."""
+    quote, any_of, all_of = (_tsquery_quote, " | ", " & ") if postgres else (_fts5_quote, " OR ", " AND ")
+    alternatives = []
+    for clause in clauses:
+        sets = ["(" + any_of.join(quote(form) for form in sorted(forms)) + ")" for forms in clause if forms]
+        if sets:
+            alternatives.append(sets[0] if len(sets) == 1 else "(" + all_of.join(sets) + ")")
     if prefix:
-        terms.append(f"{quote(prefix)}*")
-    return "(" + " OR ".join(terms) + ")"
+        alternatives.append(f"{quote(prefix)}:*" if postgres else f"{quote(prefix)}*")
+    return "(" + any_of.join(alternatives) + ")"
 
 
 @dataclass
@@ -89,12 +106,38 @@ class Branch:
     condition: str
     params: list
     words: list[str]
-    groups: list[frozenset[str]]
+    groups: list[tuple[Clause, ...]]  # per word: how it matches (search.analysis.query_clauses)
     prefix: str
 
     @property
     def forms(self) -> frozenset[str]:
-        return frozenset().union(*self.groups)
+        return frozenset(form for group in self.groups for clause in group for forms in clause for form in forms)
+
+    def loosened(self) -> Branch:
+        """The branch for partial matching: a compound's parts count as words of their own, so that
+        "Stillberatung" finds the Stillcafé (without "Beratung") when nothing has both."""
+        words, groups = [], []
+        for word, group in zip(self.words, self.groups, strict=True):
+            parts = next((clause for clause in group if len(clause) > 1), None)
+            if parts is None:
+                words.append(word)
+                groups.append(group)
+                continue
+            for forms in parts:
+                words.append(max(forms, key=len))
+                groups.append(((forms,),))
+        return Branch(self.analyzer, self.condition, self.params, words, groups, self.prefix)
+
+    def matched(self, tokens: set[str]) -> list[bool]:
+        """For each query word, whether an entry with these index tokens has it."""
+        found = []
+        for position, group in enumerate(self.groups):
+            last = self.prefix if position == len(self.groups) - 1 else ""
+            found.append(
+                any(all(forms & tokens for forms in clause) for clause in group)
+                or bool(last and any(token.startswith(last) for token in tokens))
+            )
+        return found
 
 
 class DatabaseEngine:
@@ -140,7 +183,7 @@ class DatabaseEngine:
                 cursor.execute(f"DELETE FROM {FTS_TABLE}")
 
     # --- reading -------------------------------------------------------------------------------------
-    def branches(self, query: SearchQuery, fixes: dict[str, str]) -> list[Branch]:
+    def branches(self, query: SearchQuery, fixes: dict[str, str], text: str | None = None) -> list[Branch]:
         """The reader's language, and German originals not translated into it; a branch whose analysis leaves no
         word to match (only stop words) is left out."""
         if query.language == "de":
@@ -158,32 +201,36 @@ class DatabaseEngine:
         found = []
         for condition, params, language in covered:
             analyzer = analyzer_for(language)
-            words = query_words(query.text, analyzer)
+            words = query_words(query.text if text is None else text, analyzer)
             if not words:
                 continue
             groups = [
-                word_forms(word, analyzer) | (word_forms(fixes[word], analyzer) if word in fixes else frozenset())
+                query_clauses(word, analyzer) + (query_clauses(fixes[word], analyzer) if word in fixes else ())
                 for word in words
             ]
             prefix = normalize(words[-1], analyzer) if query.prefix and len(words[-1]) >= 3 else ""
             found.append(Branch(analyzer, condition, params, words, groups, prefix))
         return found
 
-    def _expression(self, branch: Branch) -> str:
+    def _expression(self, branch: Branch, *, every_word: bool = True) -> str:
+        """The branch's words as one full-text expression: all of them, or (partial matching) any of them."""
+        postgres = _is_postgres()
         parts = []
-        for position, forms in enumerate(branch.groups):
+        for position, group in enumerate(branch.groups):
             last = branch.prefix if position == len(branch.groups) - 1 else ""
-            parts.append(_tsquery_group(forms, last) if _is_postgres() else _fts5_group(forms, last))
-        return (" & " if _is_postgres() else " AND ").join(parts)
+            parts.append(_group_expression(group, last, postgres=postgres))
+        if every_word:
+            return (" & " if postgres else " AND ").join(parts)
+        return (" | " if postgres else " OR ").join(parts)
 
-    def _base(self, branches: list[Branch], query: SearchQuery) -> tuple[str, str, list]:
+    def _base(self, branches: list[Branch], query: SearchQuery, *, every_word: bool = True) -> tuple[str, str, list]:
         """(score SQL, FROM … WHERE … SQL, its params) for the matching entries the reader may see, filters applied."""
         params: list = []
         if _is_postgres():
             # Each branch matches its entries with its own configuration's query (q0 for the reader's language).
             queries = ", ".join(f"to_tsquery(%s::regconfig, %s) q{n}" for n in range(len(branches)))
             for branch in branches:
-                params += [pg_config(branch.analyzer), self._expression(branch)]
+                params += [pg_config(branch.analyzer), self._expression(branch, every_word=every_word)]
             matches = []
             for n, branch in enumerate(branches):
                 matches.append(f"({branch.condition} AND e.search_vector @@ q{n})")
@@ -198,7 +245,7 @@ class DatabaseEngine:
             # One MATCH: each analysis's forms only against the entries analysed the same way (`lang`).
             expressions = {}
             for branch in branches:
-                expressions.setdefault(branch.analyzer, self._expression(branch))
+                expressions.setdefault(branch.analyzer, self._expression(branch, every_word=every_word))
             match = " OR ".join(
                 f'(lang : "{analyzer}" AND {{title body}} : ({expression}))'
                 for analyzer, expression in expressions.items()
@@ -249,28 +296,41 @@ class DatabaseEngine:
         from search.suggest import corrections
 
         results = SearchResults(query=query, engine=self.name)
-        reader_words = query_words(query.text, query.language) or query_words(query.text)
-        every_word = list(dict.fromkeys(reader_words + query_words(query.text)))
+        age, text = query_age(query.text), query.text
+        reader_words = query_words(text, query.language) or query_words(text)
+        every_word = list(dict.fromkeys(reader_words + query_words(text)))
         if not every_word:
             return results
         # Typo tolerance: an unknown word also matches as the closest word the index knows.
         fixes = corrections(every_word, prefix=query.prefix)
         if fixes and reader_words:
             results.suggestion = " ".join(fixes.get(word, word) for word in reader_words)
-        branches = self.branches(query, fixes)
+        branches = self.branches(query, fixes, text)
         if not branches:
             return results
         score, base, params = self._base(branches, query)
         self._facets(results, base, params)
+        loosened = [branch.loosened() for branch in branches]
+        if not results.total and max(len(branch.groups) for branch in loosened) > 1:
+            # No entry has every word: the entries with most of them, each saying which words it lacks.
+            branches = loosened
+            score, base, params = self._base(branches, query, every_word=False)
+            self._facets(results, base, params)
+            results.partial = bool(results.total)
         if not results.total:
             return results
         bonus, bonus_params = self._whole_word_bonus(branches)
+        fit, fit_params = _fit_bonus(age, every_word)
+        order, order_params = "portal_score DESC", []
+        if results.partial:
+            order, order_params = self._words_matched(branches)
+            order += " DESC, portal_score DESC"
         sql = (
-            f"SELECT e.id, {score} * (1 + {WHOLE_WORD_BONUS} * ({bonus})) AS portal_score {base} "
-            "ORDER BY portal_score DESC, e.id LIMIT %s OFFSET %s"
+            f"SELECT e.id, {score} * (1 + {WHOLE_WORD_BONUS} * ({bonus})) * ({fit}) AS portal_score {base} "
+            f"ORDER BY {order}, e.id LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, bonus_params + params + [query.per_page, query.offset])
+            cursor.execute(sql, bonus_params + fit_params + params + order_params + [query.per_page, query.offset])
             ranked = cursor.fetchall()
         entries = SearchEntry.objects.in_bulk([entry_id for entry_id, _score in ranked])
         by_analyzer = {branch.analyzer: branch for branch in branches}
@@ -278,6 +338,10 @@ class DatabaseEngine:
             entry = entries[entry_id]
             analyzer = analyzer_for(entry.language)
             branch = by_analyzer.get(analyzer, branches[0])
+            missing = []
+            if results.partial:
+                tokens = set(f"{entry.title_tokens} {entry.body_tokens}".split())
+                missing = [word for word, found in zip(branch.words, branch.matched(tokens), strict=True) if not found]
             results.hits.append(
                 Hit(
                     key=entry.key,
@@ -292,9 +356,48 @@ class DatabaseEngine:
                     date_end=entry.date_end,
                     language=entry.language,
                     score=entry_score or 0.0,
+                    missing=missing,
                 )
             )
         return results
+
+    def _words_matched(self, branches: list[Branch]) -> tuple[str, list]:
+        """SQL for how many of the query's words an entry has (in the analysis of its branch), to rank partial
+        matches: the entries with most words first."""
+        postgres = _is_postgres()
+        haystack = "(' ' || e.title_tokens || ' ' || e.body_tokens || ' ')"
+        cases, params = [], []
+        for branch in branches:
+            counts = []
+            for position, group in enumerate(branch.groups):
+                last = branch.prefix if position == len(branch.groups) - 1 else ""
+                alternatives = []
+                for clause in group:
+                    sets = []
+                    for forms in clause:
+                        tests = []
+                        for form in sorted(forms):
+                            tests.append(f"strpos({haystack}, %s) > 0" if postgres else f"instr({haystack}, %s) > 0")
+                            params.append(f" {form} ")
+                        sets.append("(" + " OR ".join(tests) + ")")
+                    alternatives.append("(" + " AND ".join(sets) + ")")
+                if last:
+                    alternatives.append(f"strpos({haystack}, %s) > 0" if postgres else f"instr({haystack}, %s) > 0")
+                    params.append(f" {last}")
+                test = "(" + " OR ".join(alternatives) + ")"
+                counts.append(f"({test})::int" if postgres else test)
+            cases.append((branch, " + ".join(counts)))
+        if len(cases) == 1:
+            return "(" + cases[0][1] + ")", params
+        # Each entry counts in its own branch's analysis; the branches' params come in the CASE's order.
+        sql, ordered = "CASE", []
+        position = 0
+        for branch, count in cases:
+            used = count.count("%s")
+            sql += f" WHEN ({branch.condition}) THEN ({count})"
+            ordered += list(branch.params) + params[position : position + used]
+            position += used
+        return sql + " ELSE 0 END", ordered
 
     def _facets(self, results: SearchResults, base: str, params: list) -> None:
         """Total and facet counts in one statement over the matching entries."""
@@ -337,6 +440,26 @@ class DatabaseEngine:
             ],
             "kostenlos": [FacetValue("1", "kostenlos", n) for n in [counts.get("kostenlos", {}).get("1", 0)] if n],
         }
+
+
+def _fit_bonus(age: tuple[int, int] | None, words: list[str]) -> tuple[str, list]:
+    """A factor for entries that fit what the query says besides its words: the age it names ("Kurs Baby 3 Monate")
+    and the Stadtteil it names ("Baby Saarn"), so that the offer there ranks above an article that mentions it."""
+    parts, params = ["1"], []
+    if age is not None:
+        low, high = age
+        parts.append(
+            f"{AGE_FIT_BONUS} * (CASE WHEN (e.age_min_months IS NOT NULL OR e.age_max_months IS NOT NULL) AND "
+            f"COALESCE(e.age_min_months, 0) <= {int(high)} AND COALESCE(e.age_max_months, 999) >= {int(low)} "
+            "THEN 1 ELSE 0 END)"
+        )
+    districts = district_names(words)
+    if districts:
+        parts.append(
+            f"{DISTRICT_FIT_BONUS} * (CASE WHEN e.district IN ({', '.join(['%s'] * len(districts))}) THEN 1 ELSE 0 END)"
+        )
+        params += districts
+    return "(" + " + ".join(parts) + ")", params
 
 
 def _age_sql(low_column: str, high_column: str, band: str) -> str:
