@@ -117,7 +117,9 @@ def district_names(words: list[str]) -> list[str]:
     known = _districts()
     named = {known[fold(word)] for word in words if fold(word) in known}
     aliases = district_aliases()
-    return sorted(named | {name for name in aliases if any(fold(word) in map(fold, aliases[name].split()) for word in words)})
+    return sorted(
+        named | {name for name in aliases if any(fold(word) in map(fold, aliases[name].split()) for word in words)}
+    )
 
 
 def district_terms(district: str) -> str:

@@ -23,7 +23,7 @@ import math
 
 ZIPF_FLOOR = 2.0  # words rarer than this (once in 10 million words) are not loaded: mostly typos and names
 ZIPF_PART = 2.5  # a compound part must be at least this common
-ZIPF_SHORT_PART = 4.0  # three-letter parts only when very common: rare short words make false splits
+ZIPF_SHORT_PART = 4.3  # three-letter parts only when very common: "Dinslaken" is not din + s + laken
 ZIPF_LISTED = 4.0  # a part from the family-domain list counts as this common
 MIN_PART = 3
 MIN_SPLIT_WORD = 6
@@ -116,12 +116,12 @@ def _tree(word: str) -> tuple:
     """The word as a binary tree of parts: (word,) when it is better read whole, else (word, left, right)."""
     if not (MIN_SPLIT_WORD <= len(word) <= MAX_SPLIT_WORD) or not word.isalpha():
         return (word,)
-    best, best_score = None, zipf(word)
-    for head, tail in _halves(word):
-        score = (part_zipf(head) + part_zipf(tail)) / 2
-        if score > best_score:
-            best, best_score = (head, tail), score
-    if best is None:
+    halves = _halves(word)
+    if not halves:
+        return (word,)
+    # The most common parts on average; of equal ones the longer head ("regen" + "jacke", not "reg" + en + "jacke").
+    best = max(halves, key=lambda pair: ((part_zipf(pair[0]) + part_zipf(pair[1])) / 2, len(pair[0])))
+    if (part_zipf(best[0]) + part_zipf(best[1])) / 2 <= zipf(word):
         return (word,)
     return (word, _tree(best[0]), _tree(best[1]))
 

@@ -16,6 +16,9 @@ def wiki_article_document(page: WikiArticlePage):
         page,
         kind="wiki",
         text=" ".join([page.teaser, plain_text(page.body)]),
+        # A general article ranks a little below the offer, Kita or place that matches as well: a parent who searches
+        # "Baby Saarn" wants the baby group there first, the article about babies second.
+        boost=0.8,
         # The German originals' names in the article's language, where the Redaktion translated them.
         categories=[
             category.localized("name", language=page.locale.language_code)[0] for category in page.categories.all()

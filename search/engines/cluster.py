@@ -11,7 +11,16 @@ import logging
 
 from django.utils.html import escape
 
-from search.analysis import LANGUAGE_ANALYZERS, analyzer_for, cluster_analysis, district_terms, query_words
+from search.analysis import (
+    LANGUAGE_ANALYZERS,
+    analyzer_for,
+    cluster_analysis,
+    district_names,
+    district_terms,
+    query_age,
+    query_words,
+)
+from search.matching import Terms, terms_for
 from search.query import AGE_BAND_RANGES, AGE_BANDS, FacetValue, Hit, SearchQuery, SearchResults
 
 logger = logging.getLogger(__name__)
@@ -75,6 +84,10 @@ def index_body() -> dict:
                     "analyzer": "portal_autocomplete",
                     "search_analyzer": "portal_autocomplete_search",
                 },
+                # The entry's analysed forms (search/analysis.py, as the database engine indexes them): compounds,
+                # derivations and synonyms match here exactly as on SQLite and PostgreSQL (search/matching.py).
+                "terms_title": {"type": "text", "analyzer": "whitespace"},
+                "terms": {"type": "text", "analyzer": "whitespace"},
             },
         },
     }
@@ -107,6 +120,8 @@ def entry_source(entry) -> dict:
             [entry.title, district_terms(entry.district), " ".join(entry.categories), entry.text]
         ),
         "title_autocomplete": entry.title,
+        "terms_title": entry.title_tokens,
+        "terms": entry.body_tokens,
     }
     if entry.latitude is not None and entry.longitude is not None:
         source["location"] = {"lat": entry.latitude, "lon": entry.longitude}
@@ -252,9 +267,19 @@ class ClusterEngine:
             filters.append({"term": {"free_of_charge": True}})
         return filters
 
-    def _query(self, query: SearchQuery, corrected: str = "") -> dict:
+    def _terms(self, query: SearchQuery, fixes: dict[str, str]) -> list[Terms]:
+        return [
+            terms
+            for language in dict.fromkeys([query.language, "de"])
+            if (terms := terms_for(query.text, language, fixes, prefix=query.prefix)) is not None
+        ]
+
+    def _query(self, query: SearchQuery, corrected: str = "", fixes: dict | None = None, partial: bool = False) -> dict:
         languages = self._languages(query)
         text = query.text
+        analysed = self._terms(query, fixes or {})
+        if partial:
+            analysed = [terms.loosened() for terms in analysed]
         all_fields = [f"all_{lang}" for lang in languages]
         matching = [
             {
@@ -267,25 +292,33 @@ class ClusterEngine:
                     "max_expansions": 20,
                 }
             },
-            # Compound parts on the query side too: "Kitaplatz" finds "Kita-Platz", ranked below whole words.
-            {
-                "multi_match": {
-                    "query": text,
-                    "fields": all_fields,
-                    "operator": "and",
-                    "analyzer": "portal_de",
-                    "boost": 0.3,
-                }
-            },
+            # Compound parts on the query side come from the analysed forms (`_terms_query`): a compound matches as
+            # the whole word or with all its parts, never through any one part ("Kinderarzt" is not every "Kinder").
         ]
         if query.prefix:
             matching.append({"match": {"title_autocomplete": {"query": text, "operator": "and"}}})
+        matching += [_terms_query(terms) for terms in analysed]
+        if partial:
+            # No document has every word: the ones with most of them, a word being worth more than any text score.
+            matching = [
+                {"constant_score": {"filter": _word_query(terms, position), "boost": PARTIAL_WORD_SCORE}}
+                for terms in analysed
+                for position in range(len(terms.groups))
+            ]
+        fits = []
+        age = query_age(query.text)
+        if age is not None:
+            fits.append({"constant_score": {"filter": _age_range_filter(*age), "boost": FIT_BOOST}})
+        districts = district_names(query_words(query.text))
+        if districts:
+            fits.append({"constant_score": {"filter": {"terms": {"district": districts}}, "boost": FIT_BOOST}})
         return {
             "function_score": {
                 "query": {
                     "bool": {
                         "must": [{"bool": {"should": matching, "minimum_should_match": 1}}],
                         "should": [
+                            *fits,
                             {
                                 "multi_match": {
                                     "query": text,
@@ -367,7 +400,7 @@ class ClusterEngine:
         if fixes:
             results.suggestion = " ".join(fixes.get(word, word) for word in words)
         body = {
-            "query": self._query(query, results.suggestion),
+            "query": self._query(query, results.suggestion, fixes),
             "from": query.offset,
             "size": query.per_page,
             "track_total_hits": True,
@@ -392,6 +425,12 @@ class ClusterEngine:
         }
         response = self._search(body)
         results.total = response["hits"]["total"]["value"]
+        loosened = [terms.loosened() for terms in self._terms(query, fixes)]
+        if not results.total and max((len(terms.groups) for terms in loosened), default=0) > 1:
+            body["query"] = self._query(query, results.suggestion, fixes, partial=True)
+            response = self._search(body)
+            results.total = response["hits"]["total"]["value"]
+            results.partial = bool(results.total)
         labels = kind_labels()
         for hit in response["hits"]["hits"]:
             source, highlight = hit["_source"], hit.get("highlight", {})
@@ -417,6 +456,7 @@ class ClusterEngine:
                     date_start=_date(source.get("date_start")),
                     date_end=_date(source.get("date_end")),
                     score=hit["_score"] or 0.0,
+                    missing=_missing(loosened, source) if results.partial else [],
                 )
             )
         aggs = response["aggregations"]
@@ -438,9 +478,61 @@ class ClusterEngine:
         return results
 
 
+PARTIAL_WORD_SCORE = 100.0
+FIT_BOOST = 2.0
+
+
+def _group_query(terms: Terms, position: int, field: str = "terms") -> dict:
+    """One query word against a field of analysed forms: any clause, each clause all its form sets, each set any
+    form (search/matching.py)."""
+    alternatives = []
+    for clause in terms.groups[position]:
+        sets = [{"terms": {field: sorted(forms)}} for forms in clause if forms]
+        alternatives.append(sets[0] if len(sets) == 1 else {"bool": {"filter": sets}})
+    prefix = terms.last_prefix(position)
+    if prefix:
+        alternatives.append({"prefix": {field: prefix}})
+    return {"bool": {"should": alternatives, "minimum_should_match": 1}}
+
+
+def _word_query(terms: Terms, position: int) -> dict:
+    """A query word in the title's or the body's analysed forms."""
+    return {
+        "bool": {
+            "should": [_group_query(terms, position, "terms_title"), _group_query(terms, position)],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _terms_query(terms: Terms) -> dict:
+    """Every word of the query through the analysed forms, scored by how often its forms occur (BM25)."""
+    forms = " ".join(sorted(terms.forms))
+    return {
+        "bool": {
+            "filter": [_word_query(terms, position) for position in range(len(terms.groups))],
+            "should": [
+                {"match": {"terms_title": {"query": forms, "boost": 1.5}}},
+                {"match": {"terms": {"query": forms, "boost": 0.5}}},
+            ],
+        }
+    }
+
+
+def _missing(analysed: list[Terms], source: dict) -> list[str]:
+    """The words (of the loosened query in the document's analysis) a document does not have."""
+    tokens = set(f"{source.get('terms_title', '')} {source.get('terms', '')}".split())
+    language = analyzer_for(source.get("language", "de"))
+    terms = next((t for t in analysed if t.analyzer == language), analysed[0])
+    return [word for word, found in zip(terms.words, terms.matched(tokens), strict=True) if not found]
+
+
 def _age_filter(band: str) -> dict:
-    low, high = AGE_BAND_RANGES[band]
-    # Overlap of [age_min, age_max] with the band; a missing bound is open, but one bound must exist.
+    return _age_range_filter(*AGE_BAND_RANGES[band])
+
+
+def _age_range_filter(low: int, high: int) -> dict:
+    """Documents whose age range (months) overlaps [low, high]; a missing bound is open, but one bound must exist."""
     return {
         "bool": {
             "filter": [

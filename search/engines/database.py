@@ -11,21 +11,13 @@ computed in SQL (one statement for total and facets, one for the ranked page).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 
-from search.analysis import (
-    Clause,
-    analyzer_for,
-    district_names,
-    normalize,
-    query_age,
-    query_clauses,
-    query_words,
-    whole_word_form,
-)
+from search.analysis import Clause, analyzer_for, district_names, query_age, query_words, whole_word_form
 from search.highlight import mark, snippet
+from search.matching import Terms, terms_for
 from search.models import SearchEntry
 from search.query import AGE_BAND_RANGES, AGE_BANDS, FacetValue, Hit, SearchQuery, SearchResults
 
@@ -99,45 +91,11 @@ def _group_expression(clauses: tuple[Clause, ...], prefix: str = "", *, postgres
 
 
 @dataclass
-class Branch:
-    """One language a query searches in: the entries it covers (SQL and params) and the query analysed for them."""
+class Branch(Terms):
+    """One language a query searches in: the query analysed for it, and the entries it covers (SQL and params)."""
 
-    analyzer: str
-    condition: str
-    params: list
-    words: list[str]
-    groups: list[tuple[Clause, ...]]  # per word: how it matches (search.analysis.query_clauses)
-    prefix: str
-
-    @property
-    def forms(self) -> frozenset[str]:
-        return frozenset(form for group in self.groups for clause in group for forms in clause for form in forms)
-
-    def loosened(self) -> Branch:
-        """The branch for partial matching: a compound's parts count as words of their own, so that
-        "Stillberatung" finds the Stillcafé (without "Beratung") when nothing has both."""
-        words, groups = [], []
-        for word, group in zip(self.words, self.groups, strict=True):
-            parts = next((clause for clause in group if len(clause) > 1), None)
-            if parts is None:
-                words.append(word)
-                groups.append(group)
-                continue
-            for forms in parts:
-                words.append(max(forms, key=len))
-                groups.append(((forms,),))
-        return Branch(self.analyzer, self.condition, self.params, words, groups, self.prefix)
-
-    def matched(self, tokens: set[str]) -> list[bool]:
-        """For each query word, whether an entry with these index tokens has it."""
-        found = []
-        for position, group in enumerate(self.groups):
-            last = self.prefix if position == len(self.groups) - 1 else ""
-            found.append(
-                any(all(forms & tokens for forms in clause) for clause in group)
-                or bool(last and any(token.startswith(last) for token in tokens))
-            )
-        return found
+    condition: str = ""
+    params: list = field(default_factory=list)
 
 
 class DatabaseEngine:
@@ -200,16 +158,9 @@ class DatabaseEngine:
             ]
         found = []
         for condition, params, language in covered:
-            analyzer = analyzer_for(language)
-            words = query_words(query.text if text is None else text, analyzer)
-            if not words:
-                continue
-            groups = [
-                query_clauses(word, analyzer) + (query_clauses(fixes[word], analyzer) if word in fixes else ())
-                for word in words
-            ]
-            prefix = normalize(words[-1], analyzer) if query.prefix and len(words[-1]) >= 3 else ""
-            found.append(Branch(analyzer, condition, params, words, groups, prefix))
+            terms = terms_for(query.text if text is None else text, language, fixes, prefix=query.prefix)
+            if terms is not None:
+                found.append(Branch(**vars(terms), condition=condition, params=params))
         return found
 
     def _expression(self, branch: Branch, *, every_word: bool = True) -> str:
@@ -217,8 +168,7 @@ class DatabaseEngine:
         postgres = _is_postgres()
         parts = []
         for position, group in enumerate(branch.groups):
-            last = branch.prefix if position == len(branch.groups) - 1 else ""
-            parts.append(_group_expression(group, last, postgres=postgres))
+            parts.append(_group_expression(group, branch.last_prefix(position), postgres=postgres))
         if every_word:
             return (" & " if postgres else " AND ").join(parts)
         return (" | " if postgres else " OR ").join(parts)
@@ -370,7 +320,7 @@ class DatabaseEngine:
         for branch in branches:
             counts = []
             for position, group in enumerate(branch.groups):
-                last = branch.prefix if position == len(branch.groups) - 1 else ""
+                last = branch.last_prefix(position)
                 alternatives = []
                 for clause in group:
                     sets = []

@@ -6,14 +6,18 @@ from search.analysis import (
     cluster_analysis,
     covered,
     decompound,
+    dictionary,
     fold,
     normalize,
+    query_age,
+    query_clauses,
     query_words,
     stem,
     stem_ukrainian,
     word_forms,
     words,
 )
+from search.german import split
 
 
 def test_umlauts_and_sharp_s_fold_like_their_two_letter_spellings():
@@ -32,11 +36,54 @@ def test_light_stemming_joins_singular_and_plural():
 
 
 def test_compounds_split_into_family_words_from_the_dictionary():
-    assert {"kita", "platz"} <= set(decompound("kitaplatze"))
+    assert {"kita", "platz"} <= word_forms("Kitaplätze")
     assert {"schwimm", "kurs"} <= word_forms("Schwimmkurs")
     assert {"wickel", "tisch"} <= word_forms("Wickeltisch")
     assert covered("ferienbetreuung") and covered("kitaplatz")
     assert not covered("babyschwimen")
+
+
+def test_compounds_nobody_listed_split_by_general_german():
+    # Neither these words nor "helm", "schere", "jacke", "schnee" or "anzug" are in the family list.
+    assert not {"helm", "schere", "jacke", "schnee", "anzug", "laterne"} & dictionary()
+    assert split("kinderzahnarzt") == ("kinder", "zahn", "arzt")
+    assert set(decompound("kinderzahnarzt")) == {"kinder", "zahnarzt", "zahn", "arzt"}
+    assert split("gartenschere") == ("garten", "schere")
+    assert split("regenjacke") == ("regen", "jacke")  # not "reg" + en + "jacke"
+    assert split("schneeanzug") == ("schnee", "anzug")
+    assert split("laternenbasteln") == ("laterne", "basteln")  # the linking "n" dropped
+    assert {"helm", "fahrrad"} <= set(decompound("fahrradhelm"))
+    # A word more common than its would-be parts stays whole; function words and chance syllables are no parts.
+    assert split("hebamme") == () and split("nachmittag") == () and split("garten") == ()
+    assert covered("gartenschere") and not covered("gartenschre")
+
+
+def test_derivations_and_participles_meet_their_root():
+    def meet(a: str, b: str) -> bool:
+        return bool(word_forms(a) & word_forms(b))
+
+    assert meet("musikalisch", "Musik") and meet("Basteln", "Bastelnachmittag")
+    assert meet("geimpft", "Impfung") and meet("behindert", "Behinderung") and meet("Gesundheit", "gesund")
+    assert not meet("Markt", "Marke")  # a noun ending in t is no participle
+
+
+def test_a_compound_query_matches_the_whole_word_or_all_its_parts():
+    whole, parts = query_clauses("Kinderzahnarzt")
+    assert "kinderzahnarzt" in whole[0]
+    assert [min(forms, key=len) for forms in parts] == ["kind", "zahn", "arzt"]
+    # Not every text with "Kinder" in it: one clause needs them all.
+    assert len(query_clauses("Kinder")) == 1
+
+
+def test_the_age_a_query_names():
+    assert query_age("Kita unter 1 Jahr") == (0, 11)
+    assert query_age("Angebote für 2-Jährige") == (24, 35)
+    assert query_age("Kurs Baby 3 Monate") == (3, 3)
+    assert query_age("swimming 4 years") == (48, 59)
+    assert query_age("yüzme 3 yaş") == (36, 47)
+    assert query_age("плавание 5 лет") == (60, 71)
+    assert query_age("سباحة ٤ سنوات") == (48, 59)
+    assert query_age("Kita in Saarn") is None and query_age("U3") is None
 
 
 def test_index_and_query_meet_on_compounds_and_stopwords_are_not_required():

@@ -1,5 +1,7 @@
 """The results page and the API on the embedded database engine, with documents of every type."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
@@ -78,7 +80,9 @@ def test_results_page_highlights_counts_facets_and_filters_without_javascript(cl
     html = client.get("/de/suche/", {"q": "schwimmkurs"}).content.decode()
     assert "2 Ergebnisse für „<bdi>schwimmkurs</bdi>“" in html
     assert "<mark>Schwimmkurs</mark>" in html
-    assert "<mark>Babyschwimmen</mark> Saarn" in html and "<mark>Schwimmkurs</mark> Seepferdchen Styrum" in html
+    # (Seepferdchen may be marked too: the shipped synonyms count it as a Schwimmkurs.)
+    assert "<mark>Babyschwimmen</mark> Saarn" in html
+    assert re.search(r"<mark>Schwimmkurs</mark> (<mark>)?Seepferdchen(</mark>)? Styrum", html)
     # Facet links are plain links that set one filter.
     assert 'href="?q=schwimmkurs&amp;stadtteil=Saarn"' in html
     assert 'href="?q=schwimmkurs&amp;alter=0-1"' in html and 'href="?q=schwimmkurs&amp;kostenlos=1"' in html
