@@ -109,7 +109,7 @@ class SearchQueryWeek(models.Model):
     week = models.DateField(verbose_name=_("Woche (Montag)"))
     language = models.CharField(max_length=10, verbose_name=_("Sprache"))
     query = models.CharField(max_length=100, blank=True, verbose_name=_("Suchanfrage"))
-    searches = models.PositiveIntegerField(default=0, verbose_name=_("Suchen"))
+    searches = models.PositiveIntegerField(default=0, verbose_name=_("Anzahl der Suchen"))
     without_results = models.PositiveIntegerField(default=0, verbose_name=_("ohne Ergebnis"))
 
     class Meta:

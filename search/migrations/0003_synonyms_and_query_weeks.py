@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 ('week', models.DateField(verbose_name='Woche (Montag)')),
                 ('language', models.CharField(max_length=10, verbose_name='Sprache')),
                 ('query', models.CharField(blank=True, max_length=100, verbose_name='Suchanfrage')),
-                ('searches', models.PositiveIntegerField(default=0, verbose_name='Suchen')),
+                ('searches', models.PositiveIntegerField(default=0, verbose_name='Anzahl der Suchen')),
                 ('without_results', models.PositiveIntegerField(default=0, verbose_name='ohne Ergebnis')),
             ],
             options={
