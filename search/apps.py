@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from core.registry import page_cache_ignored
-        from search import signals  # noqa: F401
+        from search import registry, signals  # noqa: F401  (grants and what the page cache ignores; receivers)
 
         # The index follows the content; the content's own writes already refresh the guests' pages.
         page_cache_ignored.register("search")

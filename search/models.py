@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -50,3 +51,73 @@ class SearchWord(models.Model):
 
     word = models.CharField(max_length=40, unique=True)  # lowercase, as written ("mülheim")
     folded = models.CharField(max_length=40, db_index=True)  # as matched ("mulheim")
+
+
+class SearchSynonym(models.Model):
+    """A group of words the Redaktion counts as the same thing for the search (added to the shipped list,
+    search/dictionary/synonyms_de.txt): a search for one of them finds the others too."""
+
+    terms = models.TextField(
+        verbose_name=_("Begriffe"),
+        help_text=_(
+            "Wörter oder Wendungen, die Eltern und Anbieter für dieselbe Sache benutzen, durch Kommas getrennt, "
+            "z. B. „Krabbelgruppe, Spielgruppe, Eltern-Kind-Gruppe“."
+        ),
+    )
+    note = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("Notiz"),
+        help_text=_("Warum diese Begriffe zusammengehören (nur für die Redaktion sichtbar)."),
+    )
+    active = models.BooleanField(
+        default=True,
+        verbose_name=_("aktiv"),
+        help_text=_("Nur aktive Gruppen wirken in der Suche."),
+    )
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("geändert am"))
+
+    class Meta:
+        verbose_name = _("Synonymgruppe")
+        verbose_name_plural = _("Synonymgruppen")
+        ordering = ["terms"]
+
+    def __str__(self) -> str:
+        return ", ".join(self.term_list())
+
+    def term_list(self) -> tuple[str, ...]:
+        from search.synonyms import split_terms
+
+        return split_terms(self.terms)
+
+    def clean(self) -> None:
+        from search.synonyms import term_problems
+
+        problems = term_problems(self.term_list())
+        if problems:
+            raise ValidationError({"terms": problems})
+        # Kept as written, only tidied: one space after each comma, repeated terms once.
+        self.terms = ", ".join(self.term_list())
+
+
+class SearchQueryWeek(models.Model):
+    """How often a normalized query was searched in one week and language, and how often it found nothing.
+
+    Deliberately without any link to a person, a session, an address or a time of day; queries that look like
+    personal data (an e-mail address, a phone number, a web address) are only counted, under query ""."""
+
+    week = models.DateField(verbose_name=_("Woche (Montag)"))
+    language = models.CharField(max_length=10, verbose_name=_("Sprache"))
+    query = models.CharField(max_length=100, blank=True, verbose_name=_("Suchanfrage"))
+    searches = models.PositiveIntegerField(default=0, verbose_name=_("Anzahl der Suchen"))
+    without_results = models.PositiveIntegerField(default=0, verbose_name=_("ohne Ergebnis"))
+
+    class Meta:
+        verbose_name = _("Suchanfrage der Woche")
+        verbose_name_plural = _("Suchanfragen der Woche")
+        constraints = [
+            models.UniqueConstraint(fields=["week", "language", "query"], name="search_query_week_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.week:%Y-%m-%d} {self.language} {self.query!r}"

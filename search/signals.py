@@ -72,3 +72,11 @@ def restriction_changed(sender, instance, **kwargs):
     if page is not None:
         ids = Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
         queue_refresh(f"page:{pk}" for pk in ids)
+
+
+@receiver(post_save, sender="portal_search.SearchSynonym")
+@receiver(post_delete, sender="portal_search.SearchSynonym")
+def synonym_changed(sender, instance, **kwargs):
+    from search.synonyms import synonyms_changed
+
+    synonyms_changed()

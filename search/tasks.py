@@ -16,3 +16,10 @@ def search_catch_up() -> dict:
     from search.services import engine_catch_up
 
     return engine_catch_up()
+
+
+@shared_task
+def expire_query_weeks() -> int:
+    from search.analytics import weeks_expire
+
+    return weeks_expire()

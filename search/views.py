@@ -5,15 +5,18 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from community.accounts.selectors import has_confirmed_email
+from search import analytics
 from search.documents import kind_labels
 from search.forms import SearchForm
 from search.query import PER_PAGE, SearchQuery, SearchResults
+from search.selectors import frequent_categories
 from search.services import search as run_search
 
 SUGGESTIONS = 8
@@ -83,9 +86,20 @@ def _facets(results: SearchResults, params: dict) -> list[dict]:
     return groups
 
 
+def _counted(response: HttpResponse, results: SearchResults) -> HttpResponse:
+    """Count a search as typed: its first page, without filters (further pages and facet clicks refine the same search;
+    the suggestions while typing are not searches). Such a page stays out of the guests' page cache: served from
+    there, the view would not run and the search would not count."""
+    if results.query.page == 1 and not results.query.filters():
+        analytics.record(results.query.text, results.query.language, results.total)
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     context: dict = {"form": form, "query": request.GET.get("q", "")[:200], "results": None}
+    results = None
     if form.is_valid() and form.cleaned_data["q"]:
         results = run_search(_query(request, form))
         params = {k: v for k, v in request.GET.items() if k in form.fields and v}
@@ -105,7 +119,13 @@ def search(request: HttpRequest) -> HttpResponse:
             next=_link(params, seite=results.query.page + 1) if results.query.page < results.pages else "",
             suggestion_link=_link({"q": results.suggestion}) if results.suggestion else "",
         )
-    return render(request, "search/search.html", context, status=200 if form.is_valid() else 400)
+        if not results.total:
+            context["categories"] = [
+                {"label": category, "url": _link({"q": category})}
+                for category in frequent_categories(language=results.query.language, audience=results.query.audience)
+            ]
+    response = render(request, "search/search.html", context, status=200 if form.is_valid() else 400)
+    return _counted(response, results) if results is not None else response
 
 
 def _hit_json(request: HttpRequest, hit) -> dict:
@@ -122,6 +142,7 @@ def _hit_json(request: HttpRequest, hit) -> dict:
         "language": hit.language,
         "date_start": hit.date_start.isoformat() if hit.date_start else None,
         "date_end": hit.date_end.isoformat() if hit.date_end else None,
+        "missing": hit.missing,
     }
 
 
@@ -135,7 +156,7 @@ def api_search(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"errors": {"q": [gettext_now("Bitte ein Suchwort angeben.")]}}, status=400)
     results = run_search(_query(request, form))
     selected = results.query.filters()
-    return JsonResponse(
+    response = JsonResponse(
         {
             "query": results.query.text,
             "total": results.total,
@@ -146,6 +167,7 @@ def api_search(request: HttpRequest) -> JsonResponse:
             "suggestion": results.suggestion or None,
             "engine": results.engine,
             "notice": results.notice or None,
+            "partial": results.partial,
             "results": [_hit_json(request, hit) for hit in results.hits],
             "facets": {
                 name: [
@@ -156,6 +178,7 @@ def api_search(request: HttpRequest) -> JsonResponse:
             },
         }
     )
+    return _counted(response, results)
 
 
 @require_GET

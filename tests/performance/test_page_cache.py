@@ -270,17 +270,27 @@ def test_a_flash_message_is_shown_not_a_stored_page(client, offers):
     assert "Sie haben sich abgemeldet." in html(response)
 
 
+def without_counting(queries: list[str]) -> list[str]:
+    """A typed search is counted (search/analytics.py), so its page is never stored: the view runs, and everything
+    but the count (one statement, in a savepoint inside the test's transaction) comes from the kept fragments."""
+    if not any("portal_search_searchqueryweek" in sql for sql in queries):
+        return queries
+    return [sql for sql in queries if "portal_search_searchqueryweek" not in sql and "SAVEPOINT" not in sql]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_every_page_type_comes_from_the_cache_without_a_query(client, pages, page_type, language):  # noqa: F811
-    count, queries = warm_queries(client, f"/{language}/{pages[page_type]}", page_cache=True)
-    assert count == 0, f"{page_type} ({language}): {count} queries\n" + "\n".join(queries)
+    _count, queries = warm_queries(client, f"/{language}/{pages[page_type]}", page_cache=True)
+    queries = without_counting(queries)
+    assert not queries, f"{page_type} ({language}): {len(queries)} queries\n" + "\n".join(queries)
 
 
 @pytest.mark.parametrize("url", APIS)
 def test_every_api_comes_from_the_cache_without_a_query(client, pages, url):  # noqa: F811
-    count, queries = warm_queries(client, url, page_cache=True)
-    assert count == 0, f"{url}: {count} queries\n" + "\n".join(queries)
+    _count, queries = warm_queries(client, url, page_cache=True)
+    queries = without_counting(queries)
+    assert not queries, f"{url}: {len(queries)} queries\n" + "\n".join(queries)
 
 
 def test_a_page_made_from_the_referer_is_never_served_to_someone_else(client, home_page):

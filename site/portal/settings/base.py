@@ -399,6 +399,8 @@ CELERY_BEAT_SCHEDULE = {
     "stale-offer-reminders": {"task": "home.offers.tasks.flag_stale_offers", "schedule": crontab(hour=6, minute=30)},
     "unpublish-past-pages": {"task": "home.tasks.unpublish_past_pages", "schedule": crontab(hour=2, minute=15)},
     "search-catch-up": {"task": "search.tasks.search_catch_up", "schedule": 60},
+    # The weekly query counts (search/analytics.py) are kept for a year.
+    "search-query-weeks-expire": {"task": "search.tasks.expire_query_weeks", "schedule": crontab(hour=3, minute=50)},
     "accessibility-feedback-purge": {
         "task": "home.accessibility.tasks.purge_feedback",
         "schedule": crontab(hour=3, minute=40),
