@@ -85,8 +85,11 @@ def main() -> None:
         ids = _build(ids_file)
     else:
         ids = {int(pk): corpus_id for pk, corpus_id in json.loads(ids_file.read_text(encoding="utf-8")).items()}
+    from django.core.management import call_command
+
     from search.services import index_rebuild
 
+    call_command("migrate", verbosity=0, interactive=False)  # a city built by an older checkout
     index_rebuild()  # the index as the search code of this checkout analyses it (and the cluster, if any)
     report = corpus.evaluate(args.half, ids)
     from django.db import connection

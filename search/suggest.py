@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from search.analysis import covered, fold, words
+from search.analysis import dictionary, fold, words
 from search.models import SearchWord
 
 MIN_WORD, MAX_WORD = 3, 40
@@ -36,9 +36,20 @@ def closest_word(word: str) -> str:
 
 
 def known_word(word: str) -> bool:
-    """A word the index has seen, a compound of dictionary parts, or a number-like token (U3)."""
+    """A word the index has seen, a common German word, a compound whose parts the index or the family list knows,
+    or a number-like token (U3). A compound of general German alone is not enough: "Kinderturen" reads as
+    Kinder + Türen, but a parent who types it means the "Kinderturnen" the index has."""
+    from search import german
+
     folded = fold(word)
-    return not folded.isalpha() or covered(folded) or SearchWord.objects.filter(folded=folded).exists()
+    if not folded.isalpha() or SearchWord.objects.filter(folded=folded).exists():
+        return True
+    if german.zipf(folded) >= german.ZIPF_PART:
+        return True
+    parts = set(german.split(folded)) - dictionary()
+    if not german.split(folded):
+        return False
+    return not parts or SearchWord.objects.filter(folded__in=parts).count() == len(parts)
 
 
 def corrections(query_words: list[str], *, prefix: bool = False) -> dict[str, str]:

@@ -152,7 +152,8 @@ def test_engine_autocomplete_facets_highlights_and_did_you_mean(cluster, client,
     assert data["engine"] == cluster.name and [r["title"] for r in data["results"]] == ["Rückbildungsgymnastik Saarn"]
     assert "<mark>" in data["results"][0]["snippet_html"]
     data = client.get("/api/v1/search", {"q": "saarn styrum", "seite": 1}).json()
-    assert data["total"] == 0  # both words are required
+    # Both words are wanted; no document has both: the two that have one, each saying which word it lacks.
+    assert data["total"] == 2 and sorted(r["missing"] for r in data["results"]) == [["saarn"], ["styrum"]]
     data = client.get("/api/v1/search", {"q": "kinderturnen"}).json()
     assert data["facets"]["alter"] == [{"value": "3-6", "label": "3 bis 6 Jahre", "count": 1, "selected": False}]
     assert client.get("/api/v1/search", {"q": "kinderturnen", "kostenlos": 1}).json()["total"] == 0
