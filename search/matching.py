@@ -32,7 +32,8 @@ class Terms:
 
     def loosened(self) -> Terms:
         """For partial matching: a compound's parts count as words of their own, so that "Stillberatung" finds the
-        Stillcafé (without "Beratung") when nothing has both."""
+        Stillcafé (without "Beratung") when nothing has both. An entry with the whole word or a synonym of it still
+        has every part: it keeps the word's other clauses."""
         words, groups = [], []
         for word, group in zip(self.words, self.groups, strict=True):
             own = query_clauses(word, self.analyzer) if " " not in word else ()
@@ -41,9 +42,10 @@ class Terms:
                 words.append(word)
                 groups.append(group)
                 continue
+            others = tuple(clause for clause in group if clause != parts)
             for forms in parts:
                 words.append(max(forms, key=len))
-                groups.append(((forms,),))
+                groups.append(((forms,), *others))
         return dataclasses.replace(self, words=words, groups=groups)
 
     def last_prefix(self, position: int) -> str:

@@ -274,7 +274,12 @@ class ClusterEngine:
             if (terms := terms_for(query.text, language, fixes, prefix=query.prefix)) is not None
         ]
 
-    def _query(self, query: SearchQuery, corrected: str = "", fixes: dict | None = None, partial: bool = False) -> dict:
+    def _query(
+        self, query: SearchQuery, corrected: str = "", fixes: dict | None = None, missing_allowed: int | None = None
+    ) -> dict:
+        """The query: every word, or (`missing_allowed` set) the documents lacking at most that many words (compound
+        parts counted on their own), those with most words first; None allows all but one."""
+        partial = missing_allowed is not None
         languages = self._languages(query)
         text = query.text
         analysed = self._terms(query, fixes or {})
@@ -299,11 +304,18 @@ class ClusterEngine:
             matching.append({"match": {"title_autocomplete": {"query": text, "operator": "and"}}})
         matching += [_terms_query(terms) for terms in analysed]
         if partial:
-            # No document has every word: the ones with most of them, a word being worth more than any text score.
+            # Not every word: the documents with most of them, a word being worth more than any text score.
             matching = [
-                {"constant_score": {"filter": _word_query(terms, position), "boost": PARTIAL_WORD_SCORE}}
+                {
+                    "bool": {
+                        "should": [
+                            {"constant_score": {"filter": _word_query(terms, position), "boost": PARTIAL_WORD_SCORE}}
+                            for position in range(len(terms.groups))
+                        ],
+                        "minimum_should_match": max(1, len(terms.groups) - missing_allowed),
+                    }
+                }
                 for terms in analysed
-                for position in range(len(terms.groups))
             ]
         fits = []
         age = query_age(query.text)
@@ -426,11 +438,20 @@ class ClusterEngine:
         response = self._search(body)
         results.total = response["hits"]["total"]["value"]
         loosened = [terms.loosened() for terms in self._terms(query, fixes)]
-        if not results.total and max((len(terms.groups) for terms in loosened), default=0) > 1:
-            body["query"] = self._query(query, results.suggestion, fixes, partial=True)
+        words = max((len(terms.groups) for terms in loosened), default=0)
+        near = False
+        if not results.total and words > 1:
+            # No document has every word: those with most of them, each saying which words it lacks.
+            body["query"] = self._query(query, results.suggestion, fixes, missing_allowed=words)
             response = self._search(body)
             results.total = response["hits"]["total"]["value"]
-            results.partial = bool(results.total)
+            results.partial = near = bool(results.total)
+        elif results.total < FILL_BELOW and words >= 3:
+            # Few have every word: those lacking only one of three or more come after them (search/engines/database.py).
+            fuller = self._search({**body, "query": self._query(query, results.suggestion, fixes, missing_allowed=1)})
+            if fuller["hits"]["total"]["value"] > results.total:
+                response, near = fuller, True
+                results.total = response["hits"]["total"]["value"]
         labels = kind_labels()
         for hit in response["hits"]["hits"]:
             source, highlight = hit["_source"], hit.get("highlight", {})
@@ -456,7 +477,7 @@ class ClusterEngine:
                     date_start=_date(source.get("date_start")),
                     date_end=_date(source.get("date_end")),
                     score=hit["_score"] or 0.0,
-                    missing=_missing(loosened, source) if results.partial else [],
+                    missing=_missing(loosened, source) if near else [],
                 )
             )
         aggs = response["aggregations"]
@@ -479,6 +500,7 @@ class ClusterEngine:
 
 
 PARTIAL_WORD_SCORE = 100.0
+FILL_BELOW = 3  # as on the database engine
 FIT_BOOST = 2.0
 
 

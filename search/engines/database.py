@@ -24,6 +24,7 @@ from search.query import AGE_BAND_RANGES, AGE_BANDS, FacetValue, Hit, SearchQuer
 FTS_TABLE = "portal_search_fts"
 WHOLE_WORD_BONUS = 0.5
 AGE_FIT_BONUS = 1.0
+FILL_BELOW = 3  # fewer full matches than this: entries lacking one word of three or more follow them
 DISTRICT_FIT_BONUS = 1.0
 ENTRY_TABLE = SearchEntry._meta.db_table
 # PostgreSQL's text search configuration for each analysis; "simple" (lower-casing only) where PostgreSQL ships
@@ -173,8 +174,11 @@ class DatabaseEngine:
             return (" & " if postgres else " AND ").join(parts)
         return (" | " if postgres else " OR ").join(parts)
 
-    def _base(self, branches: list[Branch], query: SearchQuery, *, every_word: bool = True) -> tuple[str, str, list]:
-        """(score SQL, FROM … WHERE … SQL, its params) for the matching entries the reader may see, filters applied."""
+    def _base(
+        self, branches: list[Branch], query: SearchQuery, *, every_word: bool = True, at_least: int = 0
+    ) -> tuple[str, str, list]:
+        """(score SQL, FROM … WHERE … SQL, its params) for the matching entries the reader may see, filters applied;
+        with `every_word` off, the entries with any word, or with `at_least` of them."""
         params: list = []
         if _is_postgres():
             # Each branch matches its entries with its own configuration's query (q0 for the reader's language).
@@ -191,6 +195,10 @@ class DatabaseEngine:
             else:
                 score = f"{ranks[0]} * e.boost"
             sql = f"FROM {ENTRY_TABLE} e, {queries} WHERE ({' OR '.join(matches)})"
+            if at_least:
+                matched, matched_params = self._words_matched(branches)
+                sql += f" AND {matched} >= %s"
+                params += matched_params + [at_least]
         else:
             # One MATCH: each analysis's forms only against the entries analysed the same way (`lang`).
             expressions = {}
@@ -206,6 +214,10 @@ class DatabaseEngine:
             sql += " AND (" + " OR ".join(f"({branch.condition})" for branch in branches) + ")"
             for branch in branches:
                 params += branch.params
+            if at_least:
+                matched, matched_params = self._words_matched(branches)
+                sql += f" AND {matched} >= %s"
+                params += matched_params + [at_least]
         sql += f" AND e.visibility IN ({', '.join(['%s'] * len(query.visibilities()))})"
         params.extend(query.visibilities())
         if query.kind:
@@ -261,18 +273,31 @@ class DatabaseEngine:
         score, base, params = self._base(branches, query)
         self._facets(results, base, params)
         loosened = [branch.loosened() for branch in branches]
-        if not results.total and max(len(branch.groups) for branch in loosened) > 1:
+        words = max(len(branch.groups) for branch in loosened)
+        if not results.total and words > 1:
             # No entry has every word: the entries with most of them, each saying which words it lacks.
-            branches = loosened
+            branches, near = loosened, True
             score, base, params = self._base(branches, query, every_word=False)
             self._facets(results, base, params)
             results.partial = bool(results.total)
+        elif results.total < FILL_BELOW and words >= 3:
+            # Few entries have every word: those that lack only one of three or more come after them
+            # ("Schwimmkurs Baby Saarn" also finds the Babyschwimmen in Saarn that never says "Kurs").
+            fuller = SearchResults(query=query)
+            score_near, base_near, params_near = self._base(loosened, query, every_word=False, at_least=words - 1)
+            self._facets(fuller, base_near, params_near)
+            near = fuller.total > results.total
+            if near:
+                branches, score, base, params = loosened, score_near, base_near, params_near
+                results.total, results.facets = fuller.total, fuller.facets
+        else:
+            near = False
         if not results.total:
             return results
         bonus, bonus_params = self._whole_word_bonus(branches)
         fit, fit_params = _fit_bonus(age, every_word)
         order, order_params = "portal_score DESC", []
-        if results.partial:
+        if near:
             order, order_params = self._words_matched(branches)
             order += " DESC, portal_score DESC"
         sql = (
@@ -289,7 +314,7 @@ class DatabaseEngine:
             analyzer = analyzer_for(entry.language)
             branch = by_analyzer.get(analyzer, branches[0])
             missing = []
-            if results.partial:
+            if near:
                 tokens = set(f"{entry.title_tokens} {entry.body_tokens}".split())
                 missing = [word for word, found in zip(branch.words, branch.matched(tokens), strict=True) if not found]
             results.hits.append(
