@@ -103,6 +103,8 @@ class SearchResults:
     notice: str = ""
     # No document matched every word: the hits match most of them (each says which words it lacks).
     partial: bool = False
+    # The database engine counted a bounded set of matches: `total` is a lower bound ("mehr als …").
+    more: bool = False
 
     @property
     def pages(self) -> int:

@@ -11,9 +11,11 @@ computed in SQL (one statement for total and facets, one for the ranked page).
 from __future__ import annotations
 
 import functools
+import json
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, transaction
 
 from search.analysis import Clause, analyzer_for, district_names, query_age, query_words, whole_word_form
 from search.highlight import mark, snippet
@@ -24,6 +26,7 @@ from search.query import AGE_BAND_RANGES, AGE_BANDS, FacetValue, Hit, SearchQuer
 FTS_TABLE = "portal_search_fts"
 WHOLE_WORD_BONUS = 0.5
 AGE_FIT_BONUS = 1.0
+CANDIDATES = 500  # matches counted and ranked at most, per way of matching (title, anywhere): see _candidates
 FILL_BELOW = 3  # fewer full matches than this: entries lacking one word of three or more follow them
 DISTRICT_FIT_BONUS = 1.0
 ENTRY_TABLE = SearchEntry._meta.db_table
@@ -61,6 +64,11 @@ def fts_install(schema_editor) -> None:
         schema_editor.execute(f"ALTER TABLE {ENTRY_TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector")
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS portal_search_vector_gin ON {ENTRY_TABLE} USING gin (search_vector)"
+        )
+        # The title's forms on their own: a bounded set of candidates is taken from title matches first.
+        schema_editor.execute(f"ALTER TABLE {ENTRY_TABLE} ADD COLUMN IF NOT EXISTS title_vector tsvector")
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS portal_search_title_vector_gin ON {ENTRY_TABLE} USING gin (title_vector)"
         )
 
 
@@ -115,8 +123,9 @@ class DatabaseEngine:
                     cursor.execute(
                         f"UPDATE {ENTRY_TABLE} SET search_vector = "
                         "setweight(to_tsvector(%s::regconfig, title_tokens), 'A') "
-                        "|| setweight(to_tsvector(%s::regconfig, body_tokens), 'B') WHERE id = ANY(%s)",
-                        [config, config, ids],
+                        "|| setweight(to_tsvector(%s::regconfig, body_tokens), 'B'), "
+                        "title_vector = to_tsvector(%s::regconfig, title_tokens) WHERE id = ANY(%s)",
+                        [config, config, config, ids],
                     )
             elif connection.vendor == "sqlite":
                 self.remove_ids([entry.pk for entry in entries])
@@ -175,10 +184,17 @@ class DatabaseEngine:
         return (" | " if postgres else " OR ").join(parts)
 
     def _base(
-        self, branches: list[Branch], query: SearchQuery, *, every_word: bool = True, at_least: int = 0
+        self,
+        branches: list[Branch],
+        query: SearchQuery,
+        *,
+        every_word: bool = True,
+        at_least: int = 0,
+        titles_only: bool = False,
     ) -> tuple[str, str, list]:
         """(score SQL, FROM … WHERE … SQL, its params) for the matching entries the reader may see, filters applied;
-        with `every_word` off, the entries with any word, or with `at_least` of them."""
+        with `every_word` off, the entries with any word, or with `at_least` of them; `titles_only`: matched in the
+        title."""
         params: list = []
         if _is_postgres():
             # Each branch matches its entries with its own configuration's query (q0 for the reader's language).
@@ -187,7 +203,8 @@ class DatabaseEngine:
                 params += [pg_config(branch.analyzer), self._expression(branch, every_word=every_word)]
             matches = []
             for n, branch in enumerate(branches):
-                matches.append(f"({branch.condition} AND e.search_vector @@ q{n})")
+                vector = "e.title_vector" if titles_only else "e.search_vector"
+                matches.append(f"({branch.condition} AND {vector} @@ q{n})")
                 params += branch.params
             ranks = [f"ts_rank_cd(e.search_vector, q{n}, 32)" for n in range(len(branches))]
             if len(branches) == 2:  # the second branch is always German originals for a reader of another language
@@ -204,8 +221,9 @@ class DatabaseEngine:
             expressions = {}
             for branch in branches:
                 expressions.setdefault(branch.analyzer, self._expression(branch, every_word=every_word))
+            columns = "title" if titles_only else "title body"
             match = " OR ".join(
-                f'(lang : "{analyzer}" AND {{title body}} : ({expression}))'
+                f'(lang : "{analyzer}" AND {{{columns}}} : ({expression}))'
                 for analyzer, expression in expressions.items()
             )
             score = f"-bm25({FTS_TABLE}, 4.0, 1.0, 0.0) * e.boost"
@@ -240,19 +258,24 @@ class DatabaseEngine:
             params.append(True)
         return score, sql, params
 
-    def _whole_word_bonus(self, branches: list[Branch]) -> tuple[str, list]:
-        """A title with the query's very words (not just a compound part of them), in any analysis searched."""
-        forms_by_word: dict[str, set[str]] = {}
-        for branch in branches:
-            for word in branch.words:
-                forms_by_word.setdefault(word, set()).add(whole_word_form(word, branch.analyzer))
-        if _is_postgres():
-            test = "strpos(' ' || e.title_tokens || ' ', ' ' || %s || ' ') > 0"
-            parts = ["(" + " OR ".join([test] * len(forms)) + ")::int" for forms in forms_by_word.values()]
-        else:
-            test = "instr(' ' || e.title_tokens || ' ', ' ' || %s || ' ') > 0"
-            parts = ["(" + " OR ".join([test] * len(forms)) + ")" for forms in forms_by_word.values()]
-        return " + ".join(parts), [form for forms in forms_by_word.values() for form in sorted(forms)]
+    def _candidates(self, branches: list[Branch], query: SearchQuery, **matching) -> tuple[str, list]:
+        """SQL and params for a bounded set of matching entries: up to CANDIDATES matched in their title and up to
+        CANDIDATES matched anywhere (an entry may come twice), each with its text score and what counting and
+        ranking need. They then cost the same for "Beratung" with 50,000 matches as for a rare word; where the
+        bound is reached, the total is a lower bound (`SearchResults.more`) and the facets count the candidates."""
+        body = "e.body_tokens" if matching.get("every_word") is False else "''"  # for the words a partial match lacks
+        columns = (
+            "e.id, {score}, e.language, e.kind, e.district, e.categories, e.age_min_months, e.age_max_months, "
+            f"e.free_of_charge, e.title_tokens, {body}"
+        )
+        parts, params = [], []
+        for titles_only in (True, False):
+            score, base, base_params = self._base(branches, query, titles_only=titles_only, **matching)
+            parts.append(
+                f"SELECT * FROM (SELECT {columns.format(score=score)} {base} LIMIT {CANDIDATES}) p{len(parts)}"
+            )
+            params += base_params
+        return " UNION ALL ".join(parts), params
 
     def search(self, query: SearchQuery) -> SearchResults:
         from search.suggest import corrections
@@ -270,53 +293,32 @@ class DatabaseEngine:
         branches = self.branches(query, fixes, text)
         if not branches:
             return results
-        score, base, params = self._base(branches, query)
-        self._facets(results, base, params)
+        rows = self._fetch(branches, query)
         loosened = [branch.loosened() for branch in branches]
         words = max(len(branch.groups) for branch in loosened)
-        if not results.total and words > 1:
+        near = False
+        if not rows and words > 1:
             # No entry has every word: the entries with most of them, each saying which words it lacks.
-            branches, near = loosened, True
-            score, base, params = self._base(branches, query, every_word=False)
-            self._facets(results, base, params)
-            results.partial = bool(results.total)
-        elif results.total < FILL_BELOW and words >= 3:
+            rows = self._fetch(loosened, query, every_word=False)
+            branches = loosened
+            near = results.partial = bool(rows)
+        elif len(rows) < FILL_BELOW and words >= 3:
             # Few entries have every word: those that lack only one of three or more come after them
             # ("Schwimmkurs Baby Saarn" also finds the Babyschwimmen in Saarn that never says "Kurs").
-            fuller = SearchResults(query=query)
-            score_near, base_near, params_near = self._base(loosened, query, every_word=False, at_least=words - 1)
-            self._facets(fuller, base_near, params_near)
-            near = fuller.total > results.total
-            if near:
-                branches, score, base, params = loosened, score_near, base_near, params_near
-                results.total, results.facets = fuller.total, fuller.facets
-        else:
-            near = False
-        if not results.total:
+            fuller = self._fetch(loosened, query, every_word=False, at_least=words - 1)
+            if len(fuller) > len(rows):
+                rows, branches, near = fuller, loosened, True
+        _count(results, rows)
+        if not rows:
             return results
-        bonus, bonus_params = self._whole_word_bonus(branches)
-        fit, fit_params = _fit_bonus(age, every_word)
-        order, order_params = "portal_score DESC", []
-        if near:
-            order, order_params = self._words_matched(branches)
-            order += " DESC, portal_score DESC"
-        sql = (
-            f"SELECT e.id, {score} * (1 + {WHOLE_WORD_BONUS} * ({bonus})) * ({fit}) AS portal_score {base} "
-            f"ORDER BY {order}, e.id LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, bonus_params + fit_params + params + order_params + [query.per_page, query.offset])
-            ranked = cursor.fetchall()
-        entries = SearchEntry.objects.in_bulk([entry_id for entry_id, _score in ranked])
         by_analyzer = {branch.analyzer: branch for branch in branches}
-        for entry_id, entry_score in ranked:
-            entry = entries[entry_id]
+        ranked = _rank(rows, branches, by_analyzer, age, district_names(every_word), near)
+        page = ranked[query.offset : query.offset + query.per_page]
+        entries = SearchEntry.objects.in_bulk([row.id for row, _score, _missing in page])
+        for row, entry_score, missing in page:
+            entry = entries[row.id]
             analyzer = analyzer_for(entry.language)
             branch = by_analyzer.get(analyzer, branches[0])
-            missing = []
-            if near:
-                tokens = set(f"{entry.title_tokens} {entry.body_tokens}".split())
-                missing = [word for word, found in zip(branch.words, branch.matched(tokens), strict=True) if not found]
             results.hits.append(
                 Hit(
                     key=entry.key,
@@ -330,11 +332,29 @@ class DatabaseEngine:
                     date_start=entry.date_start,
                     date_end=entry.date_end,
                     language=entry.language,
-                    score=entry_score or 0.0,
+                    score=entry_score,
                     missing=missing,
                 )
             )
         return results
+
+    def _fetch(self, branches: list[Branch], query: SearchQuery, **matching) -> list[Candidate]:
+        """The bounded candidates (`_candidates`), each once with its best score."""
+        sql, params = self._candidates(branches, query, **matching)
+        with transaction.atomic(), connection.cursor() as cursor:
+            if _is_postgres():
+                # With LIMIT the planner may walk the table testing every row's vector (fast only when most rows
+                # match); the GIN index finds the matches of any query in bounded time.
+                cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        found: dict[int, Candidate] = {}
+        for row in rows:
+            if row[0] in found and found[row[0]].score >= (row[1] or 0.0):
+                continue
+            categories = row[5] if isinstance(row[5], list) else json.loads(row[5] or "[]")
+            found[row[0]] = Candidate(row[0], row[1] or 0.0, *row[2:5], categories, *row[6:])
+        return list(found.values())
 
     def _words_matched(self, branches: list[Branch]) -> tuple[str, list]:
         """SQL for how many of the query's words an entry has (in the analysis of its branch), to rank partial
@@ -374,67 +394,79 @@ class DatabaseEngine:
             position += used
         return sql + " ELSE 0 END", ordered
 
-    def _facets(self, results: SearchResults, base: str, params: list) -> None:
-        """Total and facet counts in one statement over the matching entries."""
-        from search.documents import kind_labels
 
-        categories = (
-            "jsonb_array_elements_text(m.categories) AS c(value)" if _is_postgres() else "json_each(m.categories) AS c"
-        )
-        bands = " UNION ALL ".join(
-            f"SELECT 'alter', '{band}', count(*) FROM m WHERE {_age_sql('m.age_min', 'm.age_max', band)}"
-            for band, *_rest in AGE_BANDS
-        )
-        sql = (
-            "WITH m AS MATERIALIZED (SELECT e.kind, e.district, e.categories, e.age_min_months AS age_min, "
-            f"e.age_max_months AS age_max, e.free_of_charge AS free {base}) "
-            "SELECT 'total', '', count(*) FROM m "
-            "UNION ALL SELECT 'typ', kind, count(*) FROM m GROUP BY kind "
-            "UNION ALL SELECT 'stadtteil', district, count(*) FROM m WHERE district <> '' GROUP BY district "
-            f"UNION ALL SELECT 'kategorie', c.value, count(*) FROM m, {categories} GROUP BY c.value "
-            f"UNION ALL {bands} "
-            "UNION ALL SELECT 'kostenlos', '1', count(*) FROM m WHERE m.free = %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params + [True])
-            rows = cursor.fetchall()
-        counts: dict[str, dict[str, int]] = {}
-        for facet, value, count in rows:
-            counts.setdefault(facet, {})[value] = count
-        results.total = counts.get("total", {}).get("", 0)
-        labels = kind_labels()
-        by_count = lambda name: sorted(counts.get(name, {}).items(), key=lambda item: (-item[1], item[0]))  # noqa: E731
-        results.facets = {
-            "typ": [FacetValue(k, labels.get(k, k), n) for k, n in by_count("typ")],
-            "stadtteil": [FacetValue(k, k, n) for k, n in sorted(counts.get("stadtteil", {}).items())],
-            "kategorie": [FacetValue(k, k, n) for k, n in by_count("kategorie")[:20]],
-            "alter": [
-                FacetValue(band, str(label), counts["alter"][band])
-                for band, _low, _high, label in AGE_BANDS
-                if counts.get("alter", {}).get(band)
-            ],
-            "kostenlos": [FacetValue("1", "kostenlos", n) for n in [counts.get("kostenlos", {}).get("1", 0)] if n],
-        }
+@dataclass
+class Candidate:
+    """A matching entry as the engine counts and ranks it."""
+
+    id: int
+    score: float
+    language: str
+    kind: str
+    district: str
+    categories: list
+    age_min: int | None
+    age_max: int | None
+    free: bool | None
+    title_tokens: str
+    body_tokens: str
+
+    def fits_age(self, low: int, high: int) -> bool:
+        """The entry's age range (months) overlaps [low, high]; a missing bound is open, one must exist."""
+        if self.age_min is None and self.age_max is None:
+            return False
+        return (self.age_min or 0) <= high and (999 if self.age_max is None else self.age_max) >= low
 
 
-def _fit_bonus(age: tuple[int, int] | None, words: list[str]) -> tuple[str, list]:
-    """A factor for entries that fit what the query says besides its words: the age it names ("Kurs Baby 3 Monate")
-    and the Stadtteil it names ("Baby Saarn"), so that the offer there ranks above an article that mentions it."""
-    parts, params = ["1"], []
-    if age is not None:
-        low, high = age
-        parts.append(
-            f"{AGE_FIT_BONUS} * (CASE WHEN (e.age_min_months IS NOT NULL OR e.age_max_months IS NOT NULL) AND "
-            f"COALESCE(e.age_min_months, 0) <= {int(high)} AND COALESCE(e.age_max_months, 999) >= {int(low)} "
-            "THEN 1 ELSE 0 END)"
-        )
-    districts = district_names(words)
-    if districts:
-        parts.append(
-            f"{DISTRICT_FIT_BONUS} * (CASE WHEN e.district IN ({', '.join(['%s'] * len(districts))}) THEN 1 ELSE 0 END)"
-        )
-        params += districts
-    return "(" + " + ".join(parts) + ")", params
+def _count(results: SearchResults, rows: list[Candidate]) -> None:
+    """Total and facet counts of the candidates."""
+    from search.documents import kind_labels
+
+    kinds, districts, categories, bands, free = Counter(), Counter(), Counter(), Counter(), 0
+    for row in rows:
+        kinds[row.kind] += 1
+        if row.district:
+            districts[row.district] += 1
+        categories.update(set(row.categories))
+        for band, low, high, _label in AGE_BANDS:
+            if row.fits_age(low, high):
+                bands[band] += 1
+        free += bool(row.free)
+    results.total = len(rows)
+    results.more = len(rows) >= CANDIDATES  # the bound was reached: there are more matches than counted
+    labels = kind_labels()
+    by_count = lambda counter: sorted(counter.items(), key=lambda item: (-item[1], item[0]))  # noqa: E731
+    results.facets = {
+        "typ": [FacetValue(k, labels.get(k, k), n) for k, n in by_count(kinds)],
+        "stadtteil": [FacetValue(k, k, n) for k, n in sorted(districts.items())],
+        "kategorie": [FacetValue(k, k, n) for k, n in by_count(categories)[:20]],
+        "alter": [FacetValue(band, str(label), bands[band]) for band, _low, _high, label in AGE_BANDS if bands[band]],
+        "kostenlos": [FacetValue("1", "kostenlos", free)] if free else [],
+    }
+
+
+def _rank(rows, branches, by_analyzer, age, districts, near) -> list[tuple[Candidate, float, list[str]]]:
+    """The candidates in the order a parent expects: (with partial matches: most words first), then the text score
+    with a bonus for the query's very words in the title and for fitting the age and the Stadtteil the query names."""
+    whole = {
+        branch.analyzer: [{whole_word_form(word, branch.analyzer)} for word in branch.words] for branch in branches
+    }
+    ranked = []
+    for row in rows:
+        analyzer = analyzer_for(row.language)
+        branch = by_analyzer.get(analyzer, branches[0])
+        title = set(row.title_tokens.split())
+        bonus = sum(bool(forms & title) for forms in whole.get(analyzer, whole[branches[0].analyzer]))
+        fit = 1 + (AGE_FIT_BONUS if age is not None and row.fits_age(*age) else 0)
+        fit += DISTRICT_FIT_BONUS if row.district in districts else 0
+        score = (row.score or 0.0) * (1 + WHOLE_WORD_BONUS * bonus) * fit
+        missing = []
+        if near:
+            tokens = title | set(row.body_tokens.split())
+            missing = [word for word, found in zip(branch.words, branch.matched(tokens), strict=True) if not found]
+        ranked.append((row, score, missing))
+    ranked.sort(key=lambda item: (len(item[2]), -item[1], item[0].id))
+    return ranked
 
 
 def _age_sql(low_column: str, high_column: str, band: str) -> str:
