@@ -81,6 +81,9 @@ class SearchSynonym(models.Model):
         verbose_name = _("Synonymgruppe")
         verbose_name_plural = _("Synonymgruppen")
         ordering = ["terms"]
+        # The Redaktion's work, not derived from content: outside "portal_search_", whose tables backups leave out
+        # and rebuild (settings.BACKUP_DERIVED_TABLE_PREFIXES).
+        db_table = "search_synonym"
 
     def __str__(self) -> str:
         return ", ".join(self.term_list())
@@ -115,6 +118,7 @@ class SearchQueryWeek(models.Model):
     class Meta:
         verbose_name = _("Suchanfrage der Woche")
         verbose_name_plural = _("Suchanfragen der Woche")
+        db_table = "search_query_week"  # not derived from content either: kept in backups (see SearchSynonym)
         constraints = [
             models.UniqueConstraint(fields=["week", "language", "query"], name="search_query_week_unique"),
         ]

@@ -22,6 +22,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'Synonymgruppe',
                 'verbose_name_plural': 'Synonymgruppen',
+                'db_table': 'search_synonym',
                 'ordering': ['terms'],
             },
         ),
@@ -38,6 +39,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'Suchanfrage der Woche',
                 'verbose_name_plural': 'Suchanfragen der Woche',
+                'db_table': 'search_query_week',
                 'constraints': [models.UniqueConstraint(fields=('week', 'language', 'query'), name='search_query_week_unique')],
             },
         ),

@@ -273,9 +273,9 @@ def test_a_flash_message_is_shown_not_a_stored_page(client, offers):
 def without_counting(queries: list[str]) -> list[str]:
     """A typed search is counted (search/analytics.py), so its page is never stored: the view runs, and everything
     but the count (one statement, in a savepoint inside the test's transaction) comes from the kept fragments."""
-    if not any("portal_search_searchqueryweek" in sql for sql in queries):
+    if not any("search_query_week" in sql for sql in queries):
         return queries
-    return [sql for sql in queries if "portal_search_searchqueryweek" not in sql and "SAVEPOINT" not in sql]
+    return [sql for sql in queries if "search_query_week" not in sql and "SAVEPOINT" not in sql]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
