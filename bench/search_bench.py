@@ -175,16 +175,42 @@ def _write(documents, db) -> None:
         vocabulary_add(" ".join(d.title + " " + d.text for d in documents))
 
 
-def latencies(runs: int, *, languages: bool = False) -> list[float]:
-    """Search times in ms: German queries, or (`languages`) the multilingual set's queries in their readers'
-    languages, which search two analyses at once (theirs for translations, German for the originals)."""
+def _typo(word: str, rng: random.Random) -> str:
+    """The word as a hurried thumb types it: a letter left out, doubled or swapped with the next."""
+    position = rng.randrange(1, len(word) - 1)
+    how = rng.choice(("drop", "double", "swap"))
+    if how == "drop":
+        return word[:position] + word[position + 1 :]
+    if how == "double":
+        return word[:position] + word[position] + word[position:]
+    return word[:position] + word[position + 1] + word[position] + word[position + 2 :]
+
+
+def query_mix(seed: int = 7) -> list[str]:
+    """A realistic mix of what parents type, from the generated documents' words: single words that occur,
+    typos of them, and two- and three-word queries (a topic with a Stadtteil or an everyday word)."""
+    rng = random.Random(seed)
+    topics = [topic.split()[0].replace("-", "") for topic in TOPICS]
+    words = [word for word in WORDS if len(word) > 3]
+    mix = [rng.choice(topics + words).lower() for _ in range(20)]
+    mix += [_typo(rng.choice(topics + words).lower(), rng) for _ in range(15)]
+    mix += [f"{rng.choice(topics)} {rng.choice(DISTRICTS).split()[0]}".lower() for _ in range(10)]
+    mix += [f"{rng.choice(topics)} {rng.choice(words)}".lower() for _ in range(5)]
+    mix += [f"{rng.choice(topics)} {rng.choice(words)} {rng.choice(DISTRICTS).split()[0]}".lower() for _ in range(10)]
+    return mix
+
+
+def latencies(runs: int, *, languages: bool = False, slowest: list | None = None) -> list[float]:
+    """Search times in ms: German queries (the fixed list, the relevance table's and `query_mix`), or
+    (`languages`) the multilingual set's queries in their readers' languages, which search two analyses at once
+    (theirs for translations, German for the originals). `slowest` collects (ms, query) of each search."""
     from tests.search.multilingual_table import HELD_OUT, TUNING
     from tests.search.relevance_table import RELEVANCE
 
     if languages:
         queries = [(language, q) for language, q, _expected in TUNING + HELD_OUT]
     else:
-        queries = [("de", q) for q in QUERIES + [q for q, _expected in RELEVANCE]]
+        queries = [("de", q) for q in QUERIES + [q for q, _expected in RELEVANCE] + query_mix()]
     timings = []
     for number in range(runs):
         language, text = queries[number % len(queries)]
@@ -192,7 +218,13 @@ def latencies(runs: int, *, languages: bool = False) -> list[float]:
         started = time.perf_counter()
         search(query)
         timings.append((time.perf_counter() - started) * 1000)
+        if slowest is not None:
+            slowest.append((timings[-1], language, text))
     return timings
+
+
+def _slowest(found: list) -> str:
+    return "  slowest: " + ", ".join(f"{text!r} ({language}) {ms:.0f} ms" for ms, language, text in sorted(found)[-5:])
 
 
 def describe(name: str, timings: list[float]) -> str:
@@ -206,17 +238,22 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=300)
     parser.add_argument("--engine", default="", help="e.g. opensearch://127.0.0.1:9200")
+    parser.add_argument("--keep", action="store_true", help="search the documents a previous run left")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor}, {args.docs} documents")
     with override_settings(SEARCH_URL=""):
-        seconds = fill_database(args.docs)
-        print(f"database index: {args.docs / seconds:.0f} documents/s ({seconds:.1f} s)")
+        if not args.keep or SearchEntry.objects.count() != args.docs:
+            seconds = fill_database(args.docs)
+            print(f"database index: {args.docs / seconds:.0f} documents/s ({seconds:.1f} s)")
         latencies(10)  # warm-up
-        print(describe(f"database engine ({connection.vendor})", latencies(args.runs)))
+        slowest: list = []
+        print(describe(f"database engine ({connection.vendor})", latencies(args.runs, slowest=slowest)))
+        print(_slowest(slowest))
         print(describe("  in other languages", latencies(args.runs, languages=True)))
     if args.engine:
-        with override_settings(SEARCH_URL=args.engine, SEARCH_INDEX_PREFIX="bench"):
+        # A bulk rebuild of 100,000 documents on a small machine takes longer than a search may (3 s).
+        with override_settings(SEARCH_URL=args.engine, SEARCH_INDEX_PREFIX="bench", SEARCH_TIMEOUT=120):
             engine_resume()
             engine = cluster_engine()
             started = time.perf_counter()
@@ -224,7 +261,9 @@ def main() -> None:
             seconds = time.perf_counter() - started
             print(f"{engine.name} index: {args.docs / seconds:.0f} documents/s ({seconds:.1f} s, bulk of 500)")
             latencies(20)
-            print(describe(engine.name, latencies(args.runs)))
+            slowest = []
+            print(describe(engine.name, latencies(args.runs, slowest=slowest)))
+            print(_slowest(slowest))
             print(describe("  in other languages", latencies(args.runs, languages=True)))
 
 

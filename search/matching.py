@@ -80,7 +80,9 @@ def _synonyms(groups: tuple[tuple[str, ...], ...]) -> dict[tuple[str, ...], tupl
                 if other is term or _key(other) == key:
                     continue
                 if len(other) == 1:
-                    found = list(query_clauses(other[0]))
+                    # The synonym as a word (or inside a compound that has it), not through its parts: "Familien-
+                    # beratung" for "Erziehungsberatung" is not every text with "Familie" and "Beratung".
+                    found = [query_clauses(other[0])[0]]
                 else:
                     found = [tuple(word_forms(word) for word in other)]
                 clauses_of.setdefault(key, [])

@@ -160,6 +160,7 @@ def api_search(request: HttpRequest) -> JsonResponse:
         {
             "query": results.query.text,
             "total": results.total,
+            "total_is_lower_bound": results.more,  # the database engine counted a bounded set of matches
             "page": results.query.page,
             "pages": results.pages,
             "per_page": results.query.per_page,

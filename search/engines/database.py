@@ -258,24 +258,18 @@ class DatabaseEngine:
             params.append(True)
         return score, sql, params
 
-    def _candidates(self, branches: list[Branch], query: SearchQuery, **matching) -> tuple[str, list]:
-        """SQL and params for a bounded set of matching entries: up to CANDIDATES matched in their title and up to
-        CANDIDATES matched anywhere (an entry may come twice), each with its text score and what counting and
-        ranking need. They then cost the same for "Beratung" with 50,000 matches as for a rare word; where the
-        bound is reached, the total is a lower bound (`SearchResults.more`) and the facets count the candidates."""
+    def _candidates(
+        self, branches: list[Branch], query: SearchQuery, *, titles_only: bool, **matching
+    ) -> tuple[str, list]:
+        """SQL and params for up to CANDIDATES matching entries (in their title, or anywhere), each with its text
+        score and what counting and ranking need."""
         body = "e.body_tokens" if matching.get("every_word") is False else "''"  # for the words a partial match lacks
-        columns = (
-            "e.id, {score}, e.language, e.kind, e.district, e.categories, e.age_min_months, e.age_max_months, "
-            f"e.free_of_charge, e.title_tokens, {body}"
+        score, base, params = self._base(branches, query, titles_only=titles_only, **matching)
+        sql = (
+            f"SELECT e.id, {score}, e.language, e.kind, e.district, e.categories, e.age_min_months, "
+            f"e.age_max_months, e.free_of_charge, e.title_tokens, {body} {base} LIMIT {CANDIDATES}"
         )
-        parts, params = [], []
-        for titles_only in (True, False):
-            score, base, base_params = self._base(branches, query, titles_only=titles_only, **matching)
-            parts.append(
-                f"SELECT * FROM (SELECT {columns.format(score=score)} {base} LIMIT {CANDIDATES}) p{len(parts)}"
-            )
-            params += base_params
-        return " UNION ALL ".join(parts), params
+        return sql, params
 
     def search(self, query: SearchQuery) -> SearchResults:
         from search.suggest import corrections
@@ -339,21 +333,27 @@ class DatabaseEngine:
         return results
 
     def _fetch(self, branches: list[Branch], query: SearchQuery, **matching) -> list[Candidate]:
-        """The bounded candidates (`_candidates`), each once with its best score."""
-        sql, params = self._candidates(branches, query, **matching)
-        with transaction.atomic(), connection.cursor() as cursor:
-            if _is_postgres():
-                # With LIMIT the planner may walk the table testing every row's vector (fast only when most rows
-                # match); the GIN index finds the matches of any query in bounded time.
-                cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+        """A bounded set of matching entries, each once with its best score: up to CANDIDATES matched in their
+        title, and when there are fewer, up to CANDIDATES matched anywhere. Counting, facets and ranking then cost
+        the same for "Beratung" with 50,000 matches as for a rare word; where the bound is reached, the total is a
+        lower bound (`SearchResults.more`) and the facets count the candidates."""
         found: dict[int, Candidate] = {}
-        for row in rows:
-            if row[0] in found and found[row[0]].score >= (row[1] or 0.0):
-                continue
-            categories = row[5] if isinstance(row[5], list) else json.loads(row[5] or "[]")
-            found[row[0]] = Candidate(row[0], row[1] or 0.0, *row[2:5], categories, *row[6:])
+        for titles_only in (True, False):
+            sql, params = self._candidates(branches, query, titles_only=titles_only, **matching)
+            with transaction.atomic(), connection.cursor() as cursor:
+                if _is_postgres():
+                    # With LIMIT the planner may walk the table testing every row's vector (fast only when most
+                    # rows match); the GIN index finds the matches of any query in bounded time.
+                    cursor.execute("SET LOCAL enable_seqscan = off")
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+            for row in rows:
+                if row[0] in found and found[row[0]].score >= (row[1] or 0.0):
+                    continue
+                categories = row[5] if isinstance(row[5], list) else json.loads(row[5] or "[]")
+                found[row[0]] = Candidate(row[0], row[1] or 0.0, *row[2:5], categories, *row[6:])
+            if len(rows) >= CANDIDATES:
+                break  # enough title matches: an entry with the words only in its text would rank below them all
         return list(found.values())
 
     def _words_matched(self, branches: list[Branch]) -> tuple[str, list]:
