@@ -415,7 +415,8 @@ class ClusterEngine:
             "query": self._query(query, results.suggestion, fixes),
             "from": query.offset,
             "size": query.per_page,
-            "track_total_hits": True,
+            # Counted exactly up to a bound, like the database engine's candidates: above it, "Mehr als …".
+            "track_total_hits": COUNT_UP_TO,
             "highlight": {
                 **HIGHLIGHT,
                 "require_field_match": False,
@@ -427,12 +428,18 @@ class ClusterEngine:
                     },
                 },
             },
+            # Facets over the best-scoring matches, not over all of them: "Kinder" matches most of a city.
             "aggs": {
-                "typ": {"terms": {"field": "kind", "size": 20}},
-                "stadtteil": {"terms": {"field": "district", "size": 50, "order": {"_key": "asc"}}},
-                "kategorie": {"terms": {"field": "categories", "size": 20}},
-                "kostenlos": {"filter": {"term": {"free_of_charge": True}}},
-                "alter": {"filters": {"filters": {band: _age_filter(band) for band, *_rest in AGE_BANDS}}},
+                "best": {
+                    "sampler": {"shard_size": COUNT_UP_TO},
+                    "aggs": {
+                        "typ": {"terms": {"field": "kind", "size": 20}},
+                        "stadtteil": {"terms": {"field": "district", "size": 50, "order": {"_key": "asc"}}},
+                        "kategorie": {"terms": {"field": "categories", "size": 20}},
+                        "kostenlos": {"filter": {"term": {"free_of_charge": True}}},
+                        "alter": {"filters": {"filters": {band: _age_filter(band) for band, *_rest in AGE_BANDS}}},
+                    },
+                }
             },
         }
         response = self._search(body)
@@ -480,7 +487,8 @@ class ClusterEngine:
                     missing=_missing(loosened, source) if near else [],
                 )
             )
-        aggs = response["aggregations"]
+        results.more = response["hits"]["total"]["relation"] == "gte"
+        aggs = response["aggregations"]["best"]
         results.facets = {
             "typ": [
                 FacetValue(b["key"], labels.get(b["key"], b["key"]), b["doc_count"]) for b in aggs["typ"]["buckets"]
@@ -501,6 +509,7 @@ class ClusterEngine:
 
 PARTIAL_WORD_SCORE = 100.0
 FILL_BELOW = 3  # as on the database engine
+COUNT_UP_TO = 1000  # matches counted exactly and taken for the facets (the database engine's bound, both ways)
 FIT_BOOST = 2.0
 
 
