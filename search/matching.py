@@ -108,9 +108,43 @@ def terms_for(text: str, language: str, fixes: dict[str, str], *, prefix: bool) 
         for word in words
     ]
     if analyzer == "de":
+        groups = [group + _transliterated(word) for word, group in zip(words, groups, strict=True)]
         words, groups = _with_synonyms(words, groups)
     last = normalize(words[-1], analyzer) if prefix and len(words[-1]) >= 3 and " " not in words[-1] else ""
     return Terms(analyzer, words, groups, last)
+
+
+# German words as Ukrainian and Russian readers write them in Cyrillic ("Кіндергельд", "Элтернгельд", "Кита"): letter
+# by letter into German spelling, so that they meet the German originals.
+CYRILLIC_TO_GERMAN = str.maketrans(
+    {
+        **dict(zip("абвгґдезиіклмнопрстуфы", "abwggdesiiklmnoprstufy", strict=True)),
+        "ж": "sch",
+        "й": "j",
+        "х": "ch",
+        "ц": "z",
+        "ч": "tsch",
+        "ш": "sch",
+        "щ": "schtsch",
+        "ь": "",
+        "ъ": "",
+        "ю": "ju",
+        "я": "ja",
+        "є": "je",
+        "ї": "ji",
+        "ё": "jo",
+        "э": "e",
+    }
+)
+
+
+def _transliterated(word: str) -> tuple[Clause, ...]:
+    """A Cyrillic word's clauses as the German word it may spell (none for other words)."""
+    lower = word.lower()
+    if not any("а" <= char <= "я" or char in "іїєґё" for char in lower):
+        return ()
+    latin = lower.translate(CYRILLIC_TO_GERMAN)
+    return query_clauses(latin) if latin.isascii() and latin.isalpha() else ()
 
 
 def _with_synonyms(words: list[str], groups: list) -> tuple[list[str], list]:

@@ -22,6 +22,8 @@ from core.page_cache import forget_for_request, once_per_request
 logger = logging.getLogger(__name__)
 
 SHIPPED_PATH = Path(__file__).parent / "dictionary" / "synonyms_de.txt"
+# The portal's family terms in the readers' languages: for German originals nobody translated yet.
+GLOSSARY_PATH = Path(__file__).parent / "dictionary" / "glossary.txt"
 VERSION_KEY = "portal:search:synonyms-version"
 MIN_TERM_LENGTH = 2
 MAX_TERM_LENGTH = 60
@@ -77,8 +79,18 @@ def _valid(terms: tuple[str, ...]) -> bool:
 @functools.cache
 def shipped_groups() -> Groups:
     """The groups of the shipped list; a line that is not a valid group is skipped with a warning, never a crash."""
+    return _file_groups(SHIPPED_PATH)
+
+
+@functools.cache
+def glossary_groups() -> Groups:
+    """The shipped glossary's groups (a German term with its names in the readers' languages), read the same way."""
+    return _file_groups(GLOSSARY_PATH)
+
+
+def _file_groups(path: Path) -> Groups:
     groups = []
-    for number, line in enumerate(SHIPPED_PATH.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
@@ -86,7 +98,7 @@ def shipped_groups() -> Groups:
         if _valid(terms):
             groups.append(terms)
         else:
-            logger.warning("%s:%s is not a synonym group and is skipped: %r", SHIPPED_PATH.name, number, line)
+            logger.warning("%s:%s is not a synonym group and is skipped: %r", path.name, number, line)
     return tuple(groups)
 
 
@@ -101,7 +113,7 @@ def _read() -> Groups:
     """Shipped groups, then the Redaktion's; a group with the same terms as an earlier one is left out."""
     seen: set[frozenset[str]] = set()
     groups = []
-    for terms in (*shipped_groups(), *_admin_groups()):
+    for terms in (*shipped_groups(), *glossary_groups(), *_admin_groups()):
         key = frozenset(term.casefold() for term in terms)
         if key not in seen:
             seen.add(key)

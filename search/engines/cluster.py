@@ -19,6 +19,7 @@ from search.analysis import (
     district_terms,
     query_age,
     query_words,
+    whole_word_form,
 )
 from search.matching import Terms, terms_for
 from search.query import AGE_BAND_RANGES, AGE_BANDS, FacetValue, Hit, SearchQuery, SearchResults
@@ -340,15 +341,8 @@ class ClusterEngine:
                                     "prefix_length": 1,
                                 }
                             },
-                            {
-                                "multi_match": {
-                                    "query": text,
-                                    "fields": [f"title_{lang}" for lang in languages],
-                                    "operator": "and",
-                                    "analyzer": "portal_de",
-                                    "boost": 1,
-                                }
-                            },
+                            # The query's very words in the title (not a compound part of them), as on the database.
+                            *_whole_words_in_title(analysed),
                             {
                                 "multi_match": {
                                     "query": text,
@@ -509,6 +503,7 @@ class ClusterEngine:
 
 PARTIAL_WORD_SCORE = 100.0
 FILL_BELOW = 3  # as on the database engine
+WHOLE_WORD_BOOST = 2.0
 COUNT_UP_TO = 1000  # matches counted exactly and taken for the facets (the database engine's bound, both ways)
 FIT_BOOST = 2.0
 
@@ -548,6 +543,19 @@ def _terms_query(terms: Terms) -> dict:
             ],
         }
     }
+
+
+def _whole_words_in_title(analysed: list[Terms]) -> list[dict]:
+    """A bonus for each query word whose own form (not a compound part) is in the title's analysed forms."""
+    forms_by_word: dict[str, set[str]] = {}
+    for terms in analysed:
+        for word in terms.words:
+            if " " not in word:
+                forms_by_word.setdefault(word, set()).add(whole_word_form(word, terms.analyzer))
+    return [
+        {"constant_score": {"filter": {"terms": {"terms_title": sorted(forms)}}, "boost": WHOLE_WORD_BOOST}}
+        for forms in forms_by_word.values()
+    ]
 
 
 def _missing(analysed: list[Terms], source: dict) -> list[str]:

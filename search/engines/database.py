@@ -15,7 +15,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import connection
 
 from search.analysis import Clause, analyzer_for, district_names, query_age, query_words, whole_word_form
 from search.highlight import mark, snippet
@@ -340,11 +340,7 @@ class DatabaseEngine:
         found: dict[int, Candidate] = {}
         for titles_only in (True, False):
             sql, params = self._candidates(branches, query, titles_only=titles_only, **matching)
-            with transaction.atomic(), connection.cursor() as cursor:
-                if _is_postgres():
-                    # With LIMIT the planner may walk the table testing every row's vector (fast only when most
-                    # rows match); the GIN index finds the matches of any query in bounded time.
-                    cursor.execute("SET LOCAL enable_seqscan = off")
+            with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 rows = cursor.fetchall()
             for row in rows:
