@@ -278,8 +278,8 @@ class ClusterEngine:
     def _query(
         self, query: SearchQuery, corrected: str = "", fixes: dict | None = None, missing_allowed: int | None = None
     ) -> dict:
-        """The query: every word, or (`missing_allowed` set) the documents lacking at most that many words (compound
-        parts counted on their own), those with most words first; None allows all but one."""
+        """The query: every word (`missing_allowed` None), or the documents lacking at most `missing_allowed` words
+        (compound parts counted on their own), those with most words first."""
         partial = missing_allowed is not None
         languages = self._languages(query)
         text = query.text

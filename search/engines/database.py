@@ -4,8 +4,9 @@ Entries carry analyzed forms (search/analysis.py) in the analysis of their own l
 and stems meet as in the cluster. A query is analysed once for each language it searches (the reader's, and German
 for originals not translated for them) and every entry is matched by the analysis of its language: the FTS5 table
 records each entry's analysis (`lang`), and on PostgreSQL each entry's tsvector is built with its language's text
-search configuration and the query has one branch per language. Filters, facet counts and the page of results are
-computed in SQL (one statement for total and facets, one for the ranked page).
+search configuration and the query has one branch per language. How a query's words match is search/matching.py's,
+the same for the cluster. A search fetches a bounded set of candidates with filters applied (title matches, then
+matches anywhere: one statement each) and counts, facets and ranks them in Python (`_count`, `_rank`).
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ class DatabaseEngine:
                 cursor.execute(f"DELETE FROM {FTS_TABLE}")
 
     # --- reading -------------------------------------------------------------------------------------
-    def branches(self, query: SearchQuery, fixes: dict[str, str], text: str | None = None) -> list[Branch]:
+    def branches(self, query: SearchQuery, fixes: dict[str, str]) -> list[Branch]:
         """The reader's language, and German originals not translated into it; a branch whose analysis leaves no
         word to match (only stop words) is left out."""
         if query.language == "de":
@@ -168,7 +169,7 @@ class DatabaseEngine:
             ]
         found = []
         for condition, params, language in covered:
-            terms = terms_for(query.text if text is None else text, language, fixes, prefix=query.prefix)
+            terms = terms_for(query.text, language, fixes, prefix=query.prefix)
             if terms is not None:
                 found.append(Branch(**vars(terms), condition=condition, params=params))
         return found
@@ -275,7 +276,7 @@ class DatabaseEngine:
         from search.suggest import corrections
 
         results = SearchResults(query=query, engine=self.name)
-        age, text = query_age(query.text), query.text
+        age, text = query_age(query.text), query.text  # the age's words stay: an offer's text says "3 Jahre" too
         reader_words = query_words(text, query.language) or query_words(text)
         every_word = list(dict.fromkeys(reader_words + query_words(text)))
         if not every_word:
@@ -284,7 +285,7 @@ class DatabaseEngine:
         fixes = corrections(every_word, prefix=query.prefix)
         if fixes and reader_words:
             results.suggestion = " ".join(fixes.get(word, word) for word in reader_words)
-        branches = self.branches(query, fixes, text)
+        branches = self.branches(query, fixes)
         if not branches:
             return results
         rows = self._fetch(branches, query)
