@@ -275,9 +275,7 @@ class ClusterEngine:
             if (terms := terms_for(query.text, language, fixes, prefix=query.prefix)) is not None
         ]
 
-    def _query(
-        self, query: SearchQuery, corrected: str = "", fixes: dict | None = None, missing_allowed: int | None = None
-    ) -> dict:
+    def _query(self, query: SearchQuery, fixes: dict | None = None, missing_allowed: int | None = None) -> dict:
         """The query: every word (`missing_allowed` None), or the documents lacking at most `missing_allowed` words
         (compound parts counted on their own), those with most words first."""
         partial = missing_allowed is not None
@@ -325,67 +323,25 @@ class ClusterEngine:
         districts = district_names(query_words(query.text))
         if districts:
             fits.append({"constant_score": {"filter": {"terms": {"district": districts}}, "boost": FIT_BOOST}})
+        # Scored as on the database engine: BM25 on the analysed forms (title four times the text), the entry's boost,
+        # a bonus per query word found as itself in the title, and the fit of age and Stadtteil. What matched (also
+        # fuzzily, or as a prefix) only decides which documents come, not their order.
+        forms = " ".join(sorted({form for terms in analysed for form in terms.forms}))
+        scoring = [
+            {"match": {"terms_title": {"query": forms, "boost": 4}}},
+            {"match": {"terms": {"query": forms}}},
+            *_whole_words_in_title(analysed),
+            *fits,
+            {"term": {"language": {"value": query.language, "boost": 0.5}}},
+        ]
+        if partial:
+            scoring += matching  # the count of words found comes first
         return {
             "function_score": {
                 "query": {
                     "bool": {
-                        "must": [{"bool": {"should": matching, "minimum_should_match": 1}}],
-                        "should": [
-                            *fits,
-                            {
-                                "multi_match": {
-                                    "query": text,
-                                    "fields": [f"title_{lang}^3" for lang in languages],
-                                    "operator": "and",
-                                    "fuzziness": "AUTO",
-                                    "prefix_length": 1,
-                                }
-                            },
-                            # The query's very words in the title (not a compound part of them), as on the database.
-                            *_whole_words_in_title(analysed),
-                            {
-                                "multi_match": {
-                                    "query": text,
-                                    "fields": [f"title_{lang}" for lang in languages],
-                                    "type": "phrase",
-                                    "boost": 2,
-                                }
-                            },
-                            {
-                                "multi_match": {
-                                    "query": text,
-                                    "fields": [f"all_{lang}" for lang in languages],
-                                    "type": "phrase",
-                                    "slop": 3,
-                                    "boost": 1,
-                                }
-                            },
-                            {
-                                "multi_match": {
-                                    "query": text,
-                                    "fields": [f"all_{lang}" for lang in languages],
-                                    "operator": "and",
-                                    "boost": 2,
-                                }
-                            },
-                            {"term": {"language": {"value": query.language, "boost": 0.5}}},
-                            *(
-                                [
-                                    {
-                                        "multi_match": {
-                                            "query": corrected,
-                                            "fields": [f"title_{lang}^3" for lang in languages]
-                                            + [f"all_{lang}" for lang in languages],
-                                            "operator": "and",
-                                            "boost": 3,
-                                        }
-                                    }
-                                ]
-                                if corrected
-                                else []
-                            ),
-                        ],
-                        "filter": self._filters(query),
+                        "filter": [{"bool": {"should": matching, "minimum_should_match": 1}}, *self._filters(query)],
+                        "should": scoring,
                     }
                 },
                 "field_value_factor": {"field": "boost", "missing": 1},
@@ -406,7 +362,7 @@ class ClusterEngine:
         if fixes:
             results.suggestion = " ".join(fixes.get(word, word) for word in words)
         body = {
-            "query": self._query(query, results.suggestion, fixes),
+            "query": self._query(query, fixes),
             "from": query.offset,
             "size": query.per_page,
             # Counted exactly up to a bound, like the database engine's candidates: above it, "Mehr als …".
@@ -443,13 +399,13 @@ class ClusterEngine:
         near = False
         if not results.total and words > 1:
             # No document has every word: those with most of them, each saying which words it lacks.
-            body["query"] = self._query(query, results.suggestion, fixes, missing_allowed=words)
+            body["query"] = self._query(query, fixes, missing_allowed=words)
             response = self._search(body)
             results.total = response["hits"]["total"]["value"]
             results.partial = near = bool(results.total)
         elif results.total < FILL_BELOW and words >= 3:
             # Few have every word: those lacking only one of three or more come after them (search/engines/database.py).
-            fuller = self._search({**body, "query": self._query(query, results.suggestion, fixes, missing_allowed=1)})
+            fuller = self._search({**body, "query": self._query(query, fixes, missing_allowed=1)})
             if fuller["hits"]["total"]["value"] > results.total:
                 response, near = fuller, True
                 results.total = response["hits"]["total"]["value"]
