@@ -488,17 +488,9 @@ def _word_query(terms: Terms, position: int) -> dict:
 
 
 def _terms_query(terms: Terms) -> dict:
-    """Every word of the query through the analysed forms, scored by how often its forms occur (BM25)."""
-    forms = " ".join(sorted(terms.forms))
-    return {
-        "bool": {
-            "filter": [_word_query(terms, position) for position in range(len(terms.groups))],
-            "should": [
-                {"match": {"terms_title": {"query": forms, "boost": 1.5}}},
-                {"match": {"terms": {"query": forms, "boost": 0.5}}},
-            ],
-        }
-    }
+    """Every word of the query through the analysed forms. It only selects documents (it sits in the filter): the
+    score is `_query`'s, as on the database engine."""
+    return {"bool": {"filter": [_word_query(terms, position) for position in range(len(terms.groups))]}}
 
 
 def _whole_words_in_title(analysed: list[Terms]) -> list[dict]:
