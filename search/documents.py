@@ -39,6 +39,9 @@ class SearchDocument:
     date_end: datetime.date | None = None
     visibility: str = "public"
     boost: float = 1.0
+    # Documents with the same key are near-identical siblings (one provider's course on other days, in other groups
+    # or districts): a search shows the best of them with the others under it (`sibling_key()`); "" stands alone.
+    sibling_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,48 @@ def page_document(page, *, kind: str, **fields) -> SearchDocument | None:
         translated_to=translated_to,
         **fields,
     )
+
+
+# Words that tell one provider's near-identical offers apart (the day, the month, the season, the time), not what
+# they are; numbers, single letters and whatever stands in brackets do the same ("Gruppe 2", "Kurs B", "(montags)").
+SIBLING_NOISE = frozenset(
+    """
+    montag dienstag mittwoch donnerstag freitag samstag sonntag montags dienstags mittwochs donnerstags freitags
+    samstags sonntags mo di mi do fr sa so wochenende werktags januar februar marz april mai juni juli august
+    september oktober november dezember jan feb mar apr jun jul aug sep sept okt nov dez fruhjahr fruhling sommer
+    herbst winter vormittag vormittags nachmittag nachmittags abend abends morgens morgen mittags uhr ab bis und
+    monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
+    saturdays sundays morning mornings afternoon afternoons evening evenings spring summer autumn fall
+    """.split()
+)
+SIBLING_LABELS = frozenset(
+    "gruppe gruppen kurs kurse termin block teil durchgang staffel einheit stufe level group session part class".split()
+)
+SIBLING_KEY_LENGTH = 200
+
+
+def sibling_key(owner: str, title: str, *, language: str = "de", drop: Iterable[str] = ()) -> str:
+    """The key that makes one owner's documents whose titles differ only in when, where or which group they are
+    siblings: "Schwimmkurs Seepferdchen (montags)" and "… (freitags)" of one provider share it. `drop`: words of
+    this document's own place (its Stadtteil, its venue) that siblings elsewhere do not have. "" (standing alone)
+    without an owner or when nothing but such words is left."""
+    from search.analysis import fold
+
+    if not owner:
+        return ""
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", title)
+    dropped = {fold(word) for place in drop if place for word in re.findall(r"\w+", place)}
+    folded = [fold(raw) for raw in re.findall(r"\w+", text)]
+    counters = {n for n, word in enumerate(folded) if any(char.isdigit() for char in word) or len(word) == 1}
+    counters |= {n for n, word in enumerate(folded) if re.fullmatch(r"[ivx]+", word) and n}
+    # "Gruppe 2", "Kurs B", "Teil II": the label of a counter goes with it.
+    counters |= {n for n, word in enumerate(folded) if word in SIBLING_LABELS and n + 1 in counters}
+    words = [
+        word for n, word in enumerate(folded) if n not in counters and word not in SIBLING_NOISE and word not in dropped
+    ]
+    if not words:
+        return ""
+    return f"{owner}|{language}|{' '.join(words)}"[:SIBLING_KEY_LENGTH]
 
 
 def decimal(value) -> float | None:

@@ -25,6 +25,8 @@ class SearchEntry(models.Model):
     date_end = models.DateField(null=True, blank=True)
     visibility = models.CharField(max_length=10, default="public")  # "public" or "members"
     boost = models.FloatField(default=1.0)
+    # Near-identical siblings share it and are shown as one result (search.documents.sibling_key); "" alone.
+    sibling_key = models.CharField(max_length=200, blank=True, default="")
     # Analyzed forms (search/analysis.py) that the database engine's full-text index is built from.
     title_tokens = models.TextField(blank=True)
     body_tokens = models.TextField(blank=True)

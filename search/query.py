@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 PER_PAGE = 10
+SIBLINGS_SHOWN = 10  # near-identical siblings listed under a result (the rest are counted)
 MAX_QUERY_LENGTH = 200
 
 # Age facet: a document counts in a band when its age range (in months) overlaps it.
@@ -77,6 +78,14 @@ class Hit:
     # Query words this hit does not contain: set when no document had them all and the results are the documents
     # that match most of them (`SearchResults.partial`); the page shows them struck through.
     missing: list[str] = field(default_factory=list)
+    # Near-identical siblings that matched too (search.documents.sibling_key), shown under this hit: the first
+    # SIBLINGS_SHOWN by date, and how many there are in all.
+    siblings: list[Hit] = field(default_factory=list)
+    sibling_count: int = 0
+
+    def sibling_order(self) -> tuple:
+        """Siblings by their first date (those without one last), then as ranked."""
+        return (self.date_start is None, self.date_start or datetime.date.min, -self.score)
 
     @property
     def kind_label(self) -> str:

@@ -130,7 +130,8 @@ def hits_for_reader(results: SearchResults) -> SearchResults:
     from wagtail.models import Page
 
     language = results.query.language
-    foreign = [hit for hit in results.hits if hit.language != language]
+    every = [shown for hit in results.hits for shown in (hit, *hit.siblings)]
+    foreign = [hit for hit in every if hit.language != language]
     if not foreign:
         return results
     page_ids = [int(hit.key.partition(":")[2]) for hit in foreign if hit.key.startswith("page:")]
@@ -229,6 +230,7 @@ def entry_fields(document: SearchDocument) -> dict:
             "date_end",
             "visibility",
             "boost",
+            "sibling_key",
         )
     }
     fields["title"] = fields["title"][:255]

@@ -143,6 +143,19 @@ def _hit_json(request: HttpRequest, hit) -> dict:
         "date_start": hit.date_start.isoformat() if hit.date_start else None,
         "date_end": hit.date_end.isoformat() if hit.date_end else None,
         "missing": hit.missing,
+        # Near-identical siblings shown with this result (other days, groups or Stadtteile of one provider's offer).
+        "siblings": [
+            {
+                "key": sibling.key,
+                "title": sibling.title,
+                "url": request.build_absolute_uri(sibling.url),
+                "district": sibling.district,
+                "date_start": sibling.date_start.isoformat() if sibling.date_start else None,
+                "date_end": sibling.date_end.isoformat() if sibling.date_end else None,
+            }
+            for sibling in hit.siblings
+        ],
+        "sibling_count": hit.sibling_count,
     }
 
 

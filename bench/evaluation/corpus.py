@@ -272,15 +272,19 @@ def load() -> dict[str, str]:
 @dataclass
 class Outcome:
     query: Query
-    found: list[str]  # corpus ids of the hits, in order (a page in several languages counts once)
+    # Corpus ids of the results, in order (a page in several languages counts once); each result's ids are its own
+    # and those of the siblings listed under it (search.documents.sibling_key).
+    found: list[tuple[str, ...]]
 
     @property
     def top1(self) -> bool:
-        return bool(self.found) and self.found[0] in self.query.relevant
+        """The first result itself (not a sibling listed under it) is relevant."""
+        return bool(self.found) and self.found[0][0] in self.query.relevant
 
     @property
     def top3(self) -> bool:
-        return any(hit in self.query.relevant for hit in self.found[:3])
+        """One of the first three results, or a sibling listed under one, is relevant."""
+        return any(hit in self.query.relevant for result in self.found[:3] for hit in result)
 
     @property
     def zero(self) -> bool:
@@ -318,11 +322,16 @@ def evaluate(half: str, corpus_ids: dict[int, str]) -> Report:
     for query in queries(half):
         results = search_uncached(SearchQuery(text=query.text, language=query.language))
         report.engine = results.engine
-        found: list[str] = []
-        for hit in results.hits:
-            obj = resolve(hit.key)
-            corpus_id = corpus_ids.get(getattr(obj, "pk", None))
-            if corpus_id and corpus_id not in found:
-                found.append(corpus_id)
+        found: list[tuple[str, ...]] = []
+        seen: set[str] = set()
+        for result in results.hits:
+            ids = []
+            for hit in (result, *result.siblings):
+                corpus_id = corpus_ids.get(getattr(resolve(hit.key), "pk", None))
+                if corpus_id and corpus_id not in seen:
+                    seen.add(corpus_id)
+                    ids.append(corpus_id)
+            if ids:
+                found.append(tuple(ids))
         report.outcomes.append(Outcome(query, found))
     return report

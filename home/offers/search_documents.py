@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from home.offers.models import OfferPage
-from search.documents import adapter, decimal, page_document, plain, stream_text
+from search.documents import adapter, decimal, page_document, plain, sibling_key, stream_text
 
 
 def _offers():
@@ -16,6 +16,7 @@ def _offers():
 def offer_document(page: OfferPage):
     # Categories and languages are the German originals; a translated page is found by their translated names.
     language = page.locale.language_code
+    district = page.district.name if page.district_id else ""
     return page_document(
         page,
         kind="angebot",
@@ -29,7 +30,7 @@ def offer_document(page: OfferPage):
             stream_text(page.body),
             " ".join(spoken.localized("name", language=language)[0] for spoken in page.languages.all()),
         ),
-        district=page.district.name if page.district_id else "",
+        district=district,
         categories=[category.localized("name", language=language)[0] for category in page.categories.all()],
         age_min_months=page.age_min_months,
         age_max_months=page.age_max_months,
@@ -38,4 +39,11 @@ def offer_document(page: OfferPage):
         longitude=decimal(page.longitude),
         date_start=page.first_date,
         date_end=page.last_date,
+        # One provider's course on other days or in other Stadtteile is shown as one result with its other dates.
+        sibling_key=sibling_key(
+            f"provider:{page.provider_id}" if page.provider_id else "",
+            page.title,
+            language=language,
+            drop=(district, page.venue),
+        ),
     )

@@ -22,7 +22,7 @@ from search.analysis import (
     whole_word_form,
 )
 from search.matching import Terms, terms_for
-from search.query import AGE_BAND_RANGES, AGE_BANDS, FacetValue, Hit, SearchQuery, SearchResults
+from search.query import AGE_BAND_RANGES, AGE_BANDS, SIBLINGS_SHOWN, FacetValue, Hit, SearchQuery, SearchResults
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +80,8 @@ def index_body() -> dict:
                 "date_end": {"type": "date"},
                 "visibility": {"type": "keyword"},
                 "boost": {"type": "float"},
+                # Every document has one (its own key when it stands alone): results collapse on it.
+                "sibling_key": {"type": "keyword"},
                 "title_autocomplete": {
                     "type": "text",
                     "analyzer": "portal_autocomplete",
@@ -115,6 +117,7 @@ def entry_source(entry) -> dict:
         "date_end": entry.date_end.isoformat() if entry.date_end else None,
         "visibility": entry.visibility,
         "boost": entry.boost,
+        "sibling_key": entry.sibling_key or f"#{entry.key}",
         f"title_{language}": entry.title,
         f"text_{language}": entry.text,
         f"all_{language}": " ".join(
@@ -378,22 +381,46 @@ class ClusterEngine:
                     },
                 },
             },
-            # Facets over the best-scoring matches, not over all of them: "Kinder" matches most of a city.
+            # Near-identical siblings are one result: the best of them, the others under it (search.documents).
+            "collapse": {
+                "field": "sibling_key",
+                "inner_hits": {
+                    "name": "siblings",
+                    "size": SIBLINGS_SHOWN + 1,  # the lead is among them
+                    "sort": [{"date_start": {"order": "asc", "missing": "_last"}}, "_score"],
+                    "_source": {"excludes": ["text", "all_*", "text_*", "terms", "terms_title"]},
+                },
+            },
+            # Facets over the best-scoring matches, not over all of them: "Kinder" matches most of a city. Like the
+            # total, they count results (groups of siblings), not documents.
             "aggs": {
                 "best": {
                     "sampler": {"shard_size": COUNT_UP_TO},
                     "aggs": {
-                        "typ": {"terms": {"field": "kind", "size": 20}},
-                        "stadtteil": {"terms": {"field": "district", "size": 50, "order": {"_key": "asc"}}},
-                        "kategorie": {"terms": {"field": "categories", "size": 20}},
-                        "kostenlos": {"filter": {"term": {"free_of_charge": True}}},
-                        "alter": {"filters": {"filters": {band: _age_filter(band) for band, *_rest in AGE_BANDS}}},
+                        "results": GROUPS,
+                        "typ": {
+                            "terms": {"field": "kind", "size": 20, "order": BY_GROUPS},
+                            "aggs": {"results": GROUPS},
+                        },
+                        "stadtteil": {
+                            "terms": {"field": "district", "size": 50, "order": {"_key": "asc"}},
+                            "aggs": {"results": GROUPS},
+                        },
+                        "kategorie": {
+                            "terms": {"field": "categories", "size": 20, "order": BY_GROUPS},
+                            "aggs": {"results": GROUPS},
+                        },
+                        "kostenlos": {"filter": {"term": {"free_of_charge": True}}, "aggs": {"results": GROUPS}},
+                        "alter": {
+                            "filters": {"filters": {band: _age_filter(band) for band, *_rest in AGE_BANDS}},
+                            "aggs": {"results": GROUPS},
+                        },
                     },
                 }
             },
         }
         response = self._search(body)
-        results.total = response["hits"]["total"]["value"]
+        results.total = _results(response)
         loosened = [terms.loosened() for terms in self._terms(query, fixes)]
         words = max((len(terms.groups) for terms in loosened), default=0)
         near = False
@@ -401,60 +428,66 @@ class ClusterEngine:
             # No document has every word: those with most of them, each saying which words it lacks.
             body["query"] = self._query(query, fixes, missing_allowed=words)
             response = self._search(body)
-            results.total = response["hits"]["total"]["value"]
+            results.total = _results(response)
             results.partial = near = bool(results.total)
         elif results.total < FILL_BELOW and words >= 3:
             # Few have every word: those lacking only one of three or more come after them (search/engines/database.py).
             fuller = self._search({**body, "query": self._query(query, fixes, missing_allowed=1)})
-            if fuller["hits"]["total"]["value"] > results.total:
+            if _results(fuller) > results.total:
                 response, near = fuller, True
-                results.total = response["hits"]["total"]["value"]
+                results.total = _results(response)
         labels = kind_labels()
-        for hit in response["hits"]["hits"]:
-            source, highlight = hit["_source"], hit.get("highlight", {})
-            title_html = next(
-                (highlight[f"title_{lang}"][0] for lang in languages if f"title_{lang}" in highlight),
-                escape(source["title"]),
-            )
-            snippet_html = next(
-                (highlight[f"text_{lang}"][0] for lang in languages if f"text_{lang}" in highlight),
-                escape(source["text"][:200]),
-            )
-            results.hits.append(
-                Hit(
-                    key=source["key"],
-                    kind=source["kind"],
-                    title=source["title"],
-                    url=source["url"],
-                    title_html=title_html,
-                    snippet_html=snippet_html,
-                    district=source.get("district") or "",
-                    categories=source.get("categories") or [],
-                    language=source["language"],
-                    date_start=_date(source.get("date_start")),
-                    date_end=_date(source.get("date_end")),
-                    score=hit["_score"] or 0.0,
-                    missing=_missing(loosened, source) if near else [],
-                )
-            )
+        for found in response["hits"]["hits"]:
+            hit = self._hit(found, languages, loosened if near else None)
+            inner = found.get("inner_hits", {}).get("siblings", {}).get("hits", {})
+            others = [sibling for sibling in inner.get("hits", []) if sibling["_id"] != found["_id"]]
+            hit.siblings = [self._hit(sibling, languages, loosened if near else None) for sibling in others]
+            hit.siblings = hit.siblings[:SIBLINGS_SHOWN]
+            hit.sibling_count = max(0, inner.get("total", {}).get("value", 1) - 1)
+            results.hits.append(hit)
         results.more = response["hits"]["total"]["relation"] == "gte"
         aggs = response["aggregations"]["best"]
+        count = lambda bucket: bucket["results"]["value"]  # noqa: E731
+        bands = aggs["alter"]["buckets"]
         results.facets = {
-            "typ": [
-                FacetValue(b["key"], labels.get(b["key"], b["key"]), b["doc_count"]) for b in aggs["typ"]["buckets"]
-            ],
-            "stadtteil": [FacetValue(b["key"], b["key"], b["doc_count"]) for b in aggs["stadtteil"]["buckets"]],
-            "kategorie": [FacetValue(b["key"], b["key"], b["doc_count"]) for b in aggs["kategorie"]["buckets"]],
+            "typ": [FacetValue(b["key"], labels.get(b["key"], b["key"]), count(b)) for b in aggs["typ"]["buckets"]],
+            "stadtteil": [FacetValue(b["key"], b["key"], count(b)) for b in aggs["stadtteil"]["buckets"]],
+            "kategorie": [FacetValue(b["key"], b["key"], count(b)) for b in aggs["kategorie"]["buckets"]],
             "alter": [
-                FacetValue(band, str(label), aggs["alter"]["buckets"][band]["doc_count"])
+                FacetValue(band, str(label), count(bands[band]))
                 for band, _low, _high, label in AGE_BANDS
-                if aggs["alter"]["buckets"][band]["doc_count"]
+                if count(bands[band])
             ],
-            "kostenlos": (
-                [FacetValue("1", "kostenlos", aggs["kostenlos"]["doc_count"])] if aggs["kostenlos"]["doc_count"] else []
-            ),
+            "kostenlos": ([FacetValue("1", "kostenlos", count(aggs["kostenlos"]))] if count(aggs["kostenlos"]) else []),
         }
         return results
+
+    def _hit(self, found: dict, languages: list[str], loosened: list[Terms] | None) -> Hit:
+        """A result from a hit of the response (or of its inner hits); `loosened`: a partial match's query."""
+        source, highlight = found["_source"], found.get("highlight", {})
+        title_html = next(
+            (highlight[f"title_{lang}"][0] for lang in languages if f"title_{lang}" in highlight),
+            escape(source["title"]),
+        )
+        snippet_html = next(
+            (highlight[f"text_{lang}"][0] for lang in languages if f"text_{lang}" in highlight),
+            escape(source.get("text", "")[:200]),
+        )
+        return Hit(
+            key=source["key"],
+            kind=source["kind"],
+            title=source["title"],
+            url=source["url"],
+            title_html=title_html,
+            snippet_html=snippet_html,
+            district=source.get("district") or "",
+            categories=source.get("categories") or [],
+            language=source["language"],
+            date_start=_date(source.get("date_start")),
+            date_end=_date(source.get("date_end")),
+            score=found["_score"] or 0.0,
+            missing=_missing(loosened, source) if loosened is not None and "terms" in source else [],
+        )
 
 
 PARTIAL_WORD_SCORE = 100.0
@@ -462,6 +495,9 @@ FILL_BELOW = 3  # as on the database engine
 WHOLE_WORD_BOOST = 2.0
 COUNT_UP_TO = 1000  # matches counted exactly and taken for the facets (the database engine's bound, both ways)
 FIT_BOOST = 2.0
+# Results, not documents: near-identical siblings count once (exact far beyond the COUNT_UP_TO documents sampled).
+GROUPS = {"cardinality": {"field": "sibling_key", "precision_threshold": 4 * COUNT_UP_TO}}
+BY_GROUPS = [{"results": "desc"}, {"_key": "asc"}]
 
 
 def _group_query(terms: Terms, position: int, field: str = "terms") -> dict:
@@ -547,6 +583,11 @@ def _age_range_filter(low: int, high: int) -> dict:
             ],
         }
     }
+
+
+def _results(response: dict) -> int:
+    """How many results (groups of siblings) a response found."""
+    return response["aggregations"]["best"]["results"]["value"] if response["hits"]["total"]["value"] else 0
 
 
 def _date(value):

@@ -22,7 +22,7 @@ from search.analysis import Clause, analyzer_for, district_names, query_age, que
 from search.highlight import mark, snippet
 from search.matching import Terms, terms_for
 from search.models import SearchEntry
-from search.query import AGE_BAND_RANGES, AGE_BANDS, FacetValue, Hit, SearchQuery, SearchResults
+from search.query import AGE_BAND_RANGES, AGE_BANDS, SIBLINGS_SHOWN, FacetValue, Hit, SearchQuery, SearchResults
 
 FTS_TABLE = "portal_search_fts"
 WHOLE_WORD_BONUS = 0.5
@@ -268,7 +268,7 @@ class DatabaseEngine:
         score, base, params = self._base(branches, query, titles_only=titles_only, **matching)
         sql = (
             f"SELECT e.id, {score}, e.language, e.kind, e.district, e.categories, e.age_min_months, "
-            f"e.age_max_months, e.free_of_charge, e.title_tokens, {body} {base} LIMIT {CANDIDATES}"
+            f"e.age_max_months, e.free_of_charge, e.title_tokens, {body}, e.sibling_key {base} LIMIT {CANDIDATES}"
         )
         return sql, params
 
@@ -297,40 +297,46 @@ class DatabaseEngine:
             rows = self._fetch(loosened, query, every_word=False)
             branches = loosened
             near = results.partial = bool(rows)
-        elif len(rows) < FILL_BELOW and words >= 3:
+        elif len(_groups(rows)) < FILL_BELOW and words >= 3:
             # Few entries have every word: those that lack only one of three or more come after them
             # ("Schwimmkurs Baby Saarn" also finds the Babyschwimmen in Saarn that never says "Kurs").
             fuller = self._fetch(loosened, query, every_word=False, at_least=words - 1)
-            if len(fuller) > len(rows):
+            if len(_groups(fuller)) > len(_groups(rows)):
                 rows, branches, near = fuller, loosened, True
         _count(results, rows)
         if not rows:
             return results
         by_analyzer = {branch.analyzer: branch for branch in branches}
         ranked = _rank(rows, branches, by_analyzer, age, district_names(every_word), near)
-        page = ranked[query.offset : query.offset + query.per_page]
-        entries = SearchEntry.objects.in_bulk([row.id for row, _score, _missing in page])
-        for row, entry_score, missing in page:
+        page = _siblings_under_leads(ranked)[query.offset : query.offset + query.per_page]
+        shown = [row.id for lead, siblings in page for row, _score, _missing in [lead, *siblings[:SIBLINGS_SHOWN]]]
+        entries = SearchEntry.objects.in_bulk(shown)
+
+        def hit(row: Candidate, entry_score: float, missing: list[str]) -> Hit:
             entry = entries[row.id]
             analyzer = analyzer_for(entry.language)
             branch = by_analyzer.get(analyzer, branches[0])
-            results.hits.append(
-                Hit(
-                    key=entry.key,
-                    kind=entry.kind,
-                    title=entry.title,
-                    url=entry.url,
-                    title_html=mark(entry.title, branch.forms, branch.prefix, language=analyzer),
-                    snippet_html=snippet(entry.text, branch.forms, branch.prefix, language=analyzer),
-                    district=entry.district,
-                    categories=entry.categories,
-                    date_start=entry.date_start,
-                    date_end=entry.date_end,
-                    language=entry.language,
-                    score=entry_score,
-                    missing=missing,
-                )
+            return Hit(
+                key=entry.key,
+                kind=entry.kind,
+                title=entry.title,
+                url=entry.url,
+                title_html=mark(entry.title, branch.forms, branch.prefix, language=analyzer),
+                snippet_html=snippet(entry.text, branch.forms, branch.prefix, language=analyzer),
+                district=entry.district,
+                categories=entry.categories,
+                date_start=entry.date_start,
+                date_end=entry.date_end,
+                language=entry.language,
+                score=entry_score,
+                missing=missing,
             )
+
+        for lead, siblings in page:
+            found = hit(*lead)
+            found.siblings = sorted((hit(*sibling) for sibling in siblings[:SIBLINGS_SHOWN]), key=Hit.sibling_order)
+            found.sibling_count = len(siblings)
+            results.hits.append(found)
         return results
 
     def _fetch(self, branches: list[Branch], query: SearchQuery, **matching) -> list[Candidate]:
@@ -407,6 +413,12 @@ class Candidate:
     free: bool | None
     title_tokens: str
     body_tokens: str
+    sibling_key: str = ""
+
+    @property
+    def group(self) -> str:
+        """The result it is shown in: its siblings' (search.documents.sibling_key), or its own."""
+        return self.sibling_key or f"#{self.id}"
 
     def fits_age(self, low: int, high: int) -> bool:
         """The entry's age range (months) overlaps [low, high]; a missing bound is open, one must exist."""
@@ -415,21 +427,30 @@ class Candidate:
         return (self.age_min or 0) <= high and (999 if self.age_max is None else self.age_max) >= low
 
 
+def _groups(rows: list[Candidate]) -> set[str]:
+    return {row.group for row in rows}
+
+
 def _count(results: SearchResults, rows: list[Candidate]) -> None:
-    """Total and facet counts of the candidates."""
+    """Total and facet counts of the candidates, as results: siblings shown together count once (in a facet once
+    when any of them is in it, which is what the page shows with that filter)."""
     from search.documents import kind_labels
 
-    kinds, districts, categories, bands, free = Counter(), Counter(), Counter(), Counter(), 0
+    kinds, districts, categories, bands, free = Groups(), Groups(), Groups(), Groups(), set()
     for row in rows:
-        kinds[row.kind] += 1
+        kinds.add(row.kind, row.group)
         if row.district:
-            districts[row.district] += 1
-        categories.update(set(row.categories))
+            districts.add(row.district, row.group)
+        for category in row.categories:
+            categories.add(category, row.group)
         for band, low, high, _label in AGE_BANDS:
             if row.fits_age(low, high):
-                bands[band] += 1
-        free += bool(row.free)
-    results.total = len(rows)
+                bands.add(band, row.group)
+        if row.free:
+            free.add(row.group)
+    kinds, districts, categories, bands = (counts.counter() for counts in (kinds, districts, categories, bands))
+    free = len(free)
+    results.total = len(_groups(rows))
     results.more = len(rows) >= CANDIDATES  # the bound was reached: there are more matches than counted
     labels = kind_labels()
     by_count = lambda counter: sorted(counter.items(), key=lambda item: (-item[1], item[0]))  # noqa: E731
@@ -440,6 +461,28 @@ def _count(results: SearchResults, rows: list[Candidate]) -> None:
         "alter": [FacetValue(band, str(label), bands[band]) for band, _low, _high, label in AGE_BANDS if bands[band]],
         "kostenlos": [FacetValue("1", "kostenlos", free)] if free else [],
     }
+
+
+class Groups(dict):
+    """The results (groups of siblings) in each facet value."""
+
+    def add(self, value: str, group: str) -> None:
+        self.setdefault(value, set()).add(group)
+
+    def counter(self) -> Counter:
+        return Counter({value: len(groups) for value, groups in self.items()})
+
+
+def _siblings_under_leads(ranked: list) -> list[tuple[tuple, list[tuple]]]:
+    """The ranked candidates as results: each group of siblings at the place of its best, the others under it."""
+    leads: dict[str, tuple[tuple, list[tuple]]] = {}
+    for item in ranked:
+        group = item[0].group
+        if group in leads:
+            leads[group][1].append(item)
+        else:
+            leads[group] = (item, [])
+    return list(leads.values())
 
 
 def _rank(rows, branches, by_analyzer, age, districts, near) -> list[tuple[Candidate, float, list[str]]]:
