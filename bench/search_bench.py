@@ -32,7 +32,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import override_settings  # noqa: E402
 
-from search.documents import SearchDocument  # noqa: E402
+from search.documents import SearchDocument, sibling_key  # noqa: E402
 from search.models import SearchEntry, SearchWord  # noqa: E402
 from search.query import SearchQuery  # noqa: E402
 from search.services import cluster_engine, database_engine, engine_resume, entry_fields  # noqa: E402
@@ -127,12 +127,17 @@ QUERIES = [
 ]
 
 
+PROVIDERS = 2000  # offers of one provider and topic are siblings (search.documents.sibling_key): ~1.5 per result
+
+
 def generate(count: int, seed: int = 42):
     rng = random.Random(seed)
+    providers = random.Random(seed + 1)  # its own stream: the documents are those of earlier runs, plus the key
     for number in range(count):
         kind, topic, district = rng.choice(KINDS), rng.choice(TOPICS), rng.choice(DISTRICTS)
         text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(25, 80)))
         age_min = rng.choice([None, 0, 6, 12, 36, 72])
+        owner = f"provider:{providers.randrange(PROVIDERS)}" if kind == "angebot" else ""
         yield SearchDocument(
             key=f"bench:{number}",
             kind=kind,
@@ -145,6 +150,7 @@ def generate(count: int, seed: int = 42):
             age_max_months=None if age_min is None else age_min + rng.choice([12, 24, 36]),
             free_of_charge=rng.random() < 0.4,
             visibility="public" if rng.random() < 0.95 else "members",
+            sibling_key=sibling_key(owner, f"{topic} {district} {number}", drop=[district]),
         )
 
 
