@@ -84,8 +84,8 @@ class Hit:
     sibling_count: int = 0
 
     def sibling_order(self) -> tuple:
-        """Siblings by their first date (those without one last), then as ranked."""
-        return (self.date_start is None, self.date_start or datetime.date.min, -self.score)
+        """Siblings by their first date (those without one last), then by key (as the cluster sorts them)."""
+        return (self.date_start is None, self.date_start or datetime.date.min, self.key)
 
     @property
     def kind_label(self) -> str:

@@ -382,15 +382,8 @@ class ClusterEngine:
                 },
             },
             # Near-identical siblings are one result: the best of them, the others under it (search.documents).
-            "collapse": {
-                "field": "sibling_key",
-                "inner_hits": {
-                    "name": "siblings",
-                    "size": SIBLINGS_SHOWN + 1,  # the lead is among them
-                    "sort": [{"date_start": {"order": "asc", "missing": "_last"}}, "_score"],
-                    "_source": {"excludes": ["text", "all_*", "text_*", "terms", "terms_title"]},
-                },
-            },
+            # (The siblings come in one more request, `_siblings`: `inner_hits` would run the query once per hit.)
+            "collapse": {"field": "sibling_key"},
             # Facets over the best-scoring matches, not over all of them: "Kinder" matches most of a city. Like the
             # total, they count results (groups of siblings), not documents.
             "aggs": {
@@ -437,13 +430,12 @@ class ClusterEngine:
                 response, near = fuller, True
                 results.total = _results(response)
         labels = kind_labels()
-        for found in response["hits"]["hits"]:
-            hit = self._hit(found, languages, loosened if near else None)
-            inner = found.get("inner_hits", {}).get("siblings", {}).get("hits", {})
-            others = [sibling for sibling in inner.get("hits", []) if sibling["_id"] != found["_id"]]
-            hit.siblings = [self._hit(sibling, languages, loosened if near else None) for sibling in others]
-            hit.siblings = hit.siblings[:SIBLINGS_SHOWN]
-            hit.sibling_count = max(0, inner.get("total", {}).get("value", 1) - 1)
+        found = response["hits"]["hits"]
+        siblings = self._siblings(body["query"], found)
+        for lead in found:
+            hit = self._hit(lead, languages, loosened if near else None)
+            hit.siblings, hit.sibling_count = siblings.get(lead["_source"]["sibling_key"], ([], 0))
+            hit.siblings = [self._hit(sibling, languages, None) for sibling in hit.siblings]
             results.hits.append(hit)
         results.more = response["hits"]["total"]["relation"] == "gte"
         aggs = response["aggregations"]["best"]
@@ -461,6 +453,56 @@ class ClusterEngine:
             "kostenlos": ([FacetValue("1", "kostenlos", count(aggs["kostenlos"]))] if count(aggs["kostenlos"]) else []),
         }
         return results
+
+    def _siblings(self, query: dict, leads: list[dict]) -> dict[str, tuple[list[dict], int]]:
+        """For each lead with siblings: the first SIBLINGS_SHOWN of the others that match too (by date), and how many
+        there are. One request for the page, and none when every lead stands alone (its key is its own, "#…")."""
+        keys = [lead["_source"]["sibling_key"] for lead in leads]
+        keys = [key for key in keys if not key.startswith("#")]
+        if not keys:
+            return {}
+        matching = query["function_score"]["query"]["bool"]["filter"]
+        response = self._search(
+            {
+                "size": 0,
+                "query": {
+                    "bool": {
+                        "filter": [*matching, {"terms": {"sibling_key": keys}}],
+                        "must_not": [{"ids": {"values": [lead["_id"] for lead in leads]}}],
+                    }
+                },
+                "aggs": {
+                    "groups": {
+                        "terms": {"field": "sibling_key", "size": len(keys)},
+                        "aggs": {
+                            "first": {
+                                "top_hits": {
+                                    "size": SIBLINGS_SHOWN,
+                                    "sort": [{"date_start": {"order": "asc", "missing": "_last"}}, {"key": "asc"}],
+                                    "_source": {
+                                        "includes": [
+                                            "key",
+                                            "kind",
+                                            "title",
+                                            "url",
+                                            "language",
+                                            "district",
+                                            "categories",
+                                            "date_start",
+                                            "date_end",
+                                        ]
+                                    },
+                                }
+                            }
+                        },
+                    }
+                },
+            }
+        )
+        return {
+            bucket["key"]: (bucket["first"]["hits"]["hits"], bucket["doc_count"])
+            for bucket in response["aggregations"]["groups"]["buckets"]
+        }
 
     def _hit(self, found: dict, languages: list[str], loosened: list[Terms] | None) -> Hit:
         """A result from a hit of the response (or of its inner hits); `loosened`: a partial match's query."""
