@@ -225,7 +225,9 @@ class AdminImportTests:
         checked = self.upload(client, csv_text(good_row(), good_row(external_id="x", categories="")), dry_run=True)
         html = checked.content.decode()
         assert "1 Fehler gefunden, nichts importiert." in html
-        assert "<td>Zeile 3</td><td>Kinderturnen Saarn</td><td>Fehler</td><td>Mindestens eine Kategorie ist nötig." in html
+        assert (
+            "<td>Zeile 3</td><td>Kinderturnen Saarn</td><td>Fehler</td><td>Mindestens eine Kategorie ist nötig." in html
+        )
         fine = self.upload(client, csv_text(good_row()), dry_run=True)
         assert "1 Angebote würden angelegt, 0 würden aktualisiert." in fine.content.decode()
         assert OfferPage.objects.count() == 0

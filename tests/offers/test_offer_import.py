@@ -283,3 +283,11 @@ def test_the_command_shows_progress_and_writes_the_report(tmp_path, city):
     assert OfferPage.objects.count() == 2
     report = (tmp_path / "bericht.csv").read_text(encoding="utf-8-sig").splitlines()
     assert report == ["Stelle,Titel,Status,Meldungen", "Zeile 2,Kinderturnen,neu,", "Zeile 3,Babytreff,neu,"]
+
+
+def test_semicolon_files_from_spreadsheets_and_unknown_columns(city):
+    text = "title;summary;categories;Bemerkung\nKinderturnen;Turnen.;Sport;intern\n"
+    report = run(city, text)
+    assert report.ok, report.errors
+    assert report.rows[0].messages == ["Diese Spalten kennt der Import nicht, sie werden übergangen: Bemerkung."]
+    assert OfferPage.objects.get().title == "Kinderturnen"
