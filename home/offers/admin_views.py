@@ -6,7 +6,7 @@ import json
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,6 +17,7 @@ from home.offers.models import HolidayPeriod, OfferCategory, OfferIndexPage
 from home.offers.services import ImportReport, offers_import
 
 MAX_UPLOAD = 5 * 1024 * 1024
+REPORT_SESSION_KEY = "offers_import_report"  # the last report of this session, until the next upload
 
 
 class ImportForm(forms.Form):
@@ -63,6 +64,8 @@ def import_offers_view(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         rows = parse_upload(name=upload.name, content=upload.read())
         report = offers_import(rows=rows, index=index, user=request.user, dry_run=form.cleaned_data["dry_run"])
+        # The report is kept for a download link: the upload cannot be asked for again by a plain GET.
+        request.session[REPORT_SESSION_KEY] = report.as_csv()
     return render(
         request,
         "offers/admin_import.html",
@@ -73,6 +76,19 @@ def import_offers_view(request: HttpRequest) -> HttpResponse:
             "page_title": _("Angebote importieren"),
         },
     )
+
+
+def import_offers_report_view(request: HttpRequest) -> HttpResponse:
+    """The last import's report as CSV, for the officer to fix the source file row by row."""
+    if not request.user.has_perm("offers.import_offers"):
+        raise PermissionDenied
+    text = request.session.get(REPORT_SESSION_KEY)
+    if text is None:
+        raise Http404(_("Es gibt noch keinen Importbericht."))
+    # The byte order mark makes spreadsheet programs read the umlauts as UTF-8.
+    response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="importbericht.csv"'
+    return response
 
 
 class OfferCategoryViewSet(SnippetViewSet):

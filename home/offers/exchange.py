@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.utils.text import Truncator
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core.slugs import match_key
 from home.offers.models import OfferPage
 
 CSV_COLUMNS = [
@@ -51,6 +53,18 @@ CSV_COLUMNS = [
 ]
 BOOLEAN_FIELDS = ["registration_required", "reduced_with_pass", "barrier_free", "accessible_toilet", "changing_table"]
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+GERMAN_WEEKDAY_CODES = ["MO", "DI", "MI", "DO", "FR", "SA", "SO"]
+# Reading takes German and English codes and names; they never clash (SA is Saturday in both, SO only German).
+WEEKDAY_INPUT = {
+    key.lower(): number
+    for names in (
+        WEEKDAY_CODES,
+        GERMAN_WEEKDAY_CODES,
+        ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"],
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    )
+    for number, key in enumerate(names)
+}
 ACCESSIBILITY = [
     ("barrier_free", gettext_noop("Barrierefreier Zugang")),
     ("accessible_toilet", gettext_noop("Barrierefreie Toilette")),
@@ -58,7 +72,7 @@ ACCESSIBILITY = [
 ]
 HSDS_EXTENSION = "x_familienportal"  # what HSDS has no field for: registration details, district, check date
 DATE_LINE = re.compile(
-    r"^(?:W:(?P<weekday>MO|TU|WE|TH|FR|SA|SU)\s+)?(?P<start>\d{4}-\d{2}-\d{2})(?:/(?P<end>\d{4}-\d{2}-\d{2}))?"
+    r"^(?:[Ww]:\s*(?P<weekday>[^\W\d_]+)\s+)?(?P<start>\d{4}-\d{2}-\d{2})(?:/(?P<end>\d{4}-\d{2}-\d{2}))?"
     r"(?:\s+(?P<from>\d{2}:\d{2})-(?P<to>\d{2}:\d{2}))?$"
 )
 
@@ -80,11 +94,14 @@ class OfferRecord:
     summary: str
     external_id: str = ""
     description: str = ""
-    provider: str = ""  # the organization's name
-    categories: list[str] = field(default_factory=list)  # category slugs
+    provider: str = ""  # the organization's name (matched case-insensitively; unknown ones are created)
+    provider_website: str = ""
+    categories: list[str] = field(default_factory=list)  # category names or slugs, any spelling
+    # HSDS terms carry a code and a name: a foreign code that means nothing here falls back to its name.
+    category_fallbacks: dict[str, str] = field(default_factory=dict)
     age_min_months: int | None = None
     age_max_months: int | None = None
-    district: str = ""  # district slug
+    district: str = ""  # district name or slug
     venue: str = ""
     street: str = ""
     postcode: str = ""
@@ -100,7 +117,7 @@ class OfferRecord:
     price: Decimal | None = None
     reduced_with_pass: bool = False
     cost_note: str = ""
-    languages: list[str] = field(default_factory=list)  # ISO 639-1 codes
+    languages: list[str] = field(default_factory=list)  # ISO 639-1 codes or language names
     barrier_free: bool = False
     accessible_toilet: bool = False
     changing_table: bool = False
@@ -114,6 +131,7 @@ class ParsedRow:
     position: str
     record: OfferRecord | None = None
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the import did on its own, for the officer to check
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -345,7 +363,7 @@ class _Reader:
         if not match:
             self.errors.append(
                 _(
-                    "Termin „%(value)s“ ist nicht lesbar (Beispiel: 2026-10-19/2026-10-23 08:00-16:00 oder W:MO 2026-09-01 15:00-16:00)."
+                    "Termin „%(value)s“ ist nicht lesbar (Beispiel: 2026-10-19/2026-10-23 08:00-16:00 oder W:DI 2026-09-01/2027-06-30 15:00-16:00)."
                 )
                 % {"value": text}
             )
@@ -353,11 +371,55 @@ class _Reader:
         line = DateRecord(
             start_date=self.date(match["start"], _("Termin")),
             end_date=self.date(match["end"], _("Termin")),
-            weekday=WEEKDAY_CODES.index(match["weekday"]) if match["weekday"] else None,
+            weekday=self.weekday(match["weekday"], text) if match["weekday"] else None,
             start_time=self.time(match["from"], _("Termin")),
             end_time=self.time(match["to"], _("Termin")),
         )
         return self.check_date_line(line, text)
+
+    def weekday(self, code: str, text: str) -> int | None:
+        number = WEEKDAY_INPUT.get(str(code).strip().lower())
+        if number is None:
+            self.errors.append(
+                _(
+                    "Termin „%(value)s“: Wochentag „%(code)s“ ist unbekannt. Erlaubt sind: %(german)s "
+                    "(englisch auch %(english)s)."
+                )
+                % {
+                    "value": text,
+                    "code": code,
+                    "german": ", ".join(GERMAN_WEEKDAY_CODES),
+                    "english": ", ".join(WEEKDAY_CODES),
+                }
+            )
+        return number
+
+    def url(self, value, name: str) -> str:
+        text = self.text(value, name, max_length=200)
+        if not text:
+            return ""
+        if "://" not in text:
+            text = f"https://{text}"  # "www.verein.de", as people write it
+        try:
+            URLValidator(schemes=["http", "https"])(text)
+        except ValidationError:
+            self.errors.append(_("„%(field)s“ ist keine Web-Adresse: %(value)s") % {"field": name, "value": value})
+            return ""
+        return text
+
+    def cost_kind(self, value, name: str, *, price: Decimal | None) -> str:
+        text = self.text(value, name)
+        if not text:
+            # A price without a kind is a price; nothing at all means free, as in the export.
+            return OfferPage.CostKind.PRICE if price is not None else OfferPage.CostKind.FREE
+        kind = COST_KIND_INPUT.get(match_key(text))
+        if kind is None:
+            self.errors.append(
+                _("Kostenart „%(value)s“ ist unbekannt. Erlaubt sind: %(allowed)s.")
+                % {"value": text, "allowed": allowed_cost_kinds()}
+            )
+            return text
+        return kind
 
     def check_date_line(self, line: DateRecord, text: str) -> DateRecord | None:
         if line.start_date is None:
@@ -369,12 +431,38 @@ class _Reader:
         return line
 
 
+# Other sources say "Kosten auf Anfrage" or "kostenpflichtig"; each kind is known by its value and German label.
+COST_KIND_INPUT = {
+    match_key(alias): kind
+    for kind, aliases in {
+        OfferPage.CostKind.FREE: ["kostenlos", "gratis", "frei", "free"],
+        OfferPage.CostKind.PRICE: ["preis", "kostenpflichtig", "price"],
+        OfferPage.CostKind.DONATION: ["spende", "gegen Spende", "donation"],
+        OfferPage.CostKind.ON_REQUEST: ["auf-anfrage", "Kosten auf Anfrage", "auf Anfrage", "Preis auf Anfrage"],
+    }.items()
+    for alias in aliases
+}
+
+
+def allowed_cost_kinds() -> str:
+    return ", ".join(f"{kind.value} ({kind.label})" for kind in OfferPage.CostKind)
+
+
+def derive_summary(description: str, *, max_length: int = 300) -> str:
+    """A short text for a source with only one description: its first sentence, or its start cut at a word."""
+    text = " ".join(description.split())
+    if not text:
+        return ""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"(])", text, maxsplit=1)[0]
+    if len(first) <= max_length:
+        return first
+    cut = text[: max_length - 1]
+    if " " in cut and not text[max_length - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
 def _finish(reader: _Reader, record: OfferRecord) -> OfferRecord:
-    if record.cost_kind not in OfferPage.CostKind.values:
-        reader.errors.append(
-            _("Unbekannte Kostenart „%(value)s“ (erlaubt: %(allowed)s).")
-            % {"value": record.cost_kind, "allowed": ", ".join(OfferPage.CostKind.values)}
-        )
     if record.cost_kind == OfferPage.CostKind.PRICE and record.price is None:
         reader.errors.append(_("Für ein kostenpflichtiges Angebot fehlt der Preis."))
     if (
@@ -392,23 +480,67 @@ def _split(value) -> list[str]:
     return [part.strip() for part in str(value or "").split(";") if part.strip()]
 
 
+def _summary(check: _Reader, value, *, description: str, name: str, notes: list[str]) -> str:
+    summary = check.text(value, name, max_length=300)
+    if summary:
+        return summary
+    summary = derive_summary(description)
+    if summary:
+        notes.append(_("Die Kurzbeschreibung wurde aus der Beschreibung gebildet."))
+    else:
+        check.errors.append(
+            _("„%(field)s“ fehlt (oder eine Beschreibung, aus der sie gebildet werden kann).") % {"field": name}
+        )
+    return summary
+
+
+# Columns only the import reads (the export has no place for them).
+CSV_IMPORT_COLUMNS = [*CSV_COLUMNS, "provider_website"]
+
+
+def _csv_dialect(text: str) -> str:
+    # Spreadsheets set to German save with semicolons; the export and most tools use commas.
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
 def parse_csv(text: str) -> list[ParsedRow]:
     """Rows of a CSV file in the export's columns; positions are the file's line numbers (header = line 1)."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = {"title", "summary"} - set(reader.fieldnames or [])
-    if missing:
-        return [ParsedRow(position=_("Zeile 1"), errors=[_("Die Kopfzeile braucht die Spalten title und summary.")])]
+    text = text.lstrip("\ufeff")
+    reader = csv.DictReader(io.StringIO(text), delimiter=_csv_dialect(text))
+    columns = [name.strip() for name in reader.fieldnames or []]
+    reader.fieldnames = columns
+    if "title" not in columns:
+        return [
+            ParsedRow(
+                position=_("Zeile 1"),
+                errors=[
+                    _("Die Kopfzeile braucht die Spalte title. Bekannte Spalten: %(columns)s.")
+                    % {"columns": ", ".join(CSV_IMPORT_COLUMNS)}
+                ],
+            )
+        ]
+    unknown = [name for name in columns if name and name not in CSV_IMPORT_COLUMNS]
     rows = []
     for row in reader:
         check = _Reader()
+        notes: list[str] = []
         if None in row:
             check.errors.append(_("Die Zeile hat mehr Spalten als die Kopfzeile."))
+        if unknown and not rows:
+            notes.append(
+                _("Diese Spalten kennt der Import nicht, sie werden übergangen: %(columns)s.")
+                % {"columns": ", ".join(unknown)}
+            )
+        description = check.text(row.get("description"), "description")
+        price = check.decimal(row.get("price"), "price", low=0, high=99999)
         record = OfferRecord(
             external_id=check.text(row.get("external_id"), "external_id", max_length=100),
             title=check.text(row.get("title"), "title", required=True, max_length=255),
-            summary=check.text(row.get("summary"), "summary", required=True, max_length=300),
-            description=check.text(row.get("description"), "description"),
-            provider=check.text(row.get("provider"), "provider"),
+            summary=_summary(check, row.get("summary"), description=description, name="summary", notes=notes),
+            description=description,
+            provider=check.text(row.get("provider"), "provider", max_length=200),
+            provider_website=check.url(row.get("provider_website"), "provider_website"),
             categories=_split(row.get("categories")),
             age_min_months=check.integer(row.get("age_min_months"), "age_min_months"),
             age_max_months=check.integer(row.get("age_max_months"), "age_max_months"),
@@ -423,8 +555,8 @@ def parse_csv(text: str) -> list[ParsedRow]:
             registration_info=check.text(row.get("registration_info"), "registration_info", max_length=500),
             registration_deadline=check.date(row.get("registration_deadline"), "registration_deadline"),
             places_left=check.integer(row.get("places_left"), "places_left"),
-            cost_kind=check.text(row.get("cost_kind"), "cost_kind") or "kostenlos",
-            price=check.decimal(row.get("price"), "price", low=0, high=99999),
+            cost_kind=check.cost_kind(row.get("cost_kind"), "cost_kind", price=price),
+            price=price,
             cost_note=check.text(row.get("cost_note"), "cost_note", max_length=200),
             languages=_split(row.get("languages")),
             last_checked=check.date(row.get("last_checked"), "last_checked"),
@@ -432,9 +564,77 @@ def parse_csv(text: str) -> list[ParsedRow]:
         )
         _finish(check, record)
         rows.append(
-            ParsedRow(position=_("Zeile %(line)s") % {"line": reader.line_num}, record=record, errors=check.errors)
+            ParsedRow(
+                position=_("Zeile %(line)s") % {"line": reader.line_num},
+                record=record,
+                errors=check.errors,
+                notes=notes,
+            )
         )
     return rows
+
+
+def _hsds_dates(check: _Reader, schedules) -> list[DateRecord]:
+    dates = []
+    for schedule in schedules or []:
+        if not isinstance(schedule, dict):
+            check.errors.append(_("Ein Termin (schedules) ist kein Objekt."))
+            continue
+        byday = schedule.get("byday") if str(schedule.get("freq") or "").upper() == "WEEKLY" else None
+        # RFC 5545 allows several days ("TU,TH"): each becomes a weekly line of its own.
+        codes = [part.strip() for part in str(byday).split(",") if part.strip()] if byday else [None]
+        start = check.date(schedule.get("valid_from"), "valid_from")
+        end = check.date(schedule.get("valid_to"), "valid_to")
+        if start is None:
+            check.errors.append(_("Ein Termin hat kein valid_from."))
+            continue
+        for code in codes:
+            weekday = None if code is None else check.weekday(code, f"byday {byday}")
+            if code is not None and weekday is None:
+                continue
+            line = DateRecord(
+                start_date=start,
+                end_date=None if weekday is None and end == start else end,
+                weekday=weekday,
+                start_time=check.time(schedule.get("opens_at"), "opens_at"),
+                end_time=check.time(schedule.get("closes_at"), "closes_at"),
+            )
+            if checked := check.check_date_line(line, str(schedule.get("valid_from"))):
+                dates.append(checked)
+    return dates
+
+
+def _hsds_categories(check: _Reader, attributes) -> tuple[list[str], dict[str, str]]:
+    """Category codes (or names, where a term has no code) and, per code, the name to try when the code is foreign."""
+    values, fallbacks = [], {}
+    for attribute in attributes or []:
+        term = attribute.get("taxonomy_term") if isinstance(attribute, dict) else None
+        if not isinstance(term, dict):
+            continue
+        code, name = (str(term.get(key) or "").strip() for key in ("code", "name"))
+        if not (code or name):
+            check.errors.append(_("Ein Kategorie-Eintrag (taxonomy_term) hat weder code noch name."))
+            continue
+        values.append(code or name)
+        if code and name:
+            fallbacks[code] = name
+    return values, fallbacks
+
+
+def _hsds_district(extra: dict, service: dict, notes: list[str]) -> str:
+    """Our own extension's slug, else HSDS's place for it: the first named service area."""
+    if extra.get("district"):
+        return str(extra["district"]).strip()
+    areas = [
+        str(area.get("name") or "").strip() for area in service.get("service_areas") or [] if isinstance(area, dict)
+    ]
+    areas = [area for area in areas if area]
+    if len(areas) > 1:
+        notes.append(
+            _("Ein Angebot hat einen Stadtteil; übernommen wird „%(first)s“, nicht: %(others)s.")
+            % {"first": areas[0], "others": ", ".join(areas[1:])}
+        )
+    return areas[0] if areas else ""
 
 
 def parse_hsds(data) -> list[ParsedRow]:
@@ -450,69 +650,52 @@ def parse_hsds(data) -> list[ParsedRow]:
             rows.append(ParsedRow(position=position, errors=[_("Der Eintrag ist kein Objekt.")]))
             continue
         check = _Reader()
+        notes: list[str] = []
         extra = service.get(HSDS_EXTENSION) or {}
+        organization = service.get("organization") or {}
         location = ((service.get("service_at_locations") or [{}])[0] or {}).get("location") or {}
         address = (location.get("addresses") or [{}])[0] or {}
         cost = (service.get("cost_options") or [{}])[0] or {}
         accessible = {item.get("details") for item in location.get("accessibility") or [] if isinstance(item, dict)}
-        dates = []
-        for schedule in service.get("schedules") or []:
-            weekday = schedule.get("byday") if schedule.get("freq") == "WEEKLY" else None
-            if weekday is not None and weekday not in WEEKDAY_CODES:
-                check.errors.append(_("Unbekannter Wochentag „%(value)s“.") % {"value": weekday})
-                continue
-            start = check.date(schedule.get("valid_from"), "valid_from")
-            end = check.date(schedule.get("valid_to"), "valid_to")
-            line = DateRecord(
-                start_date=start,
-                end_date=None if weekday is None and end == start else end,
-                weekday=None if weekday is None else WEEKDAY_CODES.index(weekday),
-                start_time=check.time(schedule.get("opens_at"), "opens_at"),
-                end_time=check.time(schedule.get("closes_at"), "closes_at"),
-            )
-            if start is None:
-                check.errors.append(_("Ein Termin hat kein valid_from."))
-            elif checked := check.check_date_line(line, str(schedule.get("valid_from"))):
-                dates.append(checked)
         age = {}
         for key, hsds_key in (("age_min_months", "minimum_age"), ("age_max_months", "maximum_age")):
             years = check.decimal(service.get(hsds_key), hsds_key, low=0, high=99)
             age[key] = None if years is None else int((years * 12).to_integral_value())
+        description = check.text(service.get("description"), "description")
+        categories, fallbacks = _hsds_categories(check, service.get("attributes"))
+        price = check.decimal(cost.get("amount"), "cost_options.amount", low=0, high=99999)
         record = OfferRecord(
-            external_id=check.text(extra.get("external_id"), "external_id", max_length=100),
+            # The service's id is the source's key: a second import of the same file updates, never duplicates.
+            external_id=check.text(extra.get("external_id") or service.get("id"), "id", max_length=100),
             title=check.text(service.get("name"), "name", required=True, max_length=255),
-            # Foreign HSDS files rarely have a short text: the description's start stands in for it.
-            summary=check.text(
-                service.get("alternate_name") or Truncator(service.get("description") or "").chars(300),
-                "alternate_name",
-                required=True,
-                max_length=300,
+            summary=_summary(
+                check, service.get("alternate_name"), description=description, name="alternate_name", notes=notes
             ),
-            description=check.text(service.get("description"), "description"),
-            provider=check.text((service.get("organization") or {}).get("name"), "organization.name"),
-            categories=[
-                str(a["taxonomy_term"].get("code"))
-                for a in service.get("attributes") or []
-                if isinstance(a, dict) and isinstance(a.get("taxonomy_term"), dict)
-            ],
-            district=check.text(extra.get("district"), "district"),
+            description=description,
+            provider=check.text(organization.get("name"), "organization.name", max_length=200),
+            provider_website=check.url(organization.get("website") or organization.get("url"), "organization.website"),
+            categories=categories,
+            category_fallbacks=fallbacks,
+            district=_hsds_district(extra, service, notes),
             venue=check.text(location.get("name"), "location.name", max_length=200),
             street=check.text(address.get("address_1"), "address_1", max_length=200),
             postcode=check.text(address.get("postal_code"), "postal_code", max_length=10),
             city=check.text(address.get("city"), "city", max_length=100),
             latitude=check.decimal(location.get("latitude"), "latitude", low=-90, high=90),
             longitude=check.decimal(location.get("longitude"), "longitude", low=-180, high=180),
-            dates=dates,
+            dates=_hsds_dates(check, service.get("schedules")),
             registration_required=check.boolean(extra.get("registration_required"), "registration_required"),
             registration_info=check.text(service.get("application_process"), "application_process", max_length=500),
             registration_deadline=check.date(extra.get("registration_deadline"), "registration_deadline"),
             places_left=check.integer(extra.get("places_left"), "places_left"),
-            cost_kind=check.text(cost.get("option"), "cost_options.option") or "kostenlos",
-            price=check.decimal(cost.get("amount"), "cost_options.amount", low=0, high=99999),
+            cost_kind=check.cost_kind(cost.get("option"), "cost_options.option", price=price),
+            price=price,
             reduced_with_pass=check.boolean(extra.get("reduced_with_pass"), "reduced_with_pass"),
             cost_note=check.text(cost.get("amount_description"), "amount_description", max_length=200),
             languages=[
-                str(language.get("code")) for language in service.get("languages") or [] if isinstance(language, dict)
+                str(language.get("code") or language.get("name") or "")
+                for language in service.get("languages") or []
+                if isinstance(language, dict) and (language.get("code") or language.get("name"))
             ],
             barrier_free="barrier_free" in accessible,
             accessible_toilet="accessible_toilet" in accessible,
@@ -521,5 +704,5 @@ def parse_hsds(data) -> list[ParsedRow]:
             **age,
         )
         _finish(check, record)
-        rows.append(ParsedRow(position=position, record=record, errors=check.errors))
+        rows.append(ParsedRow(position=position, record=record, errors=check.errors, notes=notes))
     return rows

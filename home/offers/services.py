@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -18,6 +21,7 @@ from wagtail.rich_text import RichText
 
 from community.accounts.languages import send_mail, users_by_language
 from community.accounts.roles import REDAKTION
+from core.slugs import german_slugify, match_key, unique_slug
 from home.directory.models import Language, Provider
 from home.models import District
 from home.offers.exchange import OfferRecord, ParsedRow
@@ -28,11 +32,34 @@ STALE_AFTER = datetime.timedelta(days=183)
 
 
 @dataclass
+class ImportRowResult:
+    """One row's outcome, as the officer sees it on the page and in the downloadable report."""
+
+    position: str
+    title: str
+    status: str  # one of ImportReport.STATUSES
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return {"new": _("neu"), "updated": _("aktualisiert"), "error": _("Fehler")}[self.status]
+
+
+def _spreadsheet_safe(value: str) -> str:
+    # Titles come from foreign files; a cell starting like a formula must stay text when the report is opened.
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@dataclass
 class ImportReport:
+    STATUSES = ("new", "updated", "error")
+
     dry_run: bool
     created: int = 0
     updated: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (position, reason)
+    rows: list[ImportRowResult] = field(default_factory=list)
+    providers_created: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -43,46 +70,179 @@ class ImportReport:
             return _("%(count)s Fehler gefunden, nichts importiert.") % {"count": len(self.errors)}
         verb = _("würden angelegt") if self.dry_run else _("angelegt")
         verb_updated = _("würden aktualisiert") if self.dry_run else _("aktualisiert")
-        return _("%(created)s Angebote %(verb)s, %(updated)s %(verb_updated)s.") % {
+        text = _("%(created)s Angebote %(verb)s, %(updated)s %(verb_updated)s.") % {
             "created": self.created,
             "verb": verb,
             "updated": self.updated,
             "verb_updated": verb_updated,
         }
+        if self.providers_created:
+            label = _("Neue Anbieter (würden angelegt)") if self.dry_run else _("Neue Anbieter")
+            text += f" {label}: {', '.join(self.providers_created)}."
+        return text
+
+    def counts(self) -> list[tuple[str, int]]:
+        """Rows per state (neu, aktualisiert, Fehler), for the page's overview."""
+        labels = {"new": _("neu"), "updated": _("aktualisiert"), "error": _("Fehler")}
+        return [(labels[status], sum(row.status == status for row in self.rows)) for status in self.STATUSES]
+
+    def as_csv(self) -> str:
+        """The report to download: one line per row of the file with its state and every message."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([_("Stelle"), _("Titel"), _("Status"), _("Meldungen")])
+        for row in self.rows:
+            writer.writerow(
+                [
+                    _spreadsheet_safe(text)
+                    for text in (row.position, row.title, row.status_label, " | ".join(row.messages))
+                ]
+            )
+        for position, reason in self.errors:
+            if not any(row.position == position for row in self.rows):  # file-level problems have no row
+                writer.writerow([_spreadsheet_safe(position), "", _("Fehler"), _spreadsheet_safe(reason)])
+        return out.getvalue()
+
+
+@dataclass
+class _Choices:
+    """One kind of reference data, found by any spelling of its name or slug, with what to offer when not."""
+
+    by_key: dict[str, object]
+    allowed: list[str]
+    unknown_message: str  # "Kategorie „%(value)s“ ist unbekannt."
+
+    def find(self, value: str):
+        return self.by_key.get(match_key(value)) or self.by_key.get(value.strip().lower())
+
+    def problem(self, value: str) -> str:
+        return (self.unknown_message + " " + _("Erlaubt sind: %(allowed)s.")) % {
+            "value": value,
+            "allowed": ", ".join(self.allowed),
+        }
+
+
+def _choices(originals, *, keys, label, translations=(), message: str) -> _Choices:
+    by_key: dict[str, object] = {}
+    for item in originals:
+        for key in keys(item):
+            by_key.setdefault(key, item)
+    # Translated names (a category read in English or Turkish) lead to the German original pages point to.
+    by_translation = {getattr(item, "translation_key", None): item for item in originals}
+    for item in translations:
+        original = by_translation.get(item.translation_key)
+        if original is not None:
+            by_key.setdefault(match_key(item.name), original)
+    return _Choices(by_key=by_key, allowed=[label(item) for item in originals], unknown_message=message)
+
+
+def _provider_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 @dataclass
 class _Lookups:
-    providers: dict[str, Provider]
-    categories: dict[str, OfferCategory]
-    districts: dict[str, District]
-    languages: dict[str, Language]
+    providers: dict[str, Provider]  # by _provider_key
+    categories: _Choices
+    districts: _Choices
+    languages: _Choices
+    new_providers: dict[str, OfferRecord] = field(default_factory=dict)  # first record naming each unknown provider
 
     @classmethod
     def load(cls) -> _Lookups:
+        categories = list(OfferCategory.objects.originals())
+        languages = list(Language.objects.originals())
         return cls(
-            providers={p.name: p for p in Provider.objects.all()},
-            # Imports name categories and languages by slug and code: the German originals, as pages point to them.
-            categories={c.slug: c for c in OfferCategory.objects.originals()},
-            districts={d.slug: d for d in District.objects.all()},
-            languages={lang.code: lang for lang in Language.objects.originals()},
+            providers={_provider_key(p.name): p for p in Provider.objects.all()},
+            # Pages point to the German originals: whatever the spelling, the lookup ends there.
+            categories=_choices(
+                categories,
+                keys=lambda c: [match_key(c.slug), match_key(c.name)],
+                label=lambda c: c.name,
+                translations=OfferCategory.objects.exclude(pk__in=[c.pk for c in categories]),
+                message=_("Kategorie „%(value)s“ ist unbekannt."),
+            ),
+            districts=_choices(
+                list(District.objects.all()),
+                keys=lambda d: [match_key(d.slug), match_key(d.name)],
+                label=lambda d: d.name,
+                message=_("Stadtteil „%(value)s“ ist unbekannt."),
+            ),
+            languages=_choices(
+                languages,
+                keys=lambda lang: [lang.code.lower(), match_key(lang.name)],
+                label=lambda lang: f"{lang.code} ({lang.name})",
+                translations=Language.objects.exclude(pk__in=[lang.pk for lang in languages]),
+                message=_("Sprache „%(value)s“ ist unbekannt."),
+            ),
         )
+
+    def category(self, record: OfferRecord, value: str) -> OfferCategory | None:
+        found = self.categories.find(value)
+        if found is None and value in record.category_fallbacks:
+            found = self.categories.find(record.category_fallbacks[value])
+        return found
+
+    def provider(self, record: OfferRecord) -> Provider | None:
+        return self.providers.get(_provider_key(record.provider)) if record.provider else None
 
     def problems(self, record: OfferRecord) -> list[str]:
         problems = []
-        if record.provider and record.provider not in self.providers:
-            problems.append(_("Anbieter „%(name)s“ ist unbekannt.") % {"name": record.provider})
-        for slug in record.categories:
-            if slug not in self.categories:
-                problems.append(_("Kategorie „%(slug)s“ ist unbekannt.") % {"slug": slug})
+        for value in record.categories:
+            if self.category(record, value) is None:
+                problems.append(self.categories.problem(record.category_fallbacks.get(value, value)))
         if not record.categories:
-            problems.append(_("Mindestens eine Kategorie ist nötig."))
-        if record.district and record.district not in self.districts:
-            problems.append(_("Stadtteil „%(slug)s“ ist unbekannt.") % {"slug": record.district})
+            problems.append(
+                _("Mindestens eine Kategorie ist nötig. Erlaubt sind: %(allowed)s.")
+                % {"allowed": ", ".join(self.categories.allowed)}
+            )
+        if record.district and self.districts.find(record.district) is None:
+            problems.append(self.districts.problem(record.district))
         for code in record.languages:
-            if code not in self.languages:
-                problems.append(_("Sprache „%(code)s“ ist unbekannt.") % {"code": code})
+            if self.languages.find(code) is None:
+                problems.append(self.languages.problem(code))
         return problems
+
+    def provider_notes(self, record: OfferRecord) -> list[str]:
+        """Unknown providers are created from the file (once, whoever names them first); known ones get a website."""
+        if not record.provider:
+            return []
+        known = self.provider(record)
+        if known is None:
+            key = _provider_key(record.provider)
+            if key in self.new_providers:
+                return []
+            self.new_providers[key] = record
+            # Worded for both runs: a dry run, or a run stopped by errors elsewhere, creates nothing.
+            return [
+                _("Anbieter „%(name)s“ ist neu und wird angelegt (als Verein; bitte im Admin prüfen).")
+                % {"name": record.provider}
+            ]
+        if record.provider_website and not known.website:
+            return [_("Die Website des Anbieters „%(name)s“ wird ergänzt.") % {"name": known.name}]
+        if record.provider_website and known.website.rstrip("/") != record.provider_website.rstrip("/"):
+            return [
+                _("Anbieter „%(name)s“ hat schon die Website %(website)s; sie bleibt.")
+                % {"name": known.name, "website": known.website}
+            ]
+        return []
+
+    def create_providers(self) -> None:
+        taken = set(Provider.objects.values_list("slug", flat=True))
+        for key, record in self.new_providers.items():
+            # The kind is a guess the report asks the officer to check; most providers in other sources are clubs.
+            self.providers[key] = Provider.objects.create(
+                name=record.provider,
+                slug=unique_slug(german_slugify(record.provider, max_length=190), taken, max_length=200),
+                kind=Provider.Kind.ASSOCIATION,
+                website=record.provider_website,
+            )
+
+    def complete_websites(self, record: OfferRecord) -> None:
+        known = self.provider(record)
+        if known is not None and record.provider_website and not known.website:
+            known.website = record.provider_website
+            known.save(update_fields=["website"])
 
 
 def _apply(offer: OfferPage, record: OfferRecord, lookups: _Lookups) -> None:
@@ -112,18 +272,31 @@ def _apply(offer: OfferPage, record: OfferRecord, lookups: _Lookups) -> None:
     ):
         setattr(offer, name, getattr(record, name))
     offer.last_checked = record.last_checked or timezone.localdate()
-    offer.provider = lookups.providers.get(record.provider)
-    offer.district = lookups.districts.get(record.district)
-    offer.categories = [lookups.categories[slug] for slug in record.categories]
-    offer.languages = [lookups.languages[code] for code in record.languages]
+    offer.provider = lookups.provider(record)
+    offer.district = lookups.districts.find(record.district) if record.district else None
+    # One category named twice (by slug and by name) is still one category.
+    offer.categories = list(
+        {c.pk: c for c in (lookups.category(record, value) for value in record.categories)}.values()
+    )
+    offer.languages = list({lang.pk: lang for lang in map(lookups.languages.find, record.languages)}.values())
     offer.body = [
         ("paragraph", RichText(f"<p>{escape(part)}</p>")) for part in record.description.split("\n\n") if part.strip()
     ]
     offer.dates = [OfferDate(**vars(line)) for line in record.dates]
 
 
+ImportProgress = Callable[[int, int, ImportRowResult], None]  # (rows done, rows in all, the row just done)
+
+
 @transaction.atomic
-def offers_import(*, rows: list[ParsedRow], index: OfferIndexPage, user=None, dry_run: bool = True) -> ImportReport:
+def offers_import(
+    *,
+    rows: list[ParsedRow],
+    index: OfferIndexPage,
+    user=None,
+    dry_run: bool = True,
+    progress: ImportProgress | None = None,
+) -> ImportReport:
     """Check every row; write only when all are fine, and then all of them or (on any failure) none."""
     report = ImportReport(dry_run=dry_run)
     lookups = _Lookups.load()
@@ -132,31 +305,57 @@ def offers_import(*, rows: list[ParsedRow], index: OfferIndexPage, user=None, dr
     }
     seen_ids: set[str] = set()
     for row in rows:
-        problems = list(row.errors) + (lookups.problems(row.record) if row.record else [])
-        if row.record and row.record.external_id:
-            if row.record.external_id in seen_ids:
-                problems.append(_("Kennung „%(id)s“ kommt mehrfach vor.") % {"id": row.record.external_id})
-            seen_ids.add(row.record.external_id)
+        record = row.record
+        problems = list(row.errors) + (lookups.problems(record) if record else [])
+        if record and record.external_id:
+            if record.external_id in seen_ids:
+                problems.append(_("Kennung „%(id)s“ kommt mehrfach vor.") % {"id": record.external_id})
+            seen_ids.add(record.external_id)
         report.errors += [(row.position, problem) for problem in problems]
-        if row.record and not problems:
-            if row.record.external_id in existing:
-                report.updated += 1
-            else:
-                report.created += 1
+        notes = list(row.notes) + (lookups.provider_notes(record) if record else [])
+        if record is None or problems:
+            status = "error"
+        elif record.external_id and record.external_id in existing:
+            status = "updated"
+            report.updated += 1
+        else:
+            status = "new"
+            report.created += 1
+        report.rows.append(
+            ImportRowResult(
+                position=row.position, title=record.title if record else "", status=status, messages=problems + notes
+            )
+        )
+    report.providers_created = [record.provider for record in lookups.new_providers.values()]
     if not rows:
         report.errors.append((_("Datei"), _("Die Datei enthält keine Angebote.")))
     if dry_run or report.errors:
+        for number, result in enumerate(report.rows, start=1):
+            if progress:
+                progress(number, len(report.rows), result)
         return report
-    for row in rows:
+    lookups.create_providers()
+    taken_slugs = set(index.get_children().values_list("slug", flat=True))
+    for number, (row, result) in enumerate(zip(rows, report.rows, strict=True), start=1):
+        lookups.complete_websites(row.record)
         offer = existing.get(row.record.external_id) if row.record.external_id else None
         if offer is None:
             offer = OfferPage(owner=user)
             _apply(offer, row.record, lookups)
+            # Wagtail's own slug drops umlauts ("bambini-fuball"); German readers expect "bambini-fussball".
+            offer.slug = unique_slug(german_slugify(offer.title, max_length=80) or "angebot", taken_slugs)
             index.add_child(instance=offer)
         else:
             _apply(offer, row.record, lookups)
         offer.save_revision(user=user, log_action=True).publish(user=user)
-    logger.info("Imported offers: %s created, %s updated", report.created, report.updated)
+        if progress:
+            progress(number, len(rows), result)
+    logger.info(
+        "Imported offers: %s created, %s updated, %s providers created",
+        report.created,
+        report.updated,
+        len(report.providers_created),
+    )
     return report
 
 

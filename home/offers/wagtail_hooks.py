@@ -4,12 +4,15 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from home.offers.admin_panels import StaleOffersPanel
-from home.offers.admin_views import import_offers_view
+from home.offers.admin_views import import_offers_report_view, import_offers_view
 
 
 @hooks.register("register_admin_urls")
 def offer_import_urls():
-    return [path("angebote/import/", import_offers_view, name="offers_import")]
+    return [
+        path("angebote/import/", import_offers_view, name="offers_import"),
+        path("angebote/import/bericht.csv", import_offers_report_view, name="offers_import_report"),
+    ]
 
 
 class ImportMenuItem(MenuItem):

@@ -74,7 +74,9 @@ class CsvImportTests:
         assert not report.ok
         reasons = {(position, reason) for position, reason in report.errors}
         assert ("Zeile 3", "„title“ fehlt.") in reasons
-        assert ("Zeile 3", "Kategorie „zauberei“ ist unbekannt.") in reasons
+        (unknown_category,) = [r for p, r in reasons if p == "Zeile 3" and r.startswith("Kategorie „zauberei“")]
+        assert unknown_category.startswith("Kategorie „zauberei“ ist unbekannt. Erlaubt sind: ")
+        assert "Sport" in unknown_category and "Freizeit" in unknown_category
         assert any(
             p == "Zeile 4" and reason.startswith("Termin „nächsten Montag“ ist nicht lesbar") for p, reason in reasons
         )
@@ -86,7 +88,7 @@ class CsvImportTests:
 
     def test_a_real_run_with_one_bad_row_imports_nothing(self, setup):
         report = run_import(setup, csv_text(good_row(), good_row(external_id="ext-2", district="atlantis")))
-        assert report.errors == [("Zeile 3", "Stadtteil „atlantis“ ist unbekannt.")]
+        assert report.errors == [("Zeile 3", "Stadtteil „atlantis“ ist unbekannt. Erlaubt sind: Saarn.")]
         assert "nichts importiert" in report.summary()
         assert OfferPage.objects.count() == 0
 
@@ -223,7 +225,9 @@ class AdminImportTests:
         checked = self.upload(client, csv_text(good_row(), good_row(external_id="x", categories="")), dry_run=True)
         html = checked.content.decode()
         assert "1 Fehler gefunden, nichts importiert." in html
-        assert "<td>Zeile 3</td><td>Mindestens eine Kategorie ist nötig.</td>" in html
+        assert (
+            "<td>Zeile 3</td><td>Kinderturnen Saarn</td><td>Fehler</td><td>Mindestens eine Kategorie ist nötig." in html
+        )
         fine = self.upload(client, csv_text(good_row()), dry_run=True)
         assert "1 Angebote würden angelegt, 0 würden aktualisiert." in fine.content.decode()
         assert OfferPage.objects.count() == 0

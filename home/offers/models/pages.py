@@ -89,6 +89,8 @@ class OfferPage(Address, RoutablePageMixin, Page):
         FREE = "kostenlos", _("kostenlos")
         PRICE = "preis", _("kostenpflichtig")
         DONATION = "spende", _("gegen Spende")
+        # Costs something, but the provider names the price only when asked (common in other sources).
+        ON_REQUEST = "auf-anfrage", _("Kosten auf Anfrage")
 
     summary = models.TextField(max_length=300, verbose_name=_("Kurzbeschreibung"))
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Beschreibung"))
