@@ -15,6 +15,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core.spreadsheet import csv_text, unquote_cell
 from home.offers.models import OfferPage
 
 CSV_COLUMNS = [
@@ -174,12 +175,8 @@ def offer_csv_row(offer: OfferPage, *, base_url: str) -> dict:
 
 
 def offers_to_csv(offers, *, base_url: str) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for offer in offers:
-        writer.writerow(offer_csv_row(offer, base_url=base_url))
-    return out.getvalue()
+    # Text that a spreadsheet would run as a formula is quoted (core.spreadsheet); parse_csv takes the quote off.
+    return csv_text((offer_csv_row(offer, base_url=base_url) for offer in offers), fieldnames=CSV_COLUMNS)
 
 
 def _years(months: int | None) -> float | None:
@@ -400,6 +397,7 @@ def parse_csv(text: str) -> list[ParsedRow]:
         return [ParsedRow(position=_("Zeile 1"), errors=[_("Die Kopfzeile braucht die Spalten title und summary.")])]
     rows = []
     for row in reader:
+        row = {name: unquote_cell(value) for name, value in row.items()}  # undoes core.spreadsheet.safe_cell
         check = _Reader()
         if None in row:
             check.errors.append(_("Die Zeile hat mehr Spalten als die Kopfzeile."))
