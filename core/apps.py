@@ -13,9 +13,11 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from core import page_cache, registry
+        from core.spreadsheet import install_wagtail_export_guard
         from core.translatable import connect_signals
 
         connect_signals()
+        install_wagtail_export_guard()
         # Every write of something a guest may see makes the stored guests' pages stale (core/page_cache.py).
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(page_cache.on_write, dispatch_uid=f"page_cache_{id(signal)}")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.slugs import match_key
+from core.spreadsheet import csv_text, unquote_cell
 from home.offers.models import OfferPage
 
 CSV_COLUMNS = [
@@ -192,12 +193,8 @@ def offer_csv_row(offer: OfferPage, *, base_url: str) -> dict:
 
 
 def offers_to_csv(offers, *, base_url: str) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for offer in offers:
-        writer.writerow(offer_csv_row(offer, base_url=base_url))
-    return out.getvalue()
+    # Text that a spreadsheet would run as a formula is quoted (core.spreadsheet); parse_csv takes the quote off.
+    return csv_text((offer_csv_row(offer, base_url=base_url) for offer in offers), fieldnames=CSV_COLUMNS)
 
 
 def _years(months: int | None) -> float | None:
@@ -523,6 +520,7 @@ def parse_csv(text: str) -> list[ParsedRow]:
     unknown = [name for name in columns if name and name not in CSV_IMPORT_COLUMNS]
     rows = []
     for row in reader:
+        row = {name: unquote_cell(value) for name, value in row.items()}  # undoes core.spreadsheet.safe_cell
         check = _Reader()
         notes: list[str] = []
         if None in row:

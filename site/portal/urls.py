@@ -12,6 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from community.accounts.views import admin_login
+from core.api_description import openapi_json
 from home.translations.sitemap import LanguageSitemap
 from portal.health import health
 from search import views as search_views
@@ -32,6 +33,7 @@ urlpatterns = [
     *installed("home.offers", path("api/v1/", include("home.offers.api_urls"))),
     *installed("home.kita", path("api/v1/", include("home.kita.api_urls"))),
     path("api/v1/", include("search.api_urls")),
+    path("api/v1/openapi.json", openapi_json, name="api-openapi"),  # core/api_description.py
     # /konto/: the account's own pages, then what the apps add there.
     path("konto/", include("community.notifications.urls")),
     *installed("community.forum", path("konto/", include("community.forum.account_urls"))),
