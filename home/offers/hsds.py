@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from core.translatable import base_language, default_language
-from home.offers.exchange import ACCESSIBILITY, HSDS_EXTENSION, WEEKDAY_CODES, body_text, format_date_line
+from home.offers.exchange import ACCESSIBILITY, HSDS_EXTENSION, WEEKDAY_CODES, body_text
 from home.offers.models import OfferCategory, OfferPage
 
 HSDS_VERSION = "3.0"
@@ -157,9 +157,8 @@ def schedule(line, *, service: str) -> dict:
         "valid_from": line.start_date.isoformat(),
         "valid_to": last_day.isoformat() if last_day else None,
         "opens_at": _time(line.start_time),
+        # Local times of the portal's city (x_familienportal.timezone): HSDS's UTC offset cannot follow summer time.
         "closes_at": _time(line.end_time),
-        # Local times of the portal's city; HSDS's numeric UTC offset cannot follow summer time.
-        "description": format_date_line(line),
     }
     if weekly:
         fields |= {
