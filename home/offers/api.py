@@ -8,10 +8,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
 from core.api_paging import filter_errors_response, paginated_response
-from core.restrictions import public
-from home.offers.exchange import format_date_line, offer_hsds, offers_to_csv
+from home.offers.exchange import format_date_line, offers_to_csv
+from home.offers.hsds import services_export
 from home.offers.models import OfferPage
-from home.offers.selectors import offers_search
+from home.offers.selectors import offers_search, published_offers
 from home.offers.views import filters_from_request
 
 
@@ -73,15 +73,6 @@ def offers_list(request: HttpRequest) -> JsonResponse:
     )
 
 
-def published_offers():
-    return (
-        public(OfferPage.objects.live())
-        .order_by("title", "pk")
-        .select_related("provider", "district")
-        .prefetch_related("categories", "dates", "languages")
-    )
-
-
 @require_GET
 def offers_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(
@@ -93,8 +84,7 @@ def offers_csv(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def offers_hsds(request: HttpRequest) -> HttpResponse:
-    base_url = _base_url(request)
-    services = [offer_hsds(offer, base_url=base_url) for offer in published_offers()]
+    services = services_export(published_offers(), base_url=_base_url(request))
     response = HttpResponse(
         json.dumps(services, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
     )

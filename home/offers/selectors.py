@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core.geo import Point, distance_origin, squared_distance_expression
 from core.restrictions import public
-from home.directory.models import Language
+from home.directory.models import Language, Provider
 from home.models import District
 from home.offers.models import HolidayPeriod, OfferCategory, OfferDate, OfferIndexPage, OfferPage
 
@@ -88,8 +88,7 @@ def offers_search(
     today = today or timezone.localdate()
     offers = current_offers(index=index, today=today)
     if filters.query:
-        for word in filters.query.split()[:8]:
-            offers = offers.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(venue__icontains=word))
+        offers = offers_search_words(offers, query=filters.query)
     if filters.categories:
         offers = offers.filter(categories__in=filters.categories).distinct()
     if filters.age_years is not None:
@@ -134,3 +133,42 @@ def offers_search(
         .select_related("provider", "district")
         .prefetch_related("categories", "dates", "languages")
     )
+
+
+def published_offers() -> QuerySet[OfferPage]:
+    """Every live, public offer with what the exports write fetched up front (past ones too, until unpublished)."""
+    return (
+        public(OfferPage.objects.live())
+        .order_by("title", "pk")
+        .select_related("provider", "district")
+        .prefetch_related("categories", "dates", "languages")
+    )
+
+
+def offers_modified_after(offers: QuerySet[OfferPage], *, moment: datetime.datetime) -> QuerySet[OfferPage]:
+    """Offers published (changed for readers) at or after `moment`; a page never published counts its last save."""
+    return offers.filter(
+        Q(last_published_at__gte=moment) | Q(last_published_at__isnull=True, latest_revision_created_at__gte=moment)
+    )
+
+
+def offer_providers() -> QuerySet[Provider]:
+    """The providers of at least one published offer: an organization without public offers stays private."""
+    return Provider.objects.filter(pk__in=published_offers().values("provider_id")).order_by("name", "pk")
+
+
+def offer_categories() -> QuerySet[OfferCategory]:
+    """The taxonomy's terms: the German originals that offers point to."""
+    return OfferCategory.objects.originals().order_by("sort_order", "name", "pk")
+
+
+def offers_with_place(offers: QuerySet[OfferPage]) -> QuerySet[OfferPage]:
+    """Offers with a venue, a street or coordinates: those HSDS can give a service_at_location."""
+    return offers.filter(~Q(venue="") | ~Q(street="") | Q(latitude__isnull=False))
+
+
+def offers_search_words(offers: QuerySet[OfferPage], *, query: str) -> QuerySet[OfferPage]:
+    """Every word in the title, the summary or the venue (the list page's free-text rule)."""
+    for word in query.split()[:8]:
+        offers = offers.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(venue__icontains=word))
+    return offers

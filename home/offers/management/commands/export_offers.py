@@ -3,8 +3,9 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from home.offers.api import published_offers
-from home.offers.exchange import offer_hsds, offers_to_csv
+from home.offers.exchange import offers_to_csv
+from home.offers.hsds import services_export
+from home.offers.selectors import published_offers
 
 
 class Command(BaseCommand):
@@ -18,5 +19,5 @@ class Command(BaseCommand):
         if format == "csv":
             self.stdout.write(offers_to_csv(published_offers(), base_url=base_url), ending="")
         else:
-            services = [offer_hsds(offer, base_url=base_url) for offer in published_offers()]
+            services = services_export(published_offers(), base_url=base_url)
             self.stdout.write(json.dumps(services, ensure_ascii=False, indent=1))
