@@ -188,3 +188,18 @@ def test_changed_and_removed_dates_after_taking_over(world, feed_server):
     draft = EventPage.objects.get(pk=event.pk).get_latest_revision_as_object()
     assert (draft.title, draft.start_time) == ("Infoabend Kita-Start (neuer Raum)", T("18:30"))
     assert not EventPage.objects.get(pk=event.pk).live
+
+
+def test_provider_adds_a_feed_for_its_own_offer_only(client, world):
+    client.force_login(world["alice"])
+    assert client.get("/admin/kalender_abos/").status_code == 200
+    form = {"name": "Turnen", "url": "https://kalender.example.org/turnen.ics", "active": "on"}
+    response = client.post(
+        "/admin/kalender_abos/new/", {**form, "provider": world["verein"].pk, "offer": world["point"].pk}
+    )
+    assert response.status_code == 200 and not CalendarFeed.objects.exists()  # a Familienpunkt is no offer of hers
+    client.post("/admin/kalender_abos/new/", {**form, "provider": world["verein"].pk, "offer": world["offer"].pk})
+    feed = CalendarFeed.objects.get()
+    assert (feed.provider, feed.offer_id, feed.contact_point) == (world["verein"], world["offer"].pk, None)
+    client.force_login(world["mallory"])
+    assert "kalender.example.org" not in client.get("/admin/kalender_abos/").content.decode()
