@@ -185,3 +185,25 @@ bookmarkable: Registry[Bookmarkable] = Registry("bookmarkable pages")
 # page cache alone (core/page_cache.py). Everything else written empties it; leaving a model out costs hits, never
 # shows a stale page.
 page_cache_ignored: Registry[str] = Registry("not on public pages")
+
+
+@dataclass(frozen=True)
+class CalendarTarget:
+    """A page type that dates from an imported calendar feed (home/calendar_feeds) can go to.
+
+    `model` ("app_label.ModelName") is the page a feed names as its target; `owned(user)` returns the ids of such
+    pages the user looks after (a provider's offers, a team's contact points); `apply(page=, date=, previous=,
+    page_id=, user=)` writes a core.ical.FeedDate (previous: the values taken over before, None for a new date;
+    date.cancelled for a removed one; page_id: the page an earlier date of the same UID went to) into a draft
+    revision and returns the page whose revision now waits for review: never published.
+    It raises django.core.exceptions.ValidationError with a German message when the date does not fit."""
+
+    key: str
+    label: Any
+    model: str
+    owned: Callable[[Any], Any]
+    apply: Callable[..., Any]
+    order: int = 100
+
+
+calendar_targets: Registry[CalendarTarget] = Registry("calendar feed targets")

@@ -14,6 +14,7 @@ from core.registry import (
     ProfileSection,
     RoleGrants,
     bookmarkable,
+    calendar_targets,
     demo_steps,
     district_sections,
     personal_data,
@@ -133,3 +134,20 @@ bookmarkable.register(
         order=20,
     )
 )
+
+
+def _contact_point_calendar_target():
+    from core.registry import CalendarTarget
+    from home.contact_points.calendar_import import apply_feed_date, owned_contact_point_ids
+
+    return CalendarTarget(
+        key="familienpunkt",
+        label=_("Familienpunkt"),
+        model="contact_points.ContactPointPage",
+        owned=owned_contact_point_ids,
+        apply=apply_feed_date,
+    )
+
+
+# Dates from a contact point's own calendar feed (home/calendar_feeds) become draft events below it.
+calendar_targets.register(_contact_point_calendar_target())

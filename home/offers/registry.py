@@ -12,6 +12,7 @@ from core.registry import (
     DistrictSection,
     RoleGrants,
     bookmarkable,
+    calendar_targets,
     demo_steps,
     directory_snippets,
     district_sections,
@@ -74,3 +75,16 @@ bookmarkable.register(
         order=10,
     )
 )
+
+
+def _offer_calendar_target():
+    from core.registry import CalendarTarget
+    from home.offers.calendar_import import apply_feed_date, owned_offer_ids
+
+    return CalendarTarget(
+        key="angebot", label=_("Angebot"), model="offers.OfferPage", owned=owned_offer_ids, apply=apply_feed_date
+    )
+
+
+# Dates from a provider's own calendar feed (home/calendar_feeds) go into a draft of one of its offers.
+calendar_targets.register(_offer_calendar_target())

@@ -72,6 +72,7 @@ PORTAL_APPS = [
     "home.contact_points",
     "home.changing_places",
     "home.accessibility",
+    "home.calendar_feeds",
     "community.wiki",
     "community.forum",
     "community.bookmarks",
@@ -406,10 +407,25 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=40),
     },
 }
+# Calendar feeds of providers and contact points (home/calendar_feeds): the task looks every 15 minutes for feeds
+# whose interval has passed; their dates only become proposals.
+CELERY_BEAT_SCHEDULE["calendar-feeds-refresh"] = {
+    "task": "home.calendar_feeds.tasks.refresh_calendar_feeds",
+    "schedule": 15 * 60,
+}
 # A feature app left out of INSTALLED_APPS takes its periodic tasks with it.
 CELERY_BEAT_SCHEDULE = {
     name: entry for name, entry in CELERY_BEAT_SCHEDULE.items() if entry["task"].rsplit(".tasks.", 1)[0] in PORTAL_APPS
 }
+
+# --- Calendar import (home/calendar_feeds) -------------------------------------------------------
+# Each feed is read again after this many minutes (a 304 costs the other side next to nothing).
+CALENDAR_FEED_INTERVAL_MINUTES = env.int("CALENDAR_FEED_INTERVAL_MINUTES", default=6 * 60)
+# Seconds to wait for a feed's server, and the largest feed read (bytes).
+CALENDAR_FEED_TIMEOUT = env.int("CALENDAR_FEED_TIMEOUT", default=10)
+CALENDAR_FEED_MAX_BYTES = env.int("CALENDAR_FEED_MAX_BYTES", default=2 * 1024 * 1024)
+# Feeds on loopback or private addresses are refused (SSRF); only tests with a local server turn this on.
+CALENDAR_FEED_ALLOW_PRIVATE_ADDRESSES = env.bool("CALENDAR_FEED_ALLOW_PRIVATE_ADDRESSES", default=False)
 
 # --- django-machina -----------------------------------------------------------------------
 # Lazy: machina hands it to every forum page, which shows it in the visitor's language.
