@@ -57,6 +57,7 @@ def portal_content(home_page, django_capture_on_commit_callbacks):
             ],
         )
         make_offer(offers, title="=Spielenachmittag", categories=("sport",))
+        make_offer(offers, title="Elternkurs", cost_kind="auf-anfrage")  # every cost kind the description names
         index = kita_index(home_page)
         make_daycare(index, title="Kita Sonnenschein", district=saarn, lat="51.4066", lon="6.8788")
         make_daycare(index, title="Tagesmutter Anna", district=saarn, lat="51.41", lon="6.88", childminder=True)
