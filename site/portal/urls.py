@@ -32,6 +32,8 @@ urlpatterns = [
     *installed("home.offers", path("api/v1/", include("home.offers.api_urls"))),
     *installed("home.kita", path("api/v1/", include("home.kita.api_urls"))),
     path("api/v1/", include("search.api_urls")),
+    # The stale-offer reminder's one-click confirmation (a mail link, so without a language prefix).
+    *installed("home.offers", path("", include("home.offers.urls"))),
     # /konto/: the account's own pages, then what the apps add there.
     path("konto/", include("community.notifications.urls")),
     *installed("community.forum", path("konto/", include("community.forum.account_urls"))),
