@@ -101,7 +101,11 @@ def test_imported_changes_are_revisions_in_review_not_live(world):
         [world["swim"], world["dance"]], **{"Schwimmen von A": "Schwimmen (neue Zeiten)", "Tanzen von A": "Tanzen 2"}
     )
     report = offers_import(
-        rows=parse_csv(text), index=world["index"], user=world["alice"], dry_run=False, for_providers=[world["verein_a"]]
+        rows=parse_csv(text),
+        index=world["index"],
+        user=world["alice"],
+        dry_run=False,
+        for_providers=[world["verein_a"]],
     )
     assert report.ok, report.errors
     assert report.updated == 2 and report.created == 0
@@ -141,7 +145,11 @@ def test_hsds_round_trip_finds_the_offers_by_the_portals_own_id(world):
 def test_rows_for_another_providers_offer_are_refused_and_nothing_is_submitted(world):
     text = csv_with([world["swim"], world["other"]], **{"Kurs von B": "Gekapert", "Schwimmen von A": "Neu"})
     report = offers_import(
-        rows=parse_csv(text), index=world["index"], user=world["alice"], dry_run=False, for_providers=[world["verein_a"]]
+        rows=parse_csv(text),
+        index=world["index"],
+        user=world["alice"],
+        dry_run=False,
+        for_providers=[world["verein_a"]],
     )
     assert not report.ok
     (problem,) = [reason for _position, reason in report.errors]

@@ -23,7 +23,10 @@ def stale_offer(offers_page):
     alice = UserFactory(username="alice", email="alice@example.org", roles=[ANBIETER])
     UserFactory(username="red", email="redaktion@example.org", roles=[REDAKTION])
     return make_offer(
-        offers_page, title="Alter Kurs", provider=ProviderFactory(name="Verein A", maintainers=[alice]), last_checked=OLD
+        offers_page,
+        title="Alter Kurs",
+        provider=ProviderFactory(name="Verein A", maintainers=[alice]),
+        last_checked=OLD,
     )
 
 
