@@ -9,4 +9,9 @@ class OffersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from home.offers import registry  # noqa: F401  (what this app contributes to the shared registries)
+        from home.offers import (
+            registry,  # noqa: F401  (what this app contributes to the shared registries)
+            signals,
+        )
+
+        signals.replace_wagtail_outcome_mails()

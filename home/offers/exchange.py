@@ -123,6 +123,8 @@ class OfferRecord:
     accessible_toilet: bool = False
     changing_table: bool = False
     last_checked: datetime.date | None = None
+    # The offer's address on the portal, as the export writes it: a provider's file finds hand-made offers by it.
+    url: str = ""
 
 
 @dataclass
@@ -479,6 +481,7 @@ def parse_csv(text: str) -> list[ParsedRow]:
             cost_note=check.text(row.get("cost_note"), "cost_note", max_length=200),
             languages=_split(row.get("languages")),
             last_checked=check.date(row.get("last_checked"), "last_checked"),
+            url=check.text(row.get("url"), "url", max_length=500),
             **{name: check.boolean(row.get(name), name) for name in BOOLEAN_FIELDS},
         )
         _finish(check, record)
@@ -620,6 +623,7 @@ def parse_hsds(data) -> list[ParsedRow]:
             accessible_toilet="accessible_toilet" in accessible,
             changing_table="changing_table" in accessible,
             last_checked=check.date(extra.get("last_checked"), "last_checked"),
+            url=check.text(service.get("url"), "url", max_length=500),
             **age,
         )
         _finish(check, record)

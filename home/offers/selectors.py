@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, WorkflowState
 
 from core.geo import Point, distance_origin, squared_distance_expression
 from core.restrictions import public
@@ -172,3 +175,70 @@ def offers_search_words(offers: QuerySet[OfferPage], *, query: str) -> QuerySet[
     for word in query.split()[:8]:
         offers = offers.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(venue__icontains=word))
     return offers
+
+
+# --- a provider's own offers ("Meine Angebote") ------------------------------------------------------------------
+def sees_all_offers(user) -> bool:
+    """The Redaktion (who keeps the providers) and admins see every offer; a provider account only its organizations'."""
+    return user.is_superuser or user.has_perm("directory.change_provider")
+
+
+def offers_of_maintainer(*, user) -> QuerySet[OfferPage]:
+    """The offers `user` looks after, in the default language (translations follow their original)."""
+    offers = OfferPage.objects.filter(locale=Locale.get_default())
+    if not sees_all_offers(user):
+        offers = offers.filter(provider__in=user.maintained_providers.all())
+    return offers.select_related("provider").order_by("provider__name", "title")
+
+
+@dataclass(frozen=True)
+class OfferReviewStatus:
+    """Where an offer stands for its provider: published, waiting for the Redaktion, or declined with the reason."""
+
+    offer: OfferPage
+    state: str  # "live", "draft", "waiting", "declined"
+    reason: str = ""
+    since: datetime.datetime | None = None
+
+    @property
+    def label(self) -> str:
+        return {
+            "live": _("veröffentlicht"),
+            "draft": _("Entwurf, nicht eingereicht"),
+            "waiting": _("wartet auf Prüfung"),
+            "declined": _("abgelehnt"),
+        }[self.state]
+
+
+def offers_review_status(*, offers) -> list[OfferReviewStatus]:
+    """Each offer with its state from its latest approval workflow (one query for all of them)."""
+    offers = list(offers)
+    latest: dict[int, WorkflowState] = {}
+    states = (
+        WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(offer.pk) for offer in offers],
+        )
+        .select_related("current_task_state")
+        .order_by("created_at", "pk")
+    )
+    for state in states:
+        latest[int(state.object_id)] = state  # the newest wins
+    result = []
+    for offer in offers:
+        state = latest.get(offer.pk)
+        if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+            result.append(OfferReviewStatus(offer=offer, state="waiting", since=state.created_at))
+        elif state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            task_state = state.current_task_state
+            result.append(
+                OfferReviewStatus(
+                    offer=offer,
+                    state="declined",
+                    reason=(task_state.comment if task_state else "").strip(),
+                    since=task_state.finished_at if task_state else None,
+                )
+            )
+        else:
+            result.append(OfferReviewStatus(offer=offer, state="live" if offer.live else "draft"))
+    return result

@@ -8,11 +8,14 @@ import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core import signing
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -24,6 +27,7 @@ from community.accounts.roles import REDAKTION
 from core.slugs import german_slugify, match_key, unique_slug
 from home.directory.models import Language, Provider
 from home.models import District
+from home.offers import hsds
 from home.offers.exchange import OfferRecord, ParsedRow
 from home.offers.models import OfferCategory, OfferDate, OfferIndexPage, OfferPage, StaleOfferNotice
 
@@ -55,6 +59,7 @@ class ImportReport:
     STATUSES = ("new", "updated", "error")
 
     dry_run: bool
+    review: bool = False  # a provider's import: every change goes to the Redaktion, nothing is published
     created: int = 0
     updated: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (position, reason)
@@ -68,6 +73,13 @@ class ImportReport:
     def summary(self) -> str:
         if self.errors:
             return _("%(count)s Fehler gefunden, nichts importiert.") % {"count": len(self.errors)}
+        if self.review:
+            text = (
+                _("%(count)s Änderungen würden der Redaktion zur Prüfung vorgelegt (neu: %(created)s).")
+                if self.dry_run
+                else _("%(count)s Änderungen warten jetzt auf die Prüfung durch die Redaktion (neu: %(created)s).")
+            )
+            return text % {"count": self.created + self.updated, "created": self.created}
         verb = _("würden angelegt") if self.dry_run else _("angelegt")
         verb_updated = _("würden aktualisiert") if self.dry_run else _("aktualisiert")
         text = _("%(created)s Angebote %(verb)s, %(updated)s %(verb_updated)s.") % {
@@ -285,6 +297,56 @@ def _apply(offer: OfferPage, record: OfferRecord, lookups: _Lookups) -> None:
     offer.dates = [OfferDate(**vars(line)) for line in record.dates]
 
 
+class _ProviderScope:
+    """A provider's own import: which offers a row may change, and the German reason when it may not."""
+
+    def __init__(self, *, providers: list[Provider], offers: list[OfferPage]):
+        self.providers = {provider.pk: provider for provider in providers}
+        self.names = ", ".join(sorted(provider.name for provider in providers)) or "–"
+        self.by_slug = {offer.slug: offer for offer in offers}
+
+    def find(self, record: OfferRecord) -> OfferPage | None:
+        """An offer made by hand has no source id: a row may name it by the address the export wrote."""
+        if record.url:
+            slug = urlsplit(record.url).path.rstrip("/").rsplit("/", 1)[-1]
+            return self.by_slug.get(slug)
+        return None
+
+    def problems(self, record: OfferRecord, offer: OfferPage | None, lookups: _Lookups) -> list[str]:
+        if offer is not None and offer.provider_id not in self.providers:
+            return [
+                _("„%(title)s“ ist kein Angebot Ihrer Organisation; Sie können nur Angebote von %(names)s ändern.")
+                % {"title": offer.title, "names": self.names}
+            ]
+        if not record.provider:
+            if len(self.providers) == 1:
+                record.provider = next(iter(self.providers.values())).name
+                return []
+            return [_("Bitte nennen Sie in der Spalte provider Ihre Organisation: %(names)s.") % {"names": self.names}]
+        provider = lookups.provider(record)
+        if provider is None or provider.pk not in self.providers:
+            return [
+                _("Anbieter „%(name)s“ ist nicht Ihre Organisation; Sie können nur Angebote von %(names)s ändern.")
+                % {"name": record.provider, "names": self.names}
+            ]
+        return []
+
+
+def _submit_for_review(offer: OfferPage, user) -> None:
+    """The same review as a hand edit in the page editor: the new revision goes into the page's workflow."""
+    workflow = offer.get_workflow()
+    if workflow is None:
+        # Without a workflow nobody would ever see it; the revision stays an unpublished draft rather than going live.
+        logger.warning("Offer %s: no approval workflow, the imported change stays a draft", offer.pk)
+        return
+    state = offer.current_workflow_state
+    if state is not None:
+        # The file holds the whole offer: its revision replaces an earlier change still waiting, as Wagtail's
+        # "restart workflow" would.
+        state.cancel(user=user)
+    workflow.start(offer, user)
+
+
 ImportProgress = Callable[[int, int, ImportRowResult], None]  # (rows done, rows in all, the row just done)
 
 
@@ -296,13 +358,22 @@ def offers_import(
     user=None,
     dry_run: bool = True,
     progress: ImportProgress | None = None,
+    for_providers: list[Provider] | None = None,
 ) -> ImportReport:
-    """Check every row; write only when all are fine, and then all of them or (on any failure) none."""
-    report = ImportReport(dry_run=dry_run)
+    """Check every row; write only when all are fine, and then all of them or (on any failure) none.
+
+    `for_providers` makes it a provider's own import: only those organizations' offers, no new providers, and each
+    change a revision submitted to the Redaktion's approval workflow, never published."""
+    review = for_providers is not None
+    report = ImportReport(dry_run=dry_run, review=review)
     lookups = _Lookups.load()
-    existing = {
-        offer.external_id: offer for offer in OfferPage.objects.child_of(index).exclude(external_id="").specific()
-    }
+    offers = list(OfferPage.objects.child_of(index).specific())
+    existing = {offer.external_id: offer for offer in offers if offer.external_id}
+    # The portal's own HSDS export names an offer without a source id by its HSDS id: importing that file again
+    # (or a provider's edited copy of it) updates those offers instead of adding copies.
+    exported = {hsds.service_id(offer.pk): offer for offer in offers}
+    scope = _ProviderScope(providers=list(for_providers), offers=offers) if review else None
+    targets: list[OfferPage | None] = []
     seen_ids: set[str] = set()
     for row in rows:
         record = row.record
@@ -311,11 +382,20 @@ def offers_import(
             if record.external_id in seen_ids:
                 problems.append(_("Kennung „%(id)s“ kommt mehrfach vor.") % {"id": record.external_id})
             seen_ids.add(record.external_id)
+        target = None
+        if record is not None:
+            target = existing.get(record.external_id or None) or exported.get(record.external_id or None)
+            if target is None and scope:
+                target = scope.find(record)
+        if scope and record is not None:
+            problems += scope.problems(record, target, lookups)
+        targets.append(target)
         report.errors += [(row.position, problem) for problem in problems]
-        notes = list(row.notes) + (lookups.provider_notes(record) if record else [])
+        # A provider's file never creates organizations: its rows name their own, or are refused above.
+        notes = list(row.notes) + (lookups.provider_notes(record) if record and not scope else [])
         if record is None or problems:
             status = "error"
-        elif record.external_id and record.external_id in existing:
+        elif target is not None:
             status = "updated"
             report.updated += 1
         else:
@@ -336,22 +416,30 @@ def offers_import(
         return report
     lookups.create_providers()
     taken_slugs = set(index.get_children().values_list("slug", flat=True))
-    for number, (row, result) in enumerate(zip(rows, report.rows, strict=True), start=1):
+    for number, (row, result, offer) in enumerate(zip(rows, report.rows, targets, strict=True), start=1):
         lookups.complete_websites(row.record)
-        offer = existing.get(row.record.external_id) if row.record.external_id else None
         if offer is None:
-            offer = OfferPage(owner=user)
+            # A provider's new offer waits unpublished until the Redaktion approves it.
+            offer = OfferPage(owner=user, live=not review)
             _apply(offer, row.record, lookups)
             # Wagtail's own slug drops umlauts ("bambini-fuball"); German readers expect "bambini-fussball".
             offer.slug = unique_slug(german_slugify(offer.title, max_length=80) or "angebot", taken_slugs)
             index.add_child(instance=offer)
         else:
+            own_id = offer.external_id
             _apply(offer, row.record, lookups)
-        offer.save_revision(user=user, log_action=True).publish(user=user)
+            if row.record.external_id != own_id:
+                offer.external_id = own_id  # found by the portal's id or address: that is no source's key
+        revision = offer.save_revision(user=user, log_action=True)
+        if review:
+            _submit_for_review(offer, user)
+        else:
+            revision.publish(user=user)
         if progress:
             progress(number, len(rows), result)
     logger.info(
-        "Imported offers: %s created, %s updated, %s providers created",
+        "Imported offers (%s): %s created, %s updated, %s providers created",
+        "for review" if review else "published",
         report.created,
         report.updated,
         len(report.providers_created),
@@ -387,15 +475,112 @@ def offers_flag_stale(*, today: datetime.date | None = None) -> int:
                         subject=_("[Familienportal] Bitte prüfen: %(title)s") % {"title": offer.title},
                         message=_(
                             "Das Angebot „%(title)s“ wurde seit dem %(date)s nicht mehr geprüft.\n\n"
-                            "Bitte kontrollieren Sie Termine, Kosten und Kontakt und setzen Sie „Zuletzt geprüft“ neu:\n%(url)s\n"
+                            "Bitte kontrollieren Sie Termine, Kosten und Kontakt und setzen Sie „Zuletzt geprüft“ neu:\n%(url)s\n\n"
+                            "Ist alles noch aktuell? Dann bestätigen Sie es mit einem Klick, ohne Anmeldung "
+                            "(der Link gilt %(days)s Tage):\n%(confirm_url)s\n"
                         )
                         % {
                             "title": offer.title,
                             "date": offer.last_checked.strftime("%d.%m.%Y"),
                             "url": f"{settings.PORTAL_BASE_URL}/admin/pages/{offer.pk}/edit/",
+                            "days": STILL_CURRENT_MAX_AGE.days,
+                            "confirm_url": settings.PORTAL_BASE_URL
+                            + reverse("offer_still_current", args=[offer_still_current_token(offer=offer)]),
                         },
                         from_email=None,
                         recipient_list=sorted(user.email for user in recipients),
                     )
                 sent += 1
     return sent
+
+
+# --- the Redaktion's decision, told to the provider -------------------------------------------------------------
+def offer_decision_notify(*, offer: OfferPage, approved: bool, reason: str = "") -> int:
+    """Tell every maintainer of the offer's organization how the Redaktion decided (notice and mail, via the outbox)."""
+    from community.notifications.services import notify
+
+    if not offer.provider_id:
+        return 0
+    maintainers = list(offer.provider.maintainers.filter(is_active=True))
+    if approved:
+        created = notify(
+            users=maintainers,
+            kind="offers.approved",
+            title=lambda: _("Ihr Angebot „%(title)s“ ist freigegeben") % {"title": offer.title},
+            body=lambda: _("Die Redaktion hat Ihre Änderung geprüft; sie ist jetzt öffentlich zu sehen:"),
+            # The page in the recipient's language, where it has one.
+            url=lambda: offer.localized.url or offer.url,
+        )
+    else:
+        created = notify(
+            users=maintainers,
+            kind="offers.declined",
+            title=lambda: _("Ihre Änderung an „%(title)s“ wurde nicht übernommen") % {"title": offer.title},
+            # The review inbox always asks for the reason; Wagtail's page editor may still decline without one.
+            body=lambda: (
+                (
+                    _("Begründung der Redaktion: %(reason)s") % {"reason": reason}
+                    if reason
+                    else _("Bei Fragen schreiben Sie gern an die Redaktion.")
+                )
+                + "\n\n"
+                + _("Unter „Meine Angebote“ können Sie das Angebot überarbeiten und erneut einreichen:")
+            ),
+            url=lambda: reverse("offers_mine"),
+        )
+    return len(created)
+
+
+# --- "still current" with one click from the reminder -------------------------------------------------------------
+STILL_CURRENT_SALT = "offers.still-current"
+STILL_CURRENT_MAX_AGE = datetime.timedelta(days=60)
+
+
+class StillCurrentLinkError(Exception):
+    """A link from the reminder that cannot confirm anything; the message is for the person who clicked it."""
+
+
+def offer_still_current_token(*, offer: OfferPage) -> str:
+    """The signed part of the reminder's link: this offer, as checked on this date (renewed once, the link is spent)."""
+    return signing.dumps({"offer": offer.pk, "checked": offer.last_checked.isoformat()}, salt=STILL_CURRENT_SALT)
+
+
+def offer_for_still_current_token(*, token: str) -> tuple[OfferPage, bool]:
+    """The offer a reminder link names, and whether it still waits for the confirmation (False: already renewed)."""
+    try:
+        data = signing.loads(token, salt=STILL_CURRENT_SALT, max_age=STILL_CURRENT_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise StillCurrentLinkError(
+            _(
+                "Dieser Link ist abgelaufen (er gilt %(days)s Tage). Bitte melden Sie sich an und setzen Sie "
+                "„Zuletzt geprüft“ im Angebot neu."
+            )
+            % {"days": STILL_CURRENT_MAX_AGE.days}
+        ) from error
+    except signing.BadSignature as error:
+        raise StillCurrentLinkError(
+            _("Dieser Link ist ungültig. Bitte öffnen Sie ihn genau so, wie er in der E-Mail steht.")
+        ) from error
+    offer = OfferPage.objects.live().filter(pk=data.get("offer")).first()
+    if offer is None:
+        raise StillCurrentLinkError(_("Dieses Angebot ist nicht mehr veröffentlicht; es gibt nichts zu bestätigen."))
+    return offer, offer.last_checked.isoformat() == data.get("checked")
+
+
+@transaction.atomic
+def offer_confirm_still_current(*, token: str, today: datetime.date | None = None) -> OfferPage:
+    """Renew an offer's check date from the reminder's link. Not reviewed: it changes no content the public reads
+    except the date that says someone looked, and only the reminder's recipients hold the link."""
+    offer, waiting = offer_for_still_current_token(token=token)
+    if not waiting:
+        return offer  # confirmed before (or checked by hand since): nothing to do, and no error for a second click
+    today = today or timezone.localdate()
+    offer.last_checked = today
+    offer.save(update_fields=["last_checked"])
+    # The date lives in the revisions as well: a later publish of an older revision must not bring back the old date.
+    for revision in {offer.live_revision, offer.latest_revision} - {None}:
+        if revision.content.get("last_checked", "") < today.isoformat():
+            revision.content["last_checked"] = today.isoformat()
+            revision.save(update_fields=["content"])
+    logger.info("Offer %s confirmed as still current from the reminder link", offer.pk)
+    return offer

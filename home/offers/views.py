@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from core.geo import has_map_points, map_points_response, result_page
 from core.ical import ics_response
@@ -15,6 +17,7 @@ from home.offers.calendar import offers_calendar
 from home.offers.forms import OfferFilterForm
 from home.offers.models import OfferIndexPage, OfferPage
 from home.offers.selectors import OfferFilters, offers_search
+from home.offers.services import StillCurrentLinkError, offer_confirm_still_current, offer_for_still_current_token
 
 PER_PAGE = 20
 
@@ -78,3 +81,16 @@ def offer_list_calendar(*, request: HttpRequest, index: OfferIndexPage) -> HttpR
 def offer_calendar(*, request: HttpRequest, offer: OfferPage) -> HttpResponse:
     content = offers_calendar(offers=[offer], name=offer.title, base_url=request.build_absolute_uri("/")[:-1])
     return ics_response(content, f"{slugify(offer.title) or 'angebot'}.ics")
+
+
+@require_http_methods(["GET", "POST"])
+def offer_still_current(request: HttpRequest, token: str) -> HttpResponse:
+    """From the reminder mail, without logging in; GET asks, POST renews (mail scanners follow links, not forms)."""
+    try:
+        offer, waiting = offer_for_still_current_token(token=token)
+        if request.method == "POST":
+            offer = offer_confirm_still_current(token=token)
+            return render(request, "offers/still_current.html", {"offer": offer, "done": True})
+    except StillCurrentLinkError as error:
+        return render(request, "offers/still_current.html", {"problem": str(error)}, status=400)
+    return render(request, "offers/still_current.html", {"offer": offer, "waiting": waiting})

@@ -34,6 +34,8 @@ urlpatterns = [
     *installed("home.kita", path("api/v1/", include("home.kita.api_urls"))),
     path("api/v1/", include("search.api_urls")),
     path("api/v1/openapi.json", openapi_json, name="api-openapi"),  # core/api_description.py
+    # The stale-offer reminder's one-click confirmation (a mail link, so without a language prefix).
+    *installed("home.offers", path("", include("home.offers.urls"))),
     # /konto/: the account's own pages, then what the apps add there.
     path("konto/", include("community.notifications.urls")),
     *installed("community.forum", path("konto/", include("community.forum.account_urls"))),

@@ -186,6 +186,23 @@ def test_the_same_hsds_file_twice_updates_and_never_duplicates(city):
     assert OfferPage.objects.get().title == "Bambini-Fußball (neu)"
 
 
+def test_the_portals_own_hsds_export_imported_again_updates_its_offers(city, client):
+    """Offers made by hand have no source id; the export names them by their HSDS id, and that id finds them."""
+    run(city, csv_text(row(external_id=""), row(external_id="", title="Babyschwimmen")))
+    assert OfferPage.objects.count() == 2 and not OfferPage.objects.exclude(external_id="").exists()
+    exported = client.get("/api/v1/offers.hsds.json").json()
+    for service in exported:
+        service["name"] += " (geändert)"
+    report = run(city, json.dumps(exported), name="export.json")
+    assert report.ok, report.errors
+    assert (report.created, report.updated) == (0, 2)
+    assert sorted(OfferPage.objects.values_list("title", flat=True)) == [
+        "Babyschwimmen (geändert)",
+        "Kinderturnen (geändert)",
+    ]
+    assert not OfferPage.objects.exclude(external_id="").exists()  # the portal's id is no source's key
+
+
 def test_hsds_terms_and_areas_that_do_not_fit_say_so_without_none(city):
     report = run(
         city,
