@@ -7,7 +7,9 @@ from decimal import Decimal
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -65,8 +67,16 @@ def portal_content(home_page, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def api_schema(portal_content):
-    # Loaded from the portal itself, so the test covers the document as it is served.
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    # Loaded from the portal itself, so the test covers the document as it is served. Django's WSGI handler closes
+    # the database connection after each request, which ends the test's transaction on PostgreSQL; its test client
+    # keeps the connection the same way, by leaving close_old_connections out while the test runs.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
