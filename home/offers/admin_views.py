@@ -1,4 +1,5 @@
-"""The Redaktion's import page in the Wagtail admin: upload, dry run with a report, then the real run."""
+"""The import pages in the Wagtail admin (the Redaktion's and a provider's "Meine Angebote"): upload, a background
+run whose progress the page shows, its report, and the real run of a file whose dry run passed."""
 
 from __future__ import annotations
 
@@ -6,21 +7,32 @@ import json
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.offers.exchange import ParsedRow, offers_to_csv, parse_csv, parse_hsds
+from home.offers.exchange import offers_to_csv
 from home.offers.hsds import services_export
-from home.offers.models import HolidayPeriod, OfferCategory, OfferIndexPage
-from home.offers.selectors import offers_of_maintainer, offers_review_status, sees_all_offers
-from home.offers.services import ImportReport, offers_import
+from home.offers.models import HolidayPeriod, OfferCategory, OfferImport, OfferIndexPage
+from home.offers.selectors import (
+    offer_import_progress,
+    offer_import_visible_to,
+    offer_import_waits_too_long,
+    offer_imports_recent,
+    offers_of_maintainer,
+    offers_review_status,
+    sees_all_offers,
+)
+from home.offers.services import ImportReport, offer_import_confirm, offer_import_start
 
 MAX_UPLOAD = 5 * 1024 * 1024
-REPORT_SESSION_KEY = "offers_import_report"  # the last report of this session, until the next upload
 
 
 class ImportForm(forms.Form):
@@ -38,66 +50,121 @@ class ImportForm(forms.Form):
         return upload
 
 
-def parse_upload(*, name: str, content: bytes) -> list[ParsedRow]:
-    """Turn an uploaded or given file into rows; undecodable input becomes one error, not an exception."""
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [ParsedRow(position=_("Datei"), errors=[_("Die Datei ist nicht in UTF-8 kodiert.")])]
-    if name.lower().endswith(".json"):
-        try:
-            return parse_hsds(json.loads(text))
-        except json.JSONDecodeError as error:
-            return [
-                ParsedRow(
-                    position=_("Zeile %(line)s") % {"line": error.lineno},
-                    errors=[_("Kein gültiges JSON: %(msg)s") % {"msg": error.msg}],
-                )
-            ]
-    return parse_csv(text)
+def _start_import(request: HttpRequest, form: ImportForm, *, for_providers=None) -> HttpResponse:
+    upload = form.cleaned_data["file"]
+    run = offer_import_start(
+        user=request.user,
+        file_name=upload.name,
+        content=upload.read(),
+        dry_run=form.cleaned_data["dry_run"],
+        for_providers=for_providers,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+    )
+    return redirect("offers_import_run", run.pk)
 
 
 def import_offers_view(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("offers.import_offers"):
         raise PermissionDenied
-    report: ImportReport | None = None
     form = ImportForm(request.POST or None, request.FILES or None)
     index = OfferIndexPage.objects.first()
     if request.method == "POST" and form.is_valid() and index is not None:
-        upload = form.cleaned_data["file"]
-        rows = parse_upload(name=upload.name, content=upload.read())
-        report = offers_import(rows=rows, index=index, user=request.user, dry_run=form.cleaned_data["dry_run"])
-        # The report is kept for a download link: the upload cannot be asked for again by a plain GET.
-        request.session[REPORT_SESSION_KEY] = report.as_csv()
+        return _start_import(request, form)
     return render(
         request,
         "offers/admin_import.html",
         {
             "form": form,
-            "report": report,
             "index": index,
+            "runs": offer_imports_recent(user=request.user, review=False),
             "page_title": _("Angebote importieren"),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _visible_run(request: HttpRequest, pk: int) -> OfferImport:
+    run = get_object_or_404(OfferImport.objects.select_related("user"), pk=pk)
+    if not offer_import_visible_to(run=run, user=request.user):
+        raise PermissionDenied
+    return run
+
+
+def import_run_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """One import: its progress while it runs (the page asks `import_run_status_view`), then its report."""
+    run = _visible_run(request, pk)
+    report = ImportReport.from_data(run.report) if run.report else None
+    return render(
+        request,
+        "offers/admin_import_run.html",
+        {
+            "run": run,
+            "progress": offer_import_progress(run=run),
+            "report": report,
+            "waits_too_long": offer_import_waits_too_long(run=run),
+            "may_confirm": bool(report and report.ok and run.dry_run and run.content),
+            "back_url": reverse("offers_mine" if run.review else "offers_import"),
+            "page_title": run.file_name,
         },
     )
 
 
-def import_offers_report_view(request: HttpRequest) -> HttpResponse:
-    """The last import's report as CSV, for the officer to fix the source file row by row."""
-    if not request.user.has_perm("offers.import_offers"):
-        raise PermissionDenied
-    text = request.session.get(REPORT_SESSION_KEY)
-    if text is None:
-        raise Http404(_("Es gibt noch keinen Importbericht."))
+def import_run_status_view(request: HttpRequest, pk: int) -> JsonResponse:
+    run = _visible_run(request, pk)
+    progress = offer_import_progress(run=run)
+    return JsonResponse(
+        {
+            "state": run.state,
+            "state_label": run.get_state_display(),
+            "finished": run.finished,
+            "done": progress.done,
+            "total": progress.total,
+            "percent": progress.percent,
+        },
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+def import_run_report_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The run's report as CSV, for the officer to fix the source file row by row."""
+    run = _visible_run(request, pk)
+    if not run.report:
+        raise Http404(_("Dieser Import hat noch keinen Bericht."))
     # The byte order mark makes spreadsheet programs read the umlauts as UTF-8.
-    response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="importbericht.csv"'
+    response = HttpResponse(
+        "\ufeff" + ImportReport.from_data(run.report).as_csv(), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="importbericht-{run.pk}.csv"'
     return response
 
 
+@require_POST
+def import_run_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Jetzt importieren" on a passed dry run: the same file, for real, without a second upload."""
+    run = _visible_run(request, pk)
+    if run.review:
+        providers = list(request.user.maintained_providers.all())
+        if not providers:
+            raise PermissionDenied
+    elif not request.user.has_perm("offers.import_offers"):
+        raise PermissionDenied
+    else:
+        providers = None
+    try:
+        confirmed = offer_import_confirm(run=run, user=request.user, for_providers=providers)
+    except ValueError:
+        messages.error(
+            request,
+            _(
+                "Diese Datei kann nicht mehr importiert werden (schon importiert oder nicht fehlerfrei). "
+                "Bitte laden Sie sie erneut hoch."
+            ),
+        )
+        return redirect("offers_import_run", run.pk)
+    return redirect("offers_import_run", confirmed.pk)
+
+
 # --- "Meine Angebote": a provider's own offers, their state, export and an import that goes to review ------------
-MINE_REPORT_SESSION_KEY = "offers_mine_import_report"
-
-
 def may_see_own_offers(user) -> bool:
     """Provider accounts (maintainers of an organization) and the Redaktion, who sees every organization's offers."""
     return user.is_authenticated and (sees_all_offers(user) or user.maintained_providers.exists())
@@ -117,18 +184,8 @@ def own_offers_view(request: HttpRequest) -> HttpResponse:
     providers = list(request.user.maintained_providers.order_by("name"))
     index = OfferIndexPage.objects.first()
     form = ProviderImportForm(request.POST or None, request.FILES or None) if providers else None
-    report: ImportReport | None = None
     if request.method == "POST" and form is not None and form.is_valid() and index is not None:
-        upload = form.cleaned_data["file"]
-        rows = parse_upload(name=upload.name, content=upload.read())
-        report = offers_import(
-            rows=rows,
-            index=index,
-            user=request.user,
-            dry_run=form.cleaned_data["dry_run"],
-            for_providers=providers,
-        )
-        request.session[MINE_REPORT_SESSION_KEY] = report.as_csv()
+        return _start_import(request, form, for_providers=providers)
     statuses = offers_review_status(offers=offers_of_maintainer(user=request.user))
     return render(
         request,
@@ -138,10 +195,10 @@ def own_offers_view(request: HttpRequest) -> HttpResponse:
             "providers": providers,
             "sees_all": sees_all_offers(request.user),
             "form": form,
-            "report": report,
+            "runs": offer_imports_recent(user=request.user, review=True) if providers else [],
             "page_title": _("Meine Angebote"),
         },
-        status=400 if request.method == "POST" and (form is None or not form.is_valid()) else 200,
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -170,17 +227,6 @@ def own_offers_export_view(request: HttpRequest, format: str) -> HttpResponse:
             json.dumps(services, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
         )
         response["Content-Disposition"] = 'attachment; filename="meine-angebote.hsds.json"'
-    return response
-
-
-def own_offers_report_view(request: HttpRequest) -> HttpResponse:
-    if not may_see_own_offers(request.user):
-        raise PermissionDenied
-    text = request.session.get(MINE_REPORT_SESSION_KEY)
-    if text is None:
-        raise Http404(_("Es gibt noch keinen Importbericht."))
-    response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="importbericht.csv"'
     return response
 
 

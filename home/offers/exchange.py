@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -629,3 +630,22 @@ def parse_hsds(data) -> list[ParsedRow]:
         _finish(check, record)
         rows.append(ParsedRow(position=position, record=record, errors=check.errors, notes=notes))
     return rows
+
+
+def parse_upload(*, name: str, content: bytes) -> list[ParsedRow]:
+    """Turn an uploaded or given file into rows; undecodable input becomes one error, not an exception."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return [ParsedRow(position=_("Datei"), errors=[_("Die Datei ist nicht in UTF-8 kodiert.")])]
+    if name.lower().endswith(".json"):
+        try:
+            return parse_hsds(json.loads(text))
+        except json.JSONDecodeError as error:
+            return [
+                ParsedRow(
+                    position=_("Zeile %(line)s") % {"line": error.lineno},
+                    errors=[_("Kein gültiges JSON: %(msg)s") % {"msg": error.msg}],
+                )
+            ]
+    return parse_csv(text)

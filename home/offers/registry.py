@@ -10,12 +10,15 @@ from core.registry import (
     Bookmarkable,
     DemoStep,
     DistrictSection,
+    PersonalData,
     RoleGrants,
     bookmarkable,
     calendar_targets,
     demo_steps,
     directory_snippets,
     district_sections,
+    page_cache_ignored,
+    personal_data,
     role_grants,
 )
 from home.offers import (
@@ -88,3 +91,13 @@ def _offer_calendar_target():
 
 # Dates from a provider's own calendar feed (home/calendar_feeds) go into a draft of one of its offers.
 calendar_targets.register(_offer_calendar_target())
+
+personal_data.register(
+    PersonalData(
+        models=("offers.OfferImport",),
+        reason="Importläufe der Redaktion und der Anbieter (Datei und Bericht gehören zur Pflege der Angebote); "
+        "beim Löschen wird das Konto aus den Einträgen entfernt.",
+    )
+)
+# Import runs are admin pages only; their state changes must not empty the guests' page cache.
+page_cache_ignored.register("offers.OfferImport")

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from core.geo import Point, distance_origin, squared_distance_expression
 from core.restrictions import public
 from home.directory.models import Language, Provider
 from home.models import District
-from home.offers.models import HolidayPeriod, OfferCategory, OfferDate, OfferIndexPage, OfferPage
+from home.offers.models import HolidayPeriod, OfferCategory, OfferDate, OfferImport, OfferIndexPage, OfferPage
 
 FAR_FUTURE = datetime.date(9999, 12, 31)
 
@@ -242,3 +243,52 @@ def offers_review_status(*, offers) -> list[OfferReviewStatus]:
         else:
             result.append(OfferReviewStatus(offer=offer, state="live" if offer.live else "draft"))
     return result
+
+
+# --- Imports in the background ---------------------------------------------------------------------------------
+# An import that has not started after this long is waiting for a worker that is not running (the outbox keeps it).
+IMPORT_WAIT_WARNING = datetime.timedelta(minutes=2)
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def import_progress_key(import_id: int) -> str:
+    """Where a running import counts its rows (`services.offer_import_run` writes, this module reads)."""
+    return f"offers:import:{import_id}:progress"
+
+
+def offer_import_progress(*, run: OfferImport) -> ImportProgress:
+    """Rows done so far: the counter the running import keeps in the cache, or all of them once it has finished."""
+    if run.finished:
+        return ImportProgress(done=run.total, total=run.total)
+    stored = cache.get(import_progress_key(run.pk))
+    if stored:
+        return ImportProgress(done=stored[0], total=stored[1])
+    return ImportProgress(done=0, total=run.total)
+
+
+def offer_import_waits_too_long(*, run: OfferImport, now: datetime.datetime | None = None) -> bool:
+    return run.state == OfferImport.State.QUEUED and (now or timezone.now()) - run.created_at > IMPORT_WAIT_WARNING
+
+
+def offer_import_visible_to(*, run: OfferImport, user) -> bool:
+    """The uploader sees their run; the Redaktion's importers see every officer's run, the Redaktion every provider's."""
+    if run.user_id is not None and run.user_id == user.pk:
+        return True
+    return sees_all_offers(user) if run.review else user.has_perm("offers.import_offers")
+
+
+def offer_imports_recent(*, user, review: bool, limit: int = 10) -> QuerySet[OfferImport]:
+    """The last runs for the import page's list: an officer's page lists every officer's, a provider's only their own."""
+    runs = OfferImport.objects.filter(review=review).select_related("user").defer("content")
+    if review and not sees_all_offers(user):
+        runs = runs.filter(user=user)
+    return runs[:limit]

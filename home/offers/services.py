@@ -13,23 +13,26 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 from wagtail.rich_text import RichText
 
 from community.accounts.languages import send_mail, users_by_language
 from community.accounts.roles import REDAKTION
+from core.background import enqueue
 from core.slugs import german_slugify, match_key, unique_slug
 from home.directory.models import Language, Provider
 from home.models import District
 from home.offers import hsds
-from home.offers.exchange import OfferRecord, ParsedRow
-from home.offers.models import OfferCategory, OfferDate, OfferIndexPage, OfferPage, StaleOfferNotice
+from home.offers.exchange import OfferRecord, ParsedRow, parse_upload
+from home.offers.models import OfferCategory, OfferDate, OfferImport, OfferIndexPage, OfferPage, StaleOfferNotice
+from home.offers.selectors import import_progress_key
 
 logger = logging.getLogger(__name__)
 STALE_AFTER = datetime.timedelta(days=183)
@@ -72,14 +75,26 @@ class ImportReport:
 
     def summary(self) -> str:
         if self.errors:
-            return _("%(count)s Fehler gefunden, nichts importiert.") % {"count": len(self.errors)}
+            count = len(self.errors)
+            return ngettext(
+                "%(count)s Fehler gefunden, nichts importiert.", "%(count)s Fehler gefunden, nichts importiert.", count
+            ) % {"count": len(self.errors)}
         if self.review:
+            count = self.created + self.updated
             text = (
-                _("%(count)s Änderungen würden der Redaktion zur Prüfung vorgelegt (neu: %(created)s).")
+                ngettext(
+                    "%(count)s Änderung würde der Redaktion zur Prüfung vorgelegt (neu: %(created)s).",
+                    "%(count)s Änderungen würden der Redaktion zur Prüfung vorgelegt (neu: %(created)s).",
+                    count,
+                )
                 if self.dry_run
-                else _("%(count)s Änderungen warten jetzt auf die Prüfung durch die Redaktion (neu: %(created)s).")
+                else ngettext(
+                    "%(count)s Änderung wartet jetzt auf die Prüfung durch die Redaktion (neu: %(created)s).",
+                    "%(count)s Änderungen warten jetzt auf die Prüfung durch die Redaktion (neu: %(created)s).",
+                    count,
+                )
             )
-            return text % {"count": self.created + self.updated, "created": self.created}
+            return text % {"count": count, "created": self.created}
         verb = _("würden angelegt") if self.dry_run else _("angelegt")
         verb_updated = _("würden aktualisiert") if self.dry_run else _("aktualisiert")
         text = _("%(created)s Angebote %(verb)s, %(updated)s %(verb_updated)s.") % {
@@ -97,6 +112,33 @@ class ImportReport:
         """Rows per state (neu, aktualisiert, Fehler), for the page's overview."""
         labels = {"new": _("neu"), "updated": _("aktualisiert"), "error": _("Fehler")}
         return [(labels[status], sum(row.status == status for row in self.rows)) for status in self.STATUSES]
+
+    def as_data(self) -> dict:
+        """The report as JSON for `OfferImport.report`; `from_data` reads it back for the page and the download."""
+        return {
+            "dry_run": self.dry_run,
+            "review": self.review,
+            "created": self.created,
+            "updated": self.updated,
+            "errors": [list(error) for error in self.errors],
+            "rows": [[row.position, row.title, row.status, row.messages] for row in self.rows],
+            "providers_created": self.providers_created,
+        }
+
+    @classmethod
+    def from_data(cls, data: dict) -> ImportReport:
+        return cls(
+            dry_run=data["dry_run"],
+            review=data["review"],
+            created=data["created"],
+            updated=data["updated"],
+            errors=[(position, reason) for position, reason in data["errors"]],
+            rows=[
+                ImportRowResult(position=position, title=title, status=status, messages=messages)
+                for position, title, status, messages in data["rows"]
+            ],
+            providers_created=data["providers_created"],
+        )
 
     def as_csv(self) -> str:
         """The report to download: one line per row of the file with its state and every message."""
@@ -445,6 +487,112 @@ def offers_import(
         len(report.providers_created),
     )
     return report
+
+
+# --- Imports in the background: the page starts one and shows its progress, a worker runs it ---------------------
+# Rows done so far live in the cache: the import writes in one transaction (all rows or none), so a counter in its
+# own table would stay invisible to the page until the very end. Without a shared cache the page says "läuft" until
+# the run is done, and then shows the same report.
+IMPORT_PROGRESS_TIMEOUT = 24 * 60 * 60
+KEEP_DRY_RUN_FILES = datetime.timedelta(days=7)
+
+
+def offer_import_start(
+    *,
+    user,
+    file_name: str,
+    content: bytes,
+    dry_run: bool,
+    for_providers: list[Provider] | None = None,
+    language: str = "de",
+) -> OfferImport:
+    """Keep the file and queue its import; the worker (or, without a broker, this request) runs `offer_import_run`."""
+    from home.offers.tasks import run_offer_import
+
+    with transaction.atomic():
+        # Files of dry runs nobody imported are not kept for ever (up to 5 MB each); their reports stay.
+        OfferImport.objects.filter(dry_run=True, created_at__lt=timezone.now() - KEEP_DRY_RUN_FILES).exclude(
+            content=b""
+        ).update(content=b"")
+        run = OfferImport.objects.create(
+            user=user,
+            file_name=file_name[:255],
+            content=content,
+            dry_run=dry_run,
+            review=for_providers is not None,
+            language=language,
+        )
+        if for_providers is not None:
+            run.for_providers.set(for_providers)
+        enqueue(run_offer_import, run.pk)
+    run.refresh_from_db()
+    return run
+
+
+def offer_import_confirm(*, run: OfferImport, user, for_providers: list[Provider] | None = None) -> OfferImport:
+    """The real import of a file whose dry run passed, without uploading it again."""
+    if not (run.dry_run and run.state == OfferImport.State.DONE and run.content and run.report):
+        raise ValueError("only a finished dry run that still holds its file can be confirmed")
+    if not ImportReport.from_data(run.report).ok:
+        raise ValueError("a dry run with errors cannot be confirmed")
+    content = bytes(run.content)
+    # The file moves to the real run: a second click on the dry run's page cannot import it twice.
+    OfferImport.objects.filter(pk=run.pk).update(content=b"")
+    return offer_import_start(
+        user=user,
+        file_name=run.file_name,
+        content=content,
+        dry_run=False,
+        for_providers=for_providers if run.review else None,
+        language=run.language,
+    )
+
+
+def offer_import_run(*, import_id: int) -> None:
+    """Run one queued import. Safe to run again after a worker died mid-way: the import's transaction rolled back."""
+    run = OfferImport.objects.filter(pk=import_id).first()
+    if run is None or run.finished:
+        return
+    OfferImport.objects.filter(pk=run.pk).update(state=OfferImport.State.RUNNING, started_at=timezone.now())
+    key = import_progress_key(run.pk)
+
+    def progress(done: int, total: int, _row) -> None:
+        cache.set(key, [done, total], IMPORT_PROGRESS_TIMEOUT)
+
+    try:
+        with override(run.language):
+            index = OfferIndexPage.objects.first()
+            if index is None:
+                raise LookupError("no offer index page")
+            rows = parse_upload(name=run.file_name, content=bytes(run.content))
+            OfferImport.objects.filter(pk=run.pk).update(total=len(rows))
+            cache.set(key, [0, len(rows)], IMPORT_PROGRESS_TIMEOUT)
+            report = offers_import(
+                rows=rows,
+                index=index,
+                user=run.user,
+                dry_run=run.dry_run,
+                progress=progress,
+                for_providers=list(run.for_providers.all()) if run.review else None,
+            )
+    except Exception:
+        logger.exception("Offer import %s failed; nothing was written", run.pk)
+        with override(run.language):
+            failure = _(
+                "Der Import ist an einem unerwarteten Fehler abgebrochen; es wurde nichts gespeichert. "
+                "Bitte versuchen Sie es noch einmal; bleibt der Fehler, wenden Sie sich an den technischen Betrieb."
+            )
+        OfferImport.objects.filter(pk=run.pk).update(
+            state=OfferImport.State.FAILED, failure=failure, finished_at=timezone.now()
+        )
+        return
+    OfferImport.objects.filter(pk=run.pk).update(
+        state=OfferImport.State.DONE,
+        report=report.as_data(),
+        finished_at=timezone.now(),
+        # A dry run keeps the file for "Jetzt importieren"; a real run has no further use for it.
+        content=run.content if run.dry_run else b"",
+    )
 
 
 def _stale_recipients(offer: OfferPage) -> list:

@@ -10,3 +10,11 @@ def flag_stale_offers() -> int:
     from home.offers.services import offers_flag_stale
 
     return offers_flag_stale()
+
+
+@shared_task
+def run_offer_import(import_id: int) -> None:
+    # Not retried on its own: a failed import is reported on its page, and the officer decides whether to try again.
+    from home.offers.services import offer_import_run
+
+    offer_import_run(import_id=import_id)

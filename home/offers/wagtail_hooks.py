@@ -5,11 +5,13 @@ from wagtail.admin.menu import MenuItem
 
 from home.offers.admin_panels import StaleOffersPanel
 from home.offers.admin_views import (
-    import_offers_report_view,
     import_offers_view,
+    import_run_confirm_view,
+    import_run_report_view,
+    import_run_status_view,
+    import_run_view,
     may_see_own_offers,
     own_offers_export_view,
-    own_offers_report_view,
     own_offers_view,
 )
 from home.offers.models import OfferPage
@@ -20,10 +22,12 @@ from home.offers.selectors import sees_all_offers
 def offer_import_urls():
     return [
         path("angebote/import/", import_offers_view, name="offers_import"),
-        path("angebote/import/bericht.csv", import_offers_report_view, name="offers_import_report"),
+        path("angebote/import/<int:pk>/", import_run_view, name="offers_import_run"),
+        path("angebote/import/<int:pk>/status.json", import_run_status_view, name="offers_import_run_status"),
+        path("angebote/import/<int:pk>/bericht.csv", import_run_report_view, name="offers_import_run_report"),
+        path("angebote/import/<int:pk>/importieren/", import_run_confirm_view, name="offers_import_run_confirm"),
         path("angebote/meine/", own_offers_view, name="offers_mine"),
         path("angebote/meine/export.<str:format>", own_offers_export_view, name="offers_mine_export"),
-        path("angebote/meine/bericht.csv", own_offers_report_view, name="offers_mine_report"),
     ]
 
 

@@ -51,6 +51,7 @@ def test_provider_uploads_three_changes_and_hears_how_the_redaktion_decided(live
     page.get_by_label("Nur prüfen").uncheck()
     page.get_by_role("button", name="Hochladen").click()
     expect(page.get_by_text("3 Änderungen warten jetzt auf die Prüfung durch die Redaktion")).to_be_visible()
+    page.get_by_role("link", name="Zurück zu „Meine Angebote“").click()
     expect(table.locator("tbody tr[data-state=waiting]")).to_have_count(3)
     expect(table).to_contain_text("Babyschwimmen (neu)")
     assert OfferPage.objects.get(pk=ours[0].pk).title == "Babyschwimmen"  # nothing public yet

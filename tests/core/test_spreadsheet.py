@@ -15,7 +15,7 @@ from community.accounts.roles import FAMILIENPUNKT_TEAM, REDAKTION
 from core.spreadsheet import safe_cell, unquote_cell
 from home.contact_points import services as contact_point_services
 from home.contact_points.models import ContactPointStaff
-from home.offers.admin_views import parse_upload
+from home.offers.exchange import parse_upload
 from home.offers.models import OfferPage
 from home.offers.services import offers_import
 from tests.factories import (

@@ -11,8 +11,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from community.accounts.roles import ANBIETER, REDAKTION
-from home.offers.admin_views import parse_upload
-from home.offers.exchange import CSV_COLUMNS
+from home.offers.exchange import CSV_COLUMNS, parse_upload
 from home.offers.models import OfferPage
 from home.offers.services import offers_import
 from tests.factories import ProviderFactory, UserFactory, district, make_offer
@@ -219,11 +218,17 @@ def test_broken_json_is_reported_with_its_line(setup):
 
 
 class AdminImportTests:
+    @pytest.fixture(autouse=True)
+    def commits(self, django_capture_on_commit_callbacks):
+        self.capture = django_capture_on_commit_callbacks
+
     def upload(self, client, text: str, *, dry_run: bool):
         data = {"file": SimpleUploadedFile("angebote.csv", text.encode(), content_type="text/csv")}
         if dry_run:
             data["dry_run"] = "on"
-        return client.post("/admin/angebote/import/", data)
+        with self.capture(execute=True):
+            response = client.post("/admin/angebote/import/", data)
+        return client.get(response["Location"])
 
     def test_redaktion_checks_then_imports_in_the_admin(self, client, setup):
         client.force_login(UserFactory(roles=[REDAKTION]))
@@ -249,6 +254,7 @@ class AdminImportTests:
     def test_wrong_file_type_is_refused_in_german(self, client, setup):
         client.force_login(UserFactory(roles=[REDAKTION]))
         response = client.post("/admin/angebote/import/", {"file": SimpleUploadedFile("bild.png", b"\x89PNG")})
+        assert response.status_code == 400
         assert "Bitte laden Sie eine .csv- oder .json-Datei hoch." in response.content.decode()
 
 

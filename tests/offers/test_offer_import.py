@@ -13,7 +13,7 @@ from django.core.management import call_command
 from community.accounts.roles import ANBIETER, REDAKTION
 from home.directory.models import Provider
 from home.models import District
-from home.offers.admin_views import parse_upload
+from home.offers.exchange import parse_upload
 from home.offers.models import OfferCategory, OfferPage
 from home.offers.services import offers_import
 from tests.factories import ProviderFactory, UserFactory, district
@@ -253,22 +253,30 @@ def test_new_offers_get_german_slugs(city):
 
 
 class ImportReportDownloadTests:
+    @pytest.fixture(autouse=True)
+    def commits(self, django_capture_on_commit_callbacks):
+        self.capture = django_capture_on_commit_callbacks
+
     def upload(self, client, text: str, *, dry_run: bool):
+        """Upload, let the import run as it does without a broker (when the request commits), open its page."""
         data = {"file": SimpleUploadedFile("angebote.csv", text.encode(), content_type="text/csv")}
         if dry_run:
             data["dry_run"] = "on"
-        return client.post("/admin/angebote/import/", data)
+        with self.capture(execute=True):
+            response = client.post("/admin/angebote/import/", data)
+        return client.get(response["Location"])
 
     def test_the_officer_sees_counts_per_state_and_downloads_the_report(self, client, city):
         client.force_login(UserFactory(roles=[REDAKTION]))
-        assert client.get("/admin/angebote/import/bericht.csv").status_code == 404
         text = csv_text(row(), row(external_id="q-2", title="=HYPERLINK(1)", district="Xyz"))
-        html = self.upload(client, text, dry_run=True).content.decode()
+        response = self.upload(client, text, dry_run=True)
+        html = response.content.decode()
         assert "<li>neu: 1</li>" in html and "<li>Fehler: 1</li>" in html and "<li>aktualisiert: 0</li>" in html
-        assert 'href="/admin/angebote/import/bericht.csv"' in html
-        response = client.get("/admin/angebote/import/bericht.csv")
+        report_url = f"/admin/angebote/import/{response.context['run'].pk}/bericht.csv"
+        assert f'href="{report_url}"' in html
+        response = client.get(report_url)
         assert response["Content-Type"] == "text/csv; charset=utf-8"
-        assert response["Content-Disposition"] == 'attachment; filename="importbericht.csv"'
+        assert response["Content-Disposition"].startswith('attachment; filename="importbericht-')
         lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert lines[:2] == [["Stelle", "Titel", "Status", "Meldungen"], ["Zeile 2", "Kinderturnen", "neu", ""]]
         # A title that looks like a formula stays text in a spreadsheet.
@@ -280,14 +288,25 @@ class ImportReportDownloadTests:
         ]
 
         self.upload(client, csv_text(row()), dry_run=False)
-        again = self.upload(client, csv_text(row(title="Kinderturnen (neu)")), dry_run=False).content.decode()
-        assert "<li>aktualisiert: 1</li>" in again
-        lines = client.get("/admin/angebote/import/bericht.csv").content.decode("utf-8-sig").splitlines()
+        again = self.upload(client, csv_text(row(title="Kinderturnen (neu)")), dry_run=False)
+        assert "<li>aktualisiert: 1</li>" in again.content.decode()
+        lines = (
+            client.get(f"/admin/angebote/import/{again.context['run'].pk}/bericht.csv")
+            .content.decode("utf-8-sig")
+            .splitlines()
+        )
         assert lines[1:] == ["Zeile 2,Kinderturnen (neu),aktualisiert,"]
+        # The earlier runs keep their reports, listed on the import page.
+        assert client.get(report_url).status_code == 200
+        assert html.count("angebote.csv") >= 1
+        assert client.get("/admin/angebote/import/").content.decode().count('href="/admin/angebote/import/') == 3
 
     def test_providers_cannot_download_reports(self, client, city):
+        client.force_login(UserFactory(roles=[REDAKTION]))
+        run_pk = self.upload(client, csv_text(row()), dry_run=True).context["run"].pk
         client.force_login(UserFactory(roles=[ANBIETER]))
-        assert client.get("/admin/angebote/import/bericht.csv").status_code in (302, 403)
+        assert client.get(f"/admin/angebote/import/{run_pk}/bericht.csv").status_code in (302, 403)
+        assert client.get(f"/admin/angebote/import/{run_pk}/").status_code in (302, 403)
 
 
 def test_the_command_shows_progress_and_writes_the_report(tmp_path, city):

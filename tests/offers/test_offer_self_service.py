@@ -187,13 +187,17 @@ def test_new_offer_from_a_provider_is_an_unpublished_page_in_review(world):
     assert waiting(new) is not None
 
 
-def test_upload_in_the_admin_shows_the_changes_waiting(client, world):
+def test_upload_in_the_admin_shows_the_changes_waiting(client, world, django_capture_on_commit_callbacks):
     client.force_login(world["alice"])
     upload = io.BytesIO(csv_with([world["swim"]], **{"Schwimmen von A": "Schwimmen am Samstag"}).encode())
     upload.name = "meine-angebote.csv"
-    response = client.post("/admin/angebote/meine/", {"file": upload})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/admin/angebote/meine/", {"file": upload})
+    response = client.get(response["Location"])
     assert response.status_code == 200
     assert response.context["report"].ok
+    assert "1 Änderung wartet jetzt auf die Prüfung durch die Redaktion (neu: 0)." in response.content.decode()
+    response = client.get("/admin/angebote/meine/")
     statuses = {status.offer.pk: status for status in response.context["statuses"]}
     assert statuses[world["swim"].pk].state == "waiting"
     assert statuses[world["dance"].pk].state == "live"

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from community.accounts.roles import REDAKTION
 from core.translatable import forget_translated_values
 from home.directory.models import Language
-from home.offers.admin_views import parse_upload
+from home.offers.exchange import parse_upload
 from home.offers.models import HolidayPeriod, OfferCategory, OfferPage
 from home.offers.services import offers_import
 from tests.factories import UserFactory, district, make_offer

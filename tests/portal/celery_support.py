@@ -65,7 +65,9 @@ def wait_for(condition, *, timeout: float = 60, what: str = "condition") -> None
 class Worker:
     """A `celery worker` process of the portal, as production starts it, with the test's database and broker."""
 
-    def __init__(self, *, broker_url: str, database_url: str | None, log: Path, mail_dir: Path):
+    def __init__(
+        self, *, broker_url: str, database_url: str | None, log: Path, mail_dir: Path, cache_url: str | None = None
+    ):
         env = {
             **os.environ,
             "PYTHONPATH": f"{ROOT / 'site'}{os.pathsep}{ROOT}",
@@ -82,6 +84,8 @@ class Worker:
         }
         if database_url:
             env["DATABASE_URL"] = database_url
+        if cache_url:
+            env["CACHE_URL"] = cache_url
         self.log = log
         self.process = subprocess.Popen(
             [

@@ -44,10 +44,11 @@ def shared_database_url() -> str:
 def workers(redis_url, tmp_path):
     started = []
 
-    def start(*, database: bool = False) -> Worker:
+    def start(*, database: bool = False, cache_url: str | None = None) -> Worker:
         worker = Worker(
             broker_url=redis_url,
             database_url=shared_database_url() if database else None,
+            cache_url=cache_url,
             log=tmp_path / f"worker-{len(started)}.log",
             mail_dir=tmp_path / "mails",
         )
@@ -132,3 +133,45 @@ def test_publishing_a_page_while_the_broker_is_down_works_and_the_work_happens_l
         timeout=60,
         what="the worker to index the page",
     )
+
+
+def test_an_uploaded_import_runs_in_the_worker_and_its_page_counts_the_rows(workers, redis_url, settings, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from community.accounts.roles import REDAKTION
+    from home.models import HomePage
+    from home.offers.models import OfferImport, OfferPage
+    from tests.factories import UserFactory, district, offer_index
+
+    # Web process and worker share the cache, as in production (CACHE_URL=redis://…): the worker counts, the page reads.
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "core.cache.FailSafeRedisCache", "LOCATION": redis_url},
+    }
+    workers(database=True, cache_url=redis_url)
+    offer_index(HomePage.objects.get())
+    district("saarn")
+    client.force_login(UserFactory(roles=[REDAKTION]))
+    lines = ["external_id,title,summary,categories,district,dates"]
+    lines += [
+        f"w-{n},Ferienkurs {n},Basteln in den Ferien.,Sport,Saarn,2027-07-{n % 28 + 1:02d} 10:00-12:00"
+        for n in range(120)
+    ]
+    upload = SimpleUploadedFile("ferien.csv", "\n".join(lines).encode(), content_type="text/csv")
+    with broker(redis_url):
+        response = client.post("/admin/angebote/import/", {"file": upload})
+    run = OfferImport.objects.get()
+    assert response["Location"] == f"/admin/angebote/import/{run.pk}/"
+    seen = set()
+
+    def finished() -> bool:
+        status = client.get(f"/admin/angebote/import/{run.pk}/status.json").json()
+        seen.add(status["done"])
+        return status["finished"]
+
+    wait_for(finished, timeout=120, what="the worker to finish the import")
+    run.refresh_from_db()
+    assert run.state == "done", run.failure
+    assert OfferPage.objects.live().count() == 120
+    assert any(0 < done < 120 for done in seen), seen  # the page saw the count grow while the worker wrote
+    assert "120 Angebote angelegt, 0 aktualisiert." in client.get(response["Location"]).content.decode()

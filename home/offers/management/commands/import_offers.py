@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.offers.admin_views import parse_upload
+from home.offers.exchange import parse_upload
 from home.offers.models import OfferIndexPage
 from home.offers.services import ImportRowResult, offers_import
 
