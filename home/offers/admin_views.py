@@ -22,6 +22,7 @@ from home.offers.exchange import offers_to_csv
 from home.offers.hsds import services_export
 from home.offers.models import HolidayPeriod, OfferCategory, OfferImport, OfferIndexPage
 from home.offers.selectors import (
+    offer_import_holds_file,
     offer_import_progress,
     offer_import_visible_to,
     offer_import_waits_too_long,
@@ -84,7 +85,8 @@ def import_offers_view(request: HttpRequest) -> HttpResponse:
 
 
 def _visible_run(request: HttpRequest, pk: int) -> OfferImport:
-    run = get_object_or_404(OfferImport.objects.select_related("user"), pk=pk)
+    # The file (up to 5 MB) is read only where it is used: not for the status the page asks for every 1.5 s.
+    run = get_object_or_404(OfferImport.objects.select_related("user").defer("content"), pk=pk)
     if not offer_import_visible_to(run=run, user=request.user):
         raise PermissionDenied
     return run
@@ -102,7 +104,7 @@ def import_run_view(request: HttpRequest, pk: int) -> HttpResponse:
             "progress": offer_import_progress(run=run),
             "report": report,
             "waits_too_long": offer_import_waits_too_long(run=run),
-            "may_confirm": bool(report and report.ok and run.dry_run and run.content),
+            "may_confirm": bool(report and report.ok and run.dry_run and offer_import_holds_file(run=run)),
             "back_url": reverse("offers_mine" if run.review else "offers_import"),
             "page_title": run.file_name,
         },

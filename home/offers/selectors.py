@@ -275,6 +275,11 @@ def offer_import_progress(*, run: OfferImport) -> ImportProgress:
     return ImportProgress(done=0, total=run.total)
 
 
+def offer_import_holds_file(*, run: OfferImport) -> bool:
+    """Whether the run still keeps its file (a dry run not yet imported), without reading the file."""
+    return OfferImport.objects.filter(pk=run.pk).exclude(content=b"").exists()
+
+
 def offer_import_waits_too_long(*, run: OfferImport, now: datetime.datetime | None = None) -> bool:
     return run.state == OfferImport.State.QUEUED and (now or timezone.now()) - run.created_at > IMPORT_WAIT_WARNING
 

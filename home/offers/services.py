@@ -536,8 +536,10 @@ def offer_import_confirm(*, run: OfferImport, user, for_providers: list[Provider
     if not ImportReport.from_data(run.report).ok:
         raise ValueError("a dry run with errors cannot be confirmed")
     content = bytes(run.content)
-    # The file moves to the real run: a second click on the dry run's page cannot import it twice.
-    OfferImport.objects.filter(pk=run.pk).update(content=b"")
+    # The file moves to the real run. Only one of two clicks at once (a double click, a second tab) empties it;
+    # the other imports nothing.
+    if not OfferImport.objects.filter(pk=run.pk).exclude(content=b"").update(content=b""):
+        raise ValueError("this dry run was confirmed already")
     return offer_import_start(
         user=user,
         file_name=run.file_name,
