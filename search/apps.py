@@ -12,8 +12,10 @@ class SearchConfig(AppConfig):
         from core.registry import page_cache_ignored
         from search import registry, signals  # noqa: F401  (grants and what the page cache ignores; receivers)
 
-        # The index follows the content; the content's own writes already refresh the guests' pages.
-        page_cache_ignored.register("search")
+        # The index follows the content; the content's own writes already refresh the guests' pages. Not the whole
+        # app: the Redaktion's synonyms (SearchSynonym) change what a search page shows.
+        for model in ("SearchEntry", "SearchTombstone", "SearchWord"):
+            page_cache_ignored.register(f"{self.label}.{model}")
         from search.documents import autodiscover
 
         autodiscover()

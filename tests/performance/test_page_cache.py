@@ -309,3 +309,16 @@ def test_a_page_made_from_the_referer_is_never_served_to_someone_else(client, ho
     other = client.get(statement.url, headers={"referer": "http://testserver/de/kita/"})
     assert 'value="http://testserver/de/kita/"' in page_field(other)
     assert "value=" not in page_field(client.get(statement.url))
+
+
+def test_writes_no_public_page_shows_keep_the_stored_pages(offers):
+    from core.page_cache import current_version
+    from home.offers.models import OfferImport
+    from search.models import SearchSynonym, SearchWord
+
+    before = current_version()
+    SearchWord.objects.create(word="seepferdchen", folded="seepferdchen")  # the index following the content
+    OfferImport.objects.create(file_name="a.csv")  # an import run, shown in the admin only
+    assert current_version() == before
+    SearchSynonym.objects.create(terms="Krabbelgruppe, Spielgruppe")  # changes what a search page finds
+    assert current_version() != before
