@@ -104,7 +104,14 @@ def import_run_view(request: HttpRequest, pk: int) -> HttpResponse:
             "progress": offer_import_progress(run=run),
             "report": report,
             "waits_too_long": offer_import_waits_too_long(run=run),
-            "may_confirm": bool(report and report.ok and run.dry_run and offer_import_holds_file(run=run)),
+            # Only the uploader turns their checked file into the real run (a provider's within their organizations).
+            "may_confirm": bool(
+                report
+                and report.ok
+                and run.dry_run
+                and run.user_id == request.user.pk
+                and offer_import_holds_file(run=run)
+            ),
             "back_url": reverse("offers_mine" if run.review else "offers_import"),
             "page_title": run.file_name,
         },
@@ -144,6 +151,8 @@ def import_run_report_view(request: HttpRequest, pk: int) -> HttpResponse:
 def import_run_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
     """ "Jetzt importieren" on a passed dry run: the same file, for real, without a second upload."""
     run = _visible_run(request, pk)
+    if run.user_id != request.user.pk:
+        raise PermissionDenied
     if run.review:
         providers = list(request.user.maintained_providers.all())
         if not providers:

@@ -199,7 +199,10 @@ def test_runs_are_seen_by_their_uploader_and_the_redaktion_only(client, city, of
     assert client.get(location + "bericht.csv").status_code in (302, 403)
     assert location not in client.get("/admin/angebote/meine/").content.decode()
     client.force_login(UserFactory(roles=[REDAKTION]))
-    assert client.get(location).status_code == 200
+    response = client.get(location)  # the Redaktion sees the run; only Alice submits her file
+    assert response.status_code == 200 and "Jetzt einreichen" not in response.content.decode()
+    assert client.post(location + "importieren/").status_code in (302, 403)
+    assert OfferImport.objects.count() == 1
     assert client.get("/admin/angebote/import/999999/", follow=True).status_code == 404
 
 
